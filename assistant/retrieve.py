@@ -1,0 +1,108 @@
+"""Hybrid retrieval: BM25 and dense rankings of sentences and clauses, fused by reciprocal rank into sections."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .index import Index
+from .segment import Segmenter
+
+
+class RetrievalMode(str, Enum):
+    BM25 = "bm25"
+    DENSE = "dense"
+    HYBRID = "hybrid"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A section ranked for a question, with its best-matching sentence ids (best first)."""
+
+    section: str
+    score: float
+    sentence_ids: tuple[str, ...]
+    bm25: float  # best raw BM25 score of the section's documents
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """Ranked sections plus the per-sentence fused scores used to pick quotes."""
+
+    hits: tuple[Hit, ...]
+    sentence_scores: dict[str, float]
+
+    @property
+    def sections(self) -> list[str]:
+        return [h.section for h in self.hits]
+
+
+class Retriever:
+    """Ranks the plan's sections for a question. Inject the index, segmenter and embedder."""
+
+    def __init__(self, index: Index, segmenter: Segmenter, embedder: Embeddings, rrf_k: int = 60) -> None:
+        self.index = index
+        self.segmenter = segmenter
+        self.embedder = embedder
+        self.rrf_k = rrf_k
+        self._vocab = index.bm25.vocab_dict
+        self._kinds = np.array([d.kind for d in index.docs])
+
+    def search(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID, k: int = 5) -> Retrieval:
+        docs = self.index.docs
+        rankings: list[list[int]] = []
+        bm25_scores = self._bm25(question)
+        if mode in (RetrievalMode.BM25, RetrievalMode.HYBRID) and bm25_scores.any():
+            for kind in ("sentence", "clause"):
+                rankings.append(self._ranked(bm25_scores, kind))
+        if mode in (RetrievalMode.DENSE, RetrievalMode.HYBRID):
+            rankings.extend(self._dense(question))
+        section_score: dict[str, float] = defaultdict(float)
+        sentence_score: dict[str, float] = defaultdict(float)
+        for ranking in rankings:
+            seen: set[str] = set()
+            for rank, pos in enumerate(ranking):
+                doc = docs[pos]
+                weight = 1.0 / (self.rrf_k + rank)
+                if doc.kind == "sentence":
+                    sentence_score[doc.id] += weight
+                if doc.section not in seen:  # a section counts once per ranking, at its best rank
+                    seen.add(doc.section)
+                    section_score[doc.section] += weight
+        best_bm25: dict[str, float] = defaultdict(float)
+        for pos, score in enumerate(bm25_scores):
+            section = docs[pos].section
+            best_bm25[section] = max(best_bm25[section], float(score))
+        by_section: dict[str, list[str]] = defaultdict(list)
+        for sid in sorted(sentence_score, key=lambda s: -sentence_score[s]):
+            by_section[sid.split("#", 1)[0]].append(sid)
+        ordered = sorted(section_score, key=lambda s: -section_score[s])[:k]
+        hits = tuple(Hit(s, section_score[s], tuple(by_section.get(s, ())), best_bm25[s]) for s in ordered)
+        return Retrieval(hits, dict(sentence_score))
+
+    def bm25_scores(self, question: str) -> np.ndarray:
+        return self._bm25(question)
+
+    def _bm25(self, question: str) -> np.ndarray:
+        tokens = [t for t in self.segmenter.tokens(question) if t in self._vocab]
+        if not tokens:
+            return np.zeros(len(self.index.docs), dtype=np.float32)
+        return np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
+
+    def _ranked(self, scores: np.ndarray, kind: str, depth: int = 30) -> list[int]:
+        masked = np.where((self._kinds == kind) & (scores > 0), scores, -1.0)
+        order = np.argsort(-masked, kind="stable")[:depth]
+        return [int(i) for i in order if masked[i] > 0]
+
+    def _dense(self, question: str, depth: int = 40) -> list[list[int]]:
+        vector = self.embedder.embed_query(question)
+        results = self.index.store.similarity_search_by_vector_with_relevance_scores(vector, k=depth)
+        by_kind: dict[str, list[int]] = {"sentence": [], "clause": []}
+        for doc, _distance in results:
+            pos = self.index.position(doc.id)
+            by_kind[self.index.docs[pos].kind].append(pos)
+        return [ranking for ranking in by_kind.values() if ranking]
