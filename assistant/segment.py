@@ -45,6 +45,9 @@ class Segmenter:
         """Plain segmentation (no filtering), for display and tests."""
         return [t for t in self._tk.lcut(text) if t.strip()]
 
+    def cut_for_search(self, text: str) -> list[str]:
+        return [t for t in self._tk.lcut_for_search(text) if t.strip()]
+
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens for BM25: stop words and punctuation removed, Latin lower-cased."""
         out = []

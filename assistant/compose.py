@@ -1,0 +1,346 @@
+"""Compose grounded, extractive answers from the plan's own sentences and its extracted structure.
+
+Every part of an answer is built from a cited sentence: the citation is chosen first, the wording after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .answer import Citation
+from .clauses import Clause, Sentence, SentenceKind
+from .intent import expand_synonyms, is_generic
+from .retrieve import Retrieval
+from .segment import Segmenter
+from .structure import PlanStructure, Responsibility, Role, Target
+
+
+@dataclass
+class Draft:
+    """An answer being assembled: text parts and the citations they rest on."""
+
+    parts: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    answerable: bool = True
+
+    def add(self, text: str, *cites: Citation) -> None:
+        self.parts.append(text)
+        for c in cites:
+            if c not in self.citations:
+                self.citations.append(c)
+            if c.section not in self.sections:
+                self.sections.append(c.section)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+_DIRECTION_WORDS = frozenset("下降 降低 降 提高 提升 增加 增长 减少 控制 控制在 达到 要 比 较".split())
+
+
+class Composer:
+    """Turns an understood question plus retrieval into a Draft. Holds no per-conversation state."""
+
+    def __init__(self, structure: PlanStructure, segmenter: Segmenter) -> None:
+        self.s = structure
+        self.plan = structure.plan
+        self.seg = segmenter
+        self._plan_text = self.plan.text.lower()
+
+    # ------------------------------------------------------------ term coverage
+
+    def terms(self, topic: str) -> list[str]:
+        """Topic terms: jieba tokens of the topic (synonyms mapped) minus ask-words and generic words."""
+        text = expand_synonyms(topic, self.plan.text)
+        out = []
+        for t in self.seg.content_terms(text):
+            if t not in self.plan.text:  # jieba's guesses such as 要降/各降 carry a function character
+                t = t.lstrip("要各都还也就再那这其它该此")
+            if len(t) < 2 and not t.isascii() or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?年?", t):
+                continue
+            if t not in out:
+                out.append(t)
+        return out
+
+    def credit(self, term: str, text: str) -> float:
+        """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found."""
+        if term in text:
+            return 1.0
+        if len(term) < 3:
+            return 0.0
+        mask = [False] * len(term)
+        for w in self.seg.cut_for_search(term):
+            if len(w) >= 2 and w != term and w in text:
+                start = term.find(w)
+                while start >= 0:
+                    mask[start : start + len(w)] = [True] * len(w)
+                    start = term.find(w, start + 1)
+        bigrams = [term[i : i + 2] for i in range(len(term) - 1)]
+        share = sum(1 for b in bigrams if b in text) / len(bigrams)
+        return max(sum(mask) / len(term), share * 0.8)
+
+    def coverage(self, terms: list[str], text: str) -> float:
+        if not terms:
+            return 0.0
+        return sum(self.credit(t, text) for t in terms) / len(terms)
+
+    def unknown_terms(self, terms: list[str]) -> list[str]:
+        """Terms the plan does not contain at all (not even mostly)."""
+        return [t for t in terms if self.credit(t, self._plan_text) < 0.75]
+
+    # ------------------------------------------------------------ targets
+
+    def match_targets(self, terms: list[str], prefer: list[str]) -> list[Target]:
+        """Targets the topic asks about, in document order; several when it names several indicators.
+
+        Greedy: repeatedly take the target whose indicator claims most of the still-unexplained terms; accept the
+        set only if together the chosen targets cover at least 60% of the topic.
+        """
+        terms = [t for t in terms if t not in _DIRECTION_WORDS]
+        if not terms:
+            return []
+
+        def rank(t: Target, pool: list[str]) -> float:
+            bonus = 0.15 if t.section in prefer[:1] else 0.05 if t.section in prefer else 0.0
+            return self.coverage(pool, t.indicator + t.phrase) + 0.3 * self.coverage(pool, t.indicator) + bonus
+
+        chosen: list[Target] = []
+        remaining = list(terms)
+        while remaining:
+            claims = [
+                (sum(self.credit(x, t.indicator) >= 0.8 for x in remaining), t) for t in self.s.targets if t not in chosen
+            ]
+            claims = [(n, t) for n, t in claims if n > 0]
+            if not claims:
+                break
+            best_n = max(n for n, _ in claims)
+            pick = max((t for n, t in claims if n == best_n), key=lambda t: rank(t, remaining))
+            chosen.append(pick)
+            remaining = [x for x in remaining if self.credit(x, pick.indicator) < 0.8]
+        if not chosen:
+            return []
+        covered = "".join(t.indicator + t.phrase for t in chosen)
+        if self.coverage(terms, covered) < 0.6:
+            return []
+        return sorted(chosen, key=lambda t: t.start)
+
+    def target_part(self, targets: list[Target], draft: Draft) -> None:
+        by_sentence: dict[str, list[Target]] = {}
+        for t in targets:
+            by_sentence.setdefault(t.sentence.id, []).append(t)
+        for group in by_sentence.values():
+            t0 = group[0]
+            clause = self.plan.clause(t0.section)
+            statements = [self._target_statement(t) for t in group]
+            lead = f"{t0.deadline}，" if t0.deadline else ""
+            draft.add(f"{lead}{'，'.join(statements)}。", Citation.of(clause, t0.sentence))
+            draft.targets += [t.id for t in group]
+
+    @staticmethod
+    def _target_statement(t: Target) -> str:
+        if "分别" not in t.phrase:
+            return re.sub(r"^(到\d{4}年(底|末)?|“十[一二三四五六七八九]五”期间)[,，]?", "", t.phrase).strip(" 。；;")
+        base = f"较{t.baseline_year}年" if t.baseline_year else ""
+        return f"{t.indicator}{base}{t.direction}{t.display}"
+
+    def target_list(self, sections: list[str], draft: Draft) -> bool:
+        targets = [t for t in self.s.targets if not sections or t.section in sections]
+        if not targets:
+            return False
+        current = None
+        for t in targets:
+            if t.section != current:
+                current = t.section
+                clause = self.plan.clause(t.section)
+                draft.add(f"{'' if not draft.parts else chr(10)}{t.section}“{clause.title}”：")
+            draft.add(f"{self._target_statement(t)}（{t.deadline or '未注明期限'}）；", Citation.of(self.plan.clause(t.section), t.sentence))
+            draft.targets.append(t.id)
+        draft.parts[-1] = draft.parts[-1].rstrip("；") + "。"
+        return True
+
+    # ------------------------------------------------------------ responsibilities
+
+    def names(self, resp: Responsibility, units: tuple[str, ...]) -> str:
+        """Unit names joined with 、, noting where the note spells a unit differently (typo or variant)."""
+        note = resp.note.text if resp.note else ""
+        out = []
+        for name in units:
+            written = next((v for v in self.s.units.resolve(name).variants if v in note), None) if name not in note else None
+            out.append(f"{name}（原文此处写作“{written}”）" if written else name)
+        return "、".join(out)
+
+    def lead_part(self, section: str, draft: Draft, with_co: bool = True, prefix: str = "") -> bool:
+        resp = self.s.responsibility(section)
+        if resp is None or resp.note is None:
+            return False
+        clause = self.plan.clause(section)
+        cite = Citation.of(clause, resp.note)
+        head = prefix or f"“{clause.title}”（{section}）"
+        if resp.leads:
+            text = f"{head}由{self.names(resp, resp.leads)}牵头"
+            if with_co and resp.co:
+                text += f"，{self.names(resp, resp.co)}等按职责分工负责"
+            elif not resp.co:
+                text += "负责" if "牵头负责" in resp.note.text else ""
+        else:
+            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.co)}等按职责分工负责"
+        draft.add(text + "。", cite)
+        return True
+
+    def co_part(self, section: str, draft: Draft, prefix: str = "") -> bool:
+        resp = self.s.responsibility(section)
+        if resp is None or resp.note is None:
+            return False
+        clause = self.plan.clause(section)
+        cite = Citation.of(clause, resp.note)
+        head = prefix or f"“{clause.title}”（{section}）"
+        if resp.co:
+            text = f"{head}的配合单位（按职责分工负责）为：{self.names(resp, resp.co)}"
+            if resp.leads:
+                text += f"；牵头单位为{self.names(resp, resp.leads)}"
+        else:
+            text = f"{head}由{self.names(resp, resp.leads)}牵头负责，方案未列出其他配合单位"
+        draft.add(text + "。", cite)
+        return True
+
+    def unit_tasks(self, unit_name: str, roles: tuple[Role, ...], draft: Draft) -> bool:
+        tasks = self.s.tasks_for(unit_name, roles)
+        if not tasks:
+            asked = "、".join(r.label for r in roles) if len(roles) < len(Role) else ""
+            draft.add(f"方案中没有{unit_name}{asked and '作为' + asked + '单位的'}任务。")
+            return False
+        by_role: dict[Role, list[Responsibility]] = {}
+        for role, resp in tasks:
+            by_role.setdefault(role, []).append(resp)
+        draft.add(f"{unit_name}在方案中共涉及{len(tasks)}项任务。")
+        detailed = len(tasks) <= 2
+        for role in Role:
+            items = by_role.get(role)
+            if not items:
+                continue
+            if detailed:
+                for r in items:
+                    clause = self.plan.clause(r.section)
+                    draft.add(f"\n{role.label}：{r.section}“{r.title}”——" + "".join(s.text for s in clause.body),
+                              *(Citation.of(clause, s) for s in clause.body[:1]))
+            else:
+                listing = "；".join(f"{r.section}“{r.title}”" for r in items)
+                draft.add(f"\n{role.label}（{len(items)}项）：{listing}。")
+            for r in items:
+                clause = self.plan.clause(r.section)
+                note = r.note
+                if role is Role.IMPLEMENT and r.implementer_source and r.implementer_source != r.section:
+                    source = self.s.responsibility(r.implementer_source)
+                    note = source.note if source else note
+                    clause = self.plan.clause(r.implementer_source)
+                if note is not None:
+                    cite = Citation.of(clause, note)
+                    if cite not in draft.citations:
+                        draft.citations.append(cite)
+                if r.section not in draft.sections:
+                    draft.sections.append(r.section)
+        source_label = by_role[Role.IMPLEMENT][0].implementer_source if Role.IMPLEMENT in by_role else None
+        source = self.s.responsibility(source_label) if source_label else None
+        if source and source.note:
+            note = source.note.text
+            first = min((note.find(v) for v in (unit_name, *self.s.units.resolve(unit_name).variants) if v in note),
+                        default=-1)
+            if first < 0:
+                first = next((note.find(w) for w in ("各街道", "街道") if w in note), 0)
+            draft.add(f"\n依据{source_label}：“{note[first:].rstrip(')）')}”。")
+        return True
+
+    # ------------------------------------------------------------ measures and overview
+
+    def best_sentences(self, clause: Clause, terms: list[str], retrieval: Retrieval, limit: int = 3) -> list[Sentence]:
+        body = list(clause.body) or [s for s in clause.sentences if s.kind is not SentenceKind.NOTE]
+        if len(body) <= 1:
+            return body
+
+        def score(s: Sentence) -> float:
+            return retrieval.sentence_scores.get(s.id, 0.0) * 20 + self.coverage(terms, s.text)
+
+        ranked = sorted(body, key=score, reverse=True)
+        top = ranked[0]
+        chosen = [top] + [s for s in ranked[1:limit] if score(s) >= 0.5 * score(top) and score(s) > 0]
+        return sorted(chosen, key=lambda s: s.start)
+
+    def measures_part(self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3) -> None:
+        clause = self.plan.clause(section)
+        if terms and self.coverage(terms, clause.title) >= 0.8:  # the question names the whole task
+            sentences = list(clause.body) or self.best_sentences(clause, terms, retrieval, limit)
+        else:
+            sentences = self.best_sentences(clause, terms, retrieval, limit)
+        where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
+        draft.add(f"{where}：" + "".join(s.text for s in sentences), *(Citation.of(clause, s) for s in sentences))
+
+    def structure_part(self, draft: Draft) -> None:
+        """The plan's chapters (and, for each, its first clause) — for 方案分几部分."""
+        draft.add(f"方案共分{len(self.plan.chapters)}部分：")
+        pieces = []
+        for ch in self.plan.chapters:
+            pieces.append(f"{ch.numeral}、{ch.title}")
+            clause = self.plan.clause(ch.labels[0])
+            heading = clause.sentences[0]
+            c = Citation.of(clause, heading)
+            if c not in draft.citations:
+                draft.citations.append(c)
+                draft.sections.append(clause.label)
+        draft.add("；".join(pieces) + "。")
+
+    def chapter_part(self, numeral: str, draft: Draft) -> None:
+        chapter = next(ch for ch in self.plan.chapters if ch.numeral == numeral)
+        subs = [self.plan.clause(label) for label in chapter.labels if "(" in label]
+        draft.add(f"“{chapter.title}”（第{numeral}部分）包括{len(subs)}项：")
+        draft.add("；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs))
+
+    def matching_chapter(self, text: str) -> str | None:
+        """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
+        if not re.search(r"章|部分|方面|哪几|几项|几条|包括|分别|有哪些|列了", text):
+            return None
+        best, best_len = None, 0
+        for ch in self.plan.chapters:
+            if len([label for label in ch.labels if "(" in label]) < 2:
+                continue
+            title = ch.title.replace("节能减排", "")
+            n = _longest_common(title, text)
+            if n >= 3 and n > best_len and n >= min(4, len(title)):
+                best, best_len = ch.numeral, n
+        return best
+
+    def definition_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
+        """For "“能耗双控”指的是什么": the sentence that introduces the abbreviation (以下简称“X”)."""
+        for term in terms:
+            m = re.search(rf"[（(]以下简称[“\"]?{re.escape(term)}[”\"]?[）)]", self.plan.text)
+            if not m:
+                continue
+            clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)
+            sentence = next(s for s in clause.sentences if s.start <= m.start() < s.end)
+            fragment = next(
+                sentence.text[a:b] for a, b in _comma_spans(sentence.text) if sentence.start + a <= m.start() < sentence.start + b
+            )
+            draft.add(f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
+                      Citation.of(clause, sentence))
+            return True
+        return False
+
+
+def _longest_common(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _comma_spans(text: str) -> list[tuple[int, int]]:
+    from .structure import top_level_split
+
+    return top_level_split(text, ",，;；")

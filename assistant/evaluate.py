@@ -1,0 +1,289 @@
+"""Score the assistant on a Q&A file: citations, key facts, refusals, latency, and retrieval modes side by side."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .answer import Answer
+from .clauses import normalize_label
+from .errors import InputFileError
+
+
+@dataclass(frozen=True)
+class QAItem:
+    """One line of a Q&A file."""
+
+    id: str
+    question: str
+    type: str
+    sections: tuple[str, ...]
+    must_include: tuple[str, ...]
+    answerable: bool
+    session: str | None = None
+
+
+@dataclass(frozen=True)
+class RankMetrics:
+    n: int
+    hit1: float
+    hit3: float
+    mrr: float
+
+
+@dataclass
+class Report:
+    """Everything ``eval`` prints and saves."""
+
+    qa_file: str
+    questions: int
+    answerable: int
+    unanswerable: int
+    citation: RankMetrics
+    citation_precision: float
+    key_fact_accuracy: float
+    refusal_accuracy: float
+    false_refusal_rate: float
+    verbatim_rate: float
+    latency_p50_ms: float
+    latency_p95_ms: float
+    per_type: dict[str, dict[str, float]]
+    retrieval: dict[str, RankMetrics]
+    failures: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def load_qa(path: str | Path) -> list[QAItem]:
+    """Read a JSONL Q&A file.
+
+    Raises:
+        InputFileError: missing file, not UTF-8, or a malformed line (the message names the line).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputFileError(f"找不到测试集文件：{path}") from None
+    except UnicodeDecodeError:
+        raise InputFileError(f"测试集文件不是 UTF-8 编码：{path}") from None
+    items = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            items.append(
+                QAItem(
+                    id=str(raw.get("id", f"line{n}")),
+                    question=str(raw["question"]),
+                    type=str(raw.get("type", "unknown")),
+                    sections=tuple(normalize_label(s) for s in raw.get("sections", [])),
+                    must_include=tuple(str(s) for s in raw.get("must_include", [])),
+                    answerable=bool(raw.get("answerable", True)),
+                    session=str(raw["session"]) if raw.get("session") is not None else None,
+                )
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise InputFileError(f"{path} 第 {n} 行格式错误：{exc}") from None
+    if not items:
+        raise InputFileError(f"测试集文件为空：{path}")
+    return items
+
+
+def norm(text: str) -> str:
+    """Width- and space-insensitive form for key-fact matching."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def rank_metrics(ranked: Sequence[Sequence[str]], expected: Sequence[Iterable[str]]) -> RankMetrics:
+    """hit@1, hit@3 and MRR of ranked section lists against sets of relevant sections."""
+    hits1 = hits3 = rr = 0.0
+    for ranks, relevant in zip(ranked, expected, strict=True):
+        relevant = set(relevant)
+        first = next((i for i, s in enumerate(ranks) if s in relevant), None)
+        if first is not None:
+            hits1 += first == 0
+            hits3 += first < 3
+            rr += 1.0 / (first + 1)
+    n = len(ranked)
+    return RankMetrics(n, hits1 / n if n else 0.0, hits3 / n if n else 0.0, rr / n if n else 0.0)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def unique_sections(answer: Answer) -> list[str]:
+    return list(dict.fromkeys(c.section for c in answer.citations))
+
+
+def score(
+    items: Sequence[QAItem],
+    answers: Sequence[Answer],
+    plan_text: str,
+    retrieval: dict[str, list[list[str]]] | None = None,
+    qa_file: str = "",
+) -> Report:
+    """Compute the report from answers already produced (pure; tested on hand-computed examples)."""
+    answerable = [(i, a) for i, a in zip(items, answers, strict=True) if i.answerable]
+    unanswerable = [(i, a) for i, a in zip(items, answers, strict=True) if not i.answerable]
+    cited = [(i, a) for i, a in answerable if i.sections]
+    citation = rank_metrics([unique_sections(a) for _, a in cited], [i.sections for i, _ in cited])
+    precisions = [
+        sum(c.section in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations
+    ]
+    facts_ok = [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in answerable]
+    all_citations = [c for a in answers for c in a.citations]
+    verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
+    latencies = [a.elapsed_ms for a in answers]
+
+    per_type: dict[str, dict[str, float]] = {}
+    groups: dict[str, list[tuple[QAItem, Answer]]] = defaultdict(list)
+    for i, a in zip(items, answers, strict=True):
+        groups[i.type].append((i, a))
+    for t, pairs in sorted(groups.items()):
+        ans = [(i, a) for i, a in pairs if i.answerable]
+        una = [(i, a) for i, a in pairs if not i.answerable]
+        with_sections = [(i, a) for i, a in ans if i.sections]
+        m = rank_metrics([unique_sections(a) for _, a in with_sections], [i.sections for i, _ in with_sections])
+        per_type[t] = {
+            "n": len(pairs),
+            "key_fact_accuracy": _mean(
+                [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in ans]
+            ),
+            "hit1": m.hit1,
+            "refusal_accuracy": _mean([not a.answerable for _, a in una]),
+            "false_refusal_rate": _mean([not a.answerable for _, a in ans]),
+        }
+
+    failures = []
+    for i, a in zip(items, answers, strict=True):
+        problems = []
+        if i.answerable and not a.answerable:
+            problems.append("false refusal")
+        if not i.answerable and a.answerable:
+            problems.append("should refuse")
+        if i.answerable and a.answerable:
+            missing = [f for f in i.must_include if norm(f) not in norm(a.answer)]
+            if missing:
+                problems.append(f"missing {missing}")
+            secs = unique_sections(a)
+            if i.sections and (not secs or secs[0] not in i.sections):
+                problems.append(f"cited {secs[:3]} expected {list(i.sections)}")
+        if problems:
+            failures.append({"id": i.id, "question": i.question, "problems": problems, "answer": a.answer[:200]})
+
+    return Report(
+        qa_file=qa_file,
+        questions=len(items),
+        answerable=len(answerable),
+        unanswerable=len(unanswerable),
+        citation=citation,
+        citation_precision=_mean(precisions),
+        key_fact_accuracy=_mean(facts_ok),
+        refusal_accuracy=_mean([not a.answerable for _, a in unanswerable]),
+        false_refusal_rate=_mean([not a.answerable for _, a in answerable]),
+        verbatim_rate=_mean(verbatim) if verbatim else 1.0,
+        latency_p50_ms=percentile(latencies, 0.5),
+        latency_p95_ms=percentile(latencies, 0.95),
+        per_type=per_type,
+        retrieval={
+            mode: rank_metrics(ranked, [i.sections for i, _ in cited]) for mode, ranked in (retrieval or {}).items()
+        },
+        failures=failures,
+    )
+
+
+def _mean(values: Sequence[float | bool]) -> float:
+    return float(statistics.fmean(values)) if values else 0.0
+
+
+def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answer], dict[str, list[list[str]]]]:
+    """Ask every item (sessions in file order), then rank sections for answerable ones in each retrieval mode."""
+    from .assistant import Session
+    from .retrieve import RetrievalMode
+
+    for item in items[:warmup]:  # load caches so latency measures steady state
+        assistant.ask(item.question)
+    sessions: dict[str, Session] = {}
+    answers = []
+    for item in items:
+        session = sessions.setdefault(item.session, Session()) if item.session else None
+        answers.append(assistant.ask(item.question, session=session, id=item.id))
+    retrieval: dict[str, list[list[str]]] = {}
+    cited = [i for i in items if i.answerable and i.sections]
+    for mode in RetrievalMode:
+        retrieval[mode.value] = [assistant.retriever.search(i.question, mode).sections for i in cited]
+    return answers, retrieval
+
+
+def render(report: Report) -> str:
+    """A readable Chinese/English report."""
+    c = report.citation
+    lines = [
+        f"# 评测报告 / Evaluation report — {report.qa_file}",
+        "",
+        f"问题数 {report.questions}（可回答 {report.answerable}，不可回答 {report.unanswerable}）",
+        "",
+        "| 指标 metric | 值 value |",
+        "|---|---|",
+        f"| 引用 section hit@1 | {c.hit1:.3f} |",
+        f"| 引用 section hit@3 | {c.hit3:.3f} |",
+        f"| 引用 MRR | {c.mrr:.3f} |",
+        f"| 引用精确率 citation precision | {report.citation_precision:.3f} |",
+        f"| 关键事实准确率 key-fact accuracy | {report.key_fact_accuracy:.3f} |",
+        f"| 拒答准确率 refusal accuracy | {report.refusal_accuracy:.3f} |",
+        f"| 误拒率 false-refusal rate | {report.false_refusal_rate:.3f} |",
+        f"| 引文逐字率 verbatim quotes | {report.verbatim_rate:.3f} |",
+        f"| 延迟 latency p50 / p95 (ms) | {report.latency_p50_ms:.1f} / {report.latency_p95_ms:.1f} |",
+        "",
+        "## 检索方式对比 / Retrieval modes (question alone, answerable questions)",
+        "",
+        "| mode | n | hit@1 | hit@3 | MRR |",
+        "|---|---|---|---|---|",
+    ]
+    for mode, m in report.retrieval.items():
+        lines.append(f"| {mode} | {m.n} | {m.hit1:.3f} | {m.hit3:.3f} | {m.mrr:.3f} |")
+    lines += ["", "## 按题型 / Per type", "", "| type | n | key facts | hit@1 | refusal acc | false refusal |",
+              "|---|---|---|---|---|---|"]
+    for t, m in report.per_type.items():
+        lines.append(
+            f"| {t} | {int(m['n'])} | {m['key_fact_accuracy']:.3f} | {m['hit1']:.3f} | "
+            f"{m['refusal_accuracy']:.3f} | {m['false_refusal_rate']:.3f} |"
+        )
+    if report.failures:
+        lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]
+        for f in report.failures:
+            lines.append(f"- {f['id']} {f['question']} — {'; '.join(f['problems'])}")
+    return "\n".join(lines) + "\n"
+
+
+def save(report: Report, reports_dir: Path, stem: str) -> tuple[Path, Path]:
+    """Write ``<stem>-<time>.json`` and ``.md`` plus ``latest`` copies; returns the json and md paths."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    data = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    md = render(report)
+    json_path = reports_dir / f"{stem}-{stamp}.json"
+    md_path = reports_dir / f"{stem}-{stamp}.md"
+    json_path.write_text(data, encoding="utf-8")
+    md_path.write_text(md, encoding="utf-8")
+    (reports_dir / f"{stem}-latest.json").write_text(data, encoding="utf-8")
+    (reports_dir / f"{stem}-latest.md").write_text(md, encoding="utf-8")
+    return json_path, md_path
+
+
+ProgressCallback = Callable[[int, int], None]
