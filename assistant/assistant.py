@@ -97,7 +97,8 @@ class Assistant:
         if session is not None:
             if turn is None and not (q.injection or q.off_domain):
                 # a refused question still sets the topic: "2030年…？" then "那2025年的呢？"
-                turn = Turn(q.topic, (), (), tuple(u.name for u in q.units))
+                topic = q.topic if self.composer.terms(q.topic) or last is None else last.topic
+                turn = Turn(topic, (), (), tuple(u.name for u in q.units))
             if turn is not None:
                 session.turns.append(turn)
         return Answer(
@@ -228,8 +229,12 @@ class Assistant:
                 return chosen[0].section
             return None
         if not terms:
-            if _LIST_RE.search(q.text) and c.target_list([], draft):
-                return None
+            titled = [cl.label for cl in self.plan.clauses if len(cl.title) >= 4 and cl.title in q.text]
+            if titled:  # "主要目标有哪些" names a clause: give the clause itself
+                c.measures_part(titled[0], [], retrieval, draft, whole=True)
+                return titled[0]
+            if _LIST_RE.search(q.text) and c.target_list([], draft, years=q.years):
+                return draft.sections[0] if draft.sections else None
             return None
         matches = c.match_targets(terms, sections)
         if matches:

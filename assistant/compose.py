@@ -5,6 +5,7 @@ Every part of an answer is built from a cited sentence: the citation is chosen f
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -39,7 +40,9 @@ class Draft:
         return "".join(self.parts)
 
 
-_DIRECTION_WORDS = frozenset("下降 降低 降 提高 提升 增加 增长 减少 控制 控制在 达到 要 比 较".split())
+_DIRECTION_WORDS = frozenset(
+    "下降 降低 降 降到 降至 提高 提高到 提升 提升到 增加 增长 减少 控制 控制在 达到 达 要 比 较 上升".split()
+)
 
 
 class Composer:
@@ -66,6 +69,11 @@ class Composer:
                 out.append(t)
         return out
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
+    def _subwords(self, term: str) -> tuple[str, ...]:
+        return tuple(w for w in self.seg.cut_for_search(term) if len(w) >= 2 and w != term)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant, terms repeat across targets
     def credit(self, term: str, text: str) -> float:
         """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found."""
         if term in text:
@@ -73,8 +81,8 @@ class Composer:
         if len(term) < 3:
             return 0.0
         mask = [False] * len(term)
-        for w in self.seg.cut_for_search(term):
-            if len(w) >= 2 and w != term and w in text:
+        for w in self._subwords(term):
+            if w in text:
                 start = term.find(w)
                 while start >= 0:
                     mask[start : start + len(w)] = [True] * len(w)
@@ -123,7 +131,7 @@ class Composer:
             remaining = [x for x in remaining if self.credit(x, pick.indicator) < 0.8]
         if not chosen:
             return []
-        covered = "".join(t.indicator + t.phrase for t in chosen)
+        covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
         if self.coverage(terms, covered) < 0.6:
             return []
         return sorted(chosen, key=lambda t: t.start)
@@ -147,8 +155,10 @@ class Composer:
         base = f"较{t.baseline_year}年" if t.baseline_year else ""
         return f"{t.indicator}{base}{t.direction}{t.display}"
 
-    def target_list(self, sections: list[str], draft: Draft) -> bool:
+    def target_list(self, sections: list[str], draft: Draft, years: tuple[str, ...] = ()) -> bool:
         targets = [t for t in self.s.targets if not sections or t.section in sections]
+        if years:
+            targets = [t for t in targets if t.target_year in years]
         if not targets:
             return False
         current = None
@@ -269,9 +279,11 @@ class Composer:
         chosen = [top] + [s for s in ranked[1:limit] if score(s) >= 0.5 * score(top) and score(s) > 0]
         return sorted(chosen, key=lambda s: s.start)
 
-    def measures_part(self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3) -> None:
+    def measures_part(
+        self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3, whole: bool = False
+    ) -> None:
         clause = self.plan.clause(section)
-        if terms and self.coverage(terms, clause.title) >= 0.8:  # the question names the whole task
+        if whole or terms and self.coverage(terms, clause.title) >= 0.8:  # the question names the whole task
             sentences = list(clause.body) or self.best_sentences(clause, terms, retrieval, limit)
         else:
             sentences = self.best_sentences(clause, terms, retrieval, limit)
