@@ -74,6 +74,8 @@ def load_qa(path: str | Path) -> list[QAItem]:
         raise InputFileError(f"找不到测试集文件：{path}") from None
     except UnicodeDecodeError:
         raise InputFileError(f"测试集文件不是 UTF-8 编码：{path}") from None
+    except OSError as exc:  # a directory, no permission, …
+        raise InputFileError(f"无法读取测试集文件 {path}：{exc.strerror}") from None
     items = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

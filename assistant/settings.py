@@ -60,6 +60,10 @@ def load_settings(**overrides: object) -> Settings:
     config = os.environ.get("FANGAN_CONFIG")
     if config and not Path(config).is_file():
         raise ConfigError(f"配置文件不存在：FANGAN_CONFIG={config}")
+    known = {f"FANGAN_{name.upper()}" for name in Settings.model_fields} | {"FANGAN_CONFIG"}
+    unknown = sorted(k for k in os.environ if k.upper().startswith("FANGAN_") and k.upper() not in known)
+    if unknown:
+        raise ConfigError(f"未知的环境变量 {'、'.join(unknown)}；可用的配置项：{'、'.join(sorted(known))}")
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:

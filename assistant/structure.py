@@ -185,12 +185,14 @@ def top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
 
 _UNIT_PAT = (
     r"万吨/日|吨/日|万立方米/日|立方米/日|万平方米|平方米|万千瓦时|万千瓦|千瓦|万吨标准煤|吨标准煤|万吨|吨|公里|千米|"
-    r"亿元|万元|元|个|家|座|处|台|辆|项|所|户|人|倍|%|％|个百分点"
+    r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|倍|%|％"  # longer units first: alternation is ordered
 )
 _QUANT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_PAT})")
 _AFTER_QUAL_RE = re.compile(r"^\s*(以上|以内|以下|左右)")
 _BEFORE_QUAL = ("力争", "确保", "不低于", "不高于", "不超过", "至少")
-_DIRECTIONS = ("控制在", "保持在", "稳定在", "达到", "下降", "降低", "提高", "提升", "增长", "减少", "增加", "削减", "突破")
+_DIRECTIONS = (
+    "控制在", "保持在", "稳定在", "达到", "下降", "降低", "提高", "提升", "增长", "减少", "增加", "削减", "突破",
+)  # fmt: skip
 _YEAR_RE = re.compile(r"到(\d{4})年(?:底|末)?")
 _PERIOD_RE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _BASELINE_RE = re.compile(r"(?:相较于|相比于|较|比|与)(\d{4})年(?:相比)?")
@@ -296,7 +298,9 @@ def _single(
     )
 
 
-def _respectively(plan: Plan, clause: Clause, sentence: Sentence, offset: int, part: str, year: str) -> Iterator[Target]:
+def _respectively(
+    plan: Plan, clause: Clause, sentence: Sentence, offset: int, part: str, year: str
+) -> Iterator[Target]:
     """``A、B、C重点工程减排量分别达到1吨、2吨、3吨`` → one target per indicator."""
     head, tail = part.split("分别", 1)
     head, baseline = _strip_context(head)

@@ -12,7 +12,7 @@ from .errors import UnknownUnit
 
 # Common abbreviations of Chinese government department names (general usage, not plan-specific).
 _ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("发展改革", ("发改",)),
+    ("发展改革", ("发改", "发展和改革")),
     ("发展和改革", ("发改",)),
     ("住房城乡建设", ("住建", "住房和城乡建设")),
     ("住房和城乡建设", ("住建", "住房城乡建设")),
@@ -42,7 +42,9 @@ _ORG_SUFFIXES = ("分局", "分行", "局", "中心", "部", "办", "委", "政�
 _PREFIXES = ("区", "市", "县")
 _SUFFIX_RE = re.compile(r"(分局|分行|局|中心|部|办|委员会|委|办事处|政府|人民政府)$")
 # Words that precede a unit name in a question but are not part of it.
-_LEADING_NOISE = ("我们", "我", "咱们", "咱", "请问", "那么", "那", "的", "是", "和", "与", "及", "跟", "问", "一下", "下")
+_LEADING_NOISE = (
+    "我们", "我", "咱们", "咱", "请问", "那么", "那", "的", "是", "和", "与", "及", "跟", "问", "一下", "下",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class UnitRegistry:
         Raises:
             UnknownUnit: no unit matches; carries up to five closest names.
         """
+        if name.strip() in self._by_name:
+            return self._by_name[name.strip()]
         query = _clean(name)
         if not query:
             raise UnknownUnit(name, self.suggest(name))
@@ -155,18 +159,22 @@ class UnitRegistry:
                         covered[i] = True
                 start = text.find(alias, end)
         unknown: list[str] = []
-        for m in re.finditer(r"[\u4e00-\u9fa5]{1,12}?(?:分局|分行|局|中心|委员会|办事处|人民政府|政府|部门|部|办|委)", text):
-            if any(covered[m.start() : m.end()]):
+        for start, end in _candidate_spans(text):
+            if any(covered[start:end]):
                 continue
-            candidate = _trim_noise(m.group(0))
+            candidate = _trim_noise(text[start:end])
             if len(candidate) < 2 or candidate in _GENERIC_ORG_WORDS:
+                continue
+            # "这部分", "归哪个部门": question wording, not a name
+            if any(w in candidate for w in _FUNCTION_WORDS) or text[end - 1 : end + 1] == "部分":
                 continue
             try:
                 unit = self.resolve(candidate)
             except UnknownUnit:
-                unknown.append(candidate)
+                if _UNKNOWN_ORG_RE.search(candidate):
+                    unknown.append(candidate)
                 continue
-            found.append((m.start(), unit))
+            found.append((start, unit))
         ordered: list[Unit] = []
         for _, unit in sorted(found, key=lambda pair: pair[0]):
             if unit not in ordered:
@@ -198,8 +206,35 @@ class UnitRegistry:
 
 
 _GENERIC_ORG_WORDS = {"部门", "单位部门", "哪个部门", "哪些部门", "相关部门", "各部门", "牵头部门", "责任部门",
-                      "配合部门", "哪个局", "什么部门", "政府", "人民政府", "区政府", "市政府", "中心", "局", "委", "办",
-                      "哪个单位部门", "主管部门", "职能部门", "区直部门", "我们部门", "本部门"}
+                      "配合部门", "哪个局", "什么部门", "政府", "人民政府", "区政府", "市政府", "中心", "局", "委",
+                      "办", "哪个单位部门", "主管部门", "职能部门", "区直部门", "我们部门", "本部门"}
+
+
+_CANDIDATE_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,12}?(?:分局|分行|局|中心|委员会|办事处|办公室|人民政府|政府|部门|部|办|委)"
+)
+# 区委/区政府 head compound names: 区委宣传部, 区委办, 区政府办公室
+_COMPOUND_TAIL_RE = re.compile(r"[\u4e00-\u9fa5]{0,6}?(?:办公室|部|办)")
+# Only names ending like a real organisation are reported as unknown units.
+_UNKNOWN_ORG_RE = re.compile(
+    r"(?:局|中心|分行|委员会|办事处|办公室)$|^[区市县](?:委|政府)[\u4e00-\u9fa5]*(?:部|办)$|^[区市县][\u4e00-\u9fa5]{2,}委$"
+)
+_FUNCTION_WORDS = ("哪", "什么", "谁", "这", "那", "个", "归", "部分", "的", "是")
+
+
+def _candidate_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of unit-like names: shortest run ending in an org suffix, extended over 区委…部/办 compounds."""
+    spans = []
+    pos = 0
+    while m := _CANDIDATE_RE.search(text, pos):
+        start, end = m.span()
+        if text[start:end].endswith(("委", "政府")):
+            tail = _COMPOUND_TAIL_RE.match(text, end)
+            if tail and not any(w in tail.group(0) for w in _FUNCTION_WORDS):
+                end = tail.end()
+        spans.append((start, end))
+        pos = end
+    return spans
 
 
 def _clean(name: str) -> str:
@@ -326,6 +361,8 @@ def build_registry(written_names: Iterable[str], text: str) -> UnitRegistry:
 def _same_unit(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 6 or a[-1] != b[-1]:
         return False
+    if a[0] != b[0] and a[0] in "区市县" and b[0] in "区市县":
+        return False  # 区发展改革局 and 市发展改革局 are two governments' bureaus, not a typo
     if len(a) == len(b):
         return _edit_distance_le1(a, b)
     short, long = sorted((a, b), key=len)
