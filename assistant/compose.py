@@ -63,7 +63,7 @@ class Composer:
         for t in self.seg.content_terms(text):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降 carry a function character
                 t = t.lstrip("要各都还也就再那这其它该此")
-            if len(t) < 2 and not t.isascii() or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?年?", t):
+            if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?年?", t):
                 continue
             if t not in out:
                 out.append(t)
@@ -120,7 +120,9 @@ class Composer:
         remaining = list(terms)
         while remaining:
             claims = [
-                (sum(self.credit(x, t.indicator) >= 0.8 for x in remaining), t) for t in self.s.targets if t not in chosen
+                (sum(self.credit(x, t.indicator) >= 0.8 for x in remaining), t)
+                for t in self.s.targets
+                if t not in chosen
             ]
             claims = [(n, t) for n, t in claims if n > 0]
             if not claims:
@@ -167,7 +169,10 @@ class Composer:
                 current = t.section
                 clause = self.plan.clause(t.section)
                 draft.add(f"{'' if not draft.parts else chr(10)}{t.section}“{clause.title}”：")
-            draft.add(f"{self._target_statement(t)}（{t.deadline or '未注明期限'}）；", Citation.of(self.plan.clause(t.section), t.sentence))
+            draft.add(
+                f"{self._target_statement(t)}（{t.deadline or '未注明期限'}）；",
+                Citation.of(self.plan.clause(t.section), t.sentence),
+            )
             draft.targets.append(t.id)
         draft.parts[-1] = draft.parts[-1].rstrip("；") + "。"
         return True
@@ -179,7 +184,9 @@ class Composer:
         note = resp.note.text if resp.note else ""
         out = []
         for name in units:
-            written = next((v for v in self.s.units.resolve(name).variants if v in note), None) if name not in note else None
+            written = (
+                next((v for v in self.s.units.resolve(name).variants if v in note), None) if name not in note else None
+            )
             out.append(f"{name}（原文此处写作“{written}”）" if written else name)
         return "、".join(out)
 
@@ -235,8 +242,10 @@ class Composer:
             if detailed:
                 for r in items:
                     clause = self.plan.clause(r.section)
-                    draft.add(f"\n{role.label}：{r.section}“{r.title}”——" + "".join(s.text for s in clause.body),
-                              *(Citation.of(clause, s) for s in clause.body[:1]))
+                    draft.add(
+                        f"\n{role.label}：{r.section}“{r.title}”——" + "".join(s.text for s in clause.body),
+                        *(Citation.of(clause, s) for s in clause.body[:1]),
+                    )
             else:
                 listing = "；".join(f"{r.section}“{r.title}”" for r in items)
                 draft.add(f"\n{role.label}（{len(items)}项）：{listing}。")
@@ -257,8 +266,9 @@ class Composer:
         source = self.s.responsibility(source_label) if source_label else None
         if source and source.note:
             note = source.note.text
-            first = min((note.find(v) for v in (unit_name, *self.s.units.resolve(unit_name).variants) if v in note),
-                        default=-1)
+            first = min(
+                (note.find(v) for v in (unit_name, *self.s.units.resolve(unit_name).variants) if v in note), default=-1
+            )
             if first < 0:
                 first = next((note.find(w) for w in ("各街道", "街道") if w in note), 0)
             draft.add(f"\n依据{source_label}：“{note[first:].rstrip(')）')}”。")
@@ -283,7 +293,7 @@ class Composer:
         self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3, whole: bool = False
     ) -> None:
         clause = self.plan.clause(section)
-        if whole or terms and self.coverage(terms, clause.title) >= 0.8:  # the question names the whole task
+        if whole or (terms and self.coverage(terms, clause.title) >= 0.8):  # the question names the whole task
             sentences = list(clause.body) or self.best_sentences(clause, terms, retrieval, limit)
         else:
             sentences = self.best_sentences(clause, terms, retrieval, limit)
@@ -308,7 +318,9 @@ class Composer:
         chapter = next(ch for ch in self.plan.chapters if ch.numeral == numeral)
         subs = [self.plan.clause(label) for label in chapter.labels if "(" in label]
         draft.add(f"“{chapter.title}”（第{numeral}部分）包括{len(subs)}项：")
-        draft.add("；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs))
+        draft.add(
+            "；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs)
+        )
 
     def matching_chapter(self, text: str) -> str | None:
         """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
@@ -333,10 +345,14 @@ class Composer:
             clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)
             sentence = next(s for s in clause.sentences if s.start <= m.start() < s.end)
             fragment = next(
-                sentence.text[a:b] for a, b in _comma_spans(sentence.text) if sentence.start + a <= m.start() < sentence.start + b
+                sentence.text[a:b]
+                for a, b in _comma_spans(sentence.text)
+                if sentence.start + a <= m.start() < sentence.start + b
             )
-            draft.add(f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
-                      Citation.of(clause, sentence))
+            draft.add(
+                f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
+                Citation.of(clause, sentence),
+            )
             return True
         return False
 

@@ -53,7 +53,11 @@ class UnknownUnit(AssistantError):
     def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
         self.name = name
         self.suggestions = suggestions
-        hint = f"您是否要找：{'、'.join(suggestions)}" if suggestions else "请用 `python -m assistant units` 查看方案中的单位。"
+        hint = (
+            f"您是否要找：{'、'.join(suggestions)}"
+            if suggestions
+            else "请用 `python -m assistant units` 查看方案中的单位。"
+        )
         super().__init__(f"未找到该单位“{name}”。{hint}")
 
 

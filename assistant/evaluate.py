@@ -144,9 +144,7 @@ def score(
     unanswerable = [(i, a) for i, a in zip(items, answers, strict=True) if not i.answerable]
     cited = [(i, a) for i, a in answerable if i.sections]
     citation = rank_metrics([unique_sections(a) for _, a in cited], [i.sections for i, _ in cited])
-    precisions = [
-        sum(c.section in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations
-    ]
+    precisions = [sum(c.section in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations]
     facts_ok = [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in answerable]
     all_citations = [c for a in answers for c in a.citations]
     verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
@@ -259,8 +257,13 @@ def render(report: Report) -> str:
     ]
     for mode, m in report.retrieval.items():
         lines.append(f"| {mode} | {m.n} | {m.hit1:.3f} | {m.hit3:.3f} | {m.mrr:.3f} |")
-    lines += ["", "## 按题型 / Per type", "", "| type | n | key facts | hit@1 | refusal acc | false refusal |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## 按题型 / Per type",
+        "",
+        "| type | n | key facts | hit@1 | refusal acc | false refusal |",
+        "|---|---|---|---|---|---|",
+    ]
     for t, m in report.per_type.items():
         lines.append(
             f"| {t} | {int(m['n'])} | {m['key_fact_accuracy']:.3f} | {m['hit1']:.3f} | "

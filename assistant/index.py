@@ -235,7 +235,7 @@ def _store(path: Path, embedder: Embeddings) -> Chroma:
 def _release(store: Chroma) -> None:
     """Drop chromadb's cached system for this path so the folder can be reopened after the swap."""
     try:
-        store._client.clear_system_cache()  # noqa: SLF001 - public on the client, not re-exported by langchain
+        store._client.clear_system_cache()
     except AttributeError:
         pass
 

@@ -61,18 +61,20 @@ _PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万吨|吨|万平方米|平方米|万千瓦|千瓦|公里|个|家|亿元|万元|元)")
 # Tokens that say what is asked rather than what about; dropped (as whole jieba tokens) to get the topic.
 ASK_TOKENS = frozenset(
-    """牵头 负责 配合 协同 协助 协作 参与 按职责分工 分工 落实 承担 主抓 主管 管 抓 由谁 是谁 谁 哪个 哪些 哪家 哪几 哪一 什么 啥
-    多少 几个 几项 几家 几条 目标 目标值 指标 量化 数值 具体 要求 任务 工作 职责 事情 事儿 措施 举措 做法 办法 情况 内容 方面 规定
-    怎么 如何 怎样 怎么样 有没有 是否 能否 请问 告诉 一下 我们 咱们 方案 实施方案 本方案 这个 这项 该项 那个 那项 那一项 这一项 其中
-    还有 另外 需要 应该 达到 完成 实现 提出 提到 明确 莱芜区 莱芜 全区 我区 区里 区级 咱区 咱们区 本区 十四五 期间 单位 部门
-    简单 说说 讲讲 介绍 干啥 干什么 做啥 做 干 搞 指 指的是 是指 意思 含义 文件 主要 一共 分别 列 列了 包括 包含 哪些方面 这部分
-    那部分 这块 那块 这条 那条 一章 那一章 这一章 部分 归 吗 呢 吧 啊 有 是 的 了 和 与 及 要 能 会 对 把 在 为 到 各 都 里 中
-    相关 有关 一起 共同 其他 别的 节能减排 节能减排工作 那 这 其 它 该 此 那么 上述 刚才 前面 上面 具体数 数""".split()
+    """牵头 负责 配合 协同 协助 协作 参与 按职责分工 分工 落实 承担 主抓 主管 管 抓 由谁 是谁 谁 哪个 哪些
+    哪家 哪几 哪一 什么 啥 多少 几个 几项 几家 几条 目标 目标值 指标 量化 数值 具体 要求 任务 工作 职责
+    事情 事儿 措施 举措 做法 办法 情况 内容 方面 规定 怎么 如何 怎样 怎么样 有没有 是否 能否 请问 告诉
+    一下 我们 咱们 方案 实施方案 本方案 这个 这项 该项 那个 那项 那一项 这一项 其中 还有 另外 需要 应该
+    达到 完成 实现 提出 提到 明确 莱芜区 莱芜 全区 我区 区里 区级 咱区 咱们区 本区 十四五 期间 单位
+    部门 简单 说说 讲讲 介绍 干啥 干什么 做啥 做 干 搞 指 指的是 是指 意思 含义 文件 主要 一共 分别 列
+    列了 包括 包含 哪些方面 这部分 那部分 这块 那块 这条 那条 一章 那一章 这一章 部分 归 吗 呢 吧 啊 有
+    是 的 了 和 与 及 要 能 会 对 把 在 为 到 各 都 里 中 相关 有关 一起 共同 其他 别的 节能减排
+    节能减排工作 那 这 其 它 该 此 那么 上述 刚才 前面 上面 具体数 数""".split()
 )
 _GENERIC_TERMS = frozenset(
-    "工作 方案 任务 目标 指标 要求 措施 举措 内容 情况 方面 单位 部门 具体 主要 相关 有关 全区 我区 莱芜 莱芜区 达到 多少 进行 开展"
-    " 推进 加强 实施 提出 提到 规定 明确 完成 实现 一共 分别 哪些 什么 怎么 如何 负责 牵头 配合 节能减排 十四五 期间 问题 事项 东西"
-    " 包括 包含 涉及 有关 方面 具体 一项 这项 该项 部分 一块 这块 那块 那项".split()
+    """工作 方案 任务 目标 指标 要求 措施 举措 内容 情况 方面 单位 部门 具体 主要 相关 有关 全区
+    我区 莱芜 莱芜区 达到 多少 进行 开展 推进 加强 实施 提出 提到 规定 明确 完成 实现 一共 分别 哪些
+    什么 怎么 如何 负责 牵头 配合 节能减排 十四五 期间 问题 事项 东西 包括 包含 涉及 一项 部分 一块""".split()
 )
 
 
@@ -131,9 +133,14 @@ def analyse(text: str, units: UnitRegistry) -> Question:
     intents: list[Intent] = []
     asks_units = bool(re.search(r"谁|哪(个|些|家|几个)(单位|部门)|什么(单位|部门)|(单位|部门)(是|有)", q))
     target_match = _TARGET_RE.search(q)
-    if target_match and _MEASURES_HINT.search(q) and all(_SOFT_TARGET_RE.fullmatch(m.group(0)) or
-                                                         re.fullmatch(r"(下降|降低|降|提高|提升|增长|减少)", m.group(0))
-                                                         for m in _TARGET_RE.finditer(q)):
+    if (
+        target_match
+        and _MEASURES_HINT.search(q)
+        and all(
+            _SOFT_TARGET_RE.fullmatch(m.group(0)) or re.fullmatch(r"(下降|降低|降|提高|提升|增长|减少)", m.group(0))
+            for m in _TARGET_RE.finditer(q)
+        )
+    ):
         target_match = None  # "怎么提高…比例" asks how, not how much
     if found and not asks_units:
         intents.append(Intent.UNIT_TASKS)
@@ -144,7 +151,7 @@ def analyse(text: str, units: UnitRegistry) -> Question:
             intents.append(Intent.LEAD)
         if _CO_RE.search(q):
             intents.append(Intent.CO)
-    if _OVERVIEW_RE.search(q) and (not intents or intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q)):
+    if _OVERVIEW_RE.search(q) and (not intents or (intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q))):
         intents[:] = [Intent.OVERVIEW]
     if not intents:
         intents.append(Intent.MEASURES)

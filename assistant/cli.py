@@ -1,0 +1,303 @@
+"""Command line: ``python -m assistant ask|index|eval``. A thin shell: parse arguments, call the package, print.
+
+Heavy modules (models, Chroma) are imported inside the commands, after the environment defaults are set,
+so ``--help`` is instant and ``HF_HUB_OFFLINE`` is in force before anything reads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .batch import BatchError, BatchLine, read_batch, validate_question
+from .errors import AssistantError, InputFileError, InvalidQuestion
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .answer import Answer
+    from .assistant import Assistant, Session
+
+EXIT_INTERRUPTED = 130
+_SAMPLE = "清洁取暖率的目标是多少？由谁牵头？"
+
+_MAIN_EPILOG = f"""\
+示例：
+  python -m assistant ask "{_SAMPLE}"
+  python -m assistant ask --batch questions.jsonl --json
+  python -m assistant index --rebuild
+  python -m assistant eval --qa eval/qa.jsonl
+
+配置：环境变量前缀 FANGAN_（如 FANGAN_INDEX_DIR=/srv/index），或 fangan.toml。
+退出码：0 成功；2 输入有误；3 方案文件有误；4 索引有误；6 配置有误；130 已中断。
+"""
+_ASK_EPILOG = f"""\
+示例：
+  python -m assistant ask "{_SAMPLE}"
+  python -m assistant ask "到2025年单位地区生产总值能耗下降多少？" --json
+  python -m assistant ask --batch questions.jsonl --json > answers.jsonl
+
+批量文件为 JSON Lines，每行一个对象，"id" 与 "session" 可选；同一 session 的各行按文件顺序组成一次对话：
+  {{"id": "q1", "question": "清洁取暖率的目标是多少？", "session": "s1"}}
+  {{"id": "q2", "question": "由谁牵头？", "session": "s1"}}
+某行有误时在标准错误输出“第 N 行”的原因，其余各行照常回答，结束时以非零退出码退出；
+加 --json 时，该行位置输出 {{"id": …, "line": N, "error": "…"}}。
+"""
+_INDEX_EPILOG = """\
+示例：
+  python -m assistant index              # 缺失或过期时建立，否则只显示索引信息
+  python -m assistant index --rebuild    # 强制重建（原索引在新索引建好前保持可用）
+  FANGAN_INDEX_DIR=/tmp/idx python -m assistant index --json
+"""
+_EVAL_EPILOG = """\
+示例：
+  python -m assistant eval
+  python -m assistant eval --qa eval/qa.jsonl --json > report.json
+
+报告同时保存到 eval/reports/<测试集文件名>-<时间>.json/.md 及 <测试集文件名>-latest.json/.md。
+"""
+
+
+# ---------------------------------------------------------------------------------------------- output
+
+
+def format_answer(answer: Answer) -> str:
+    """Readable Chinese: the answer, then numbered citations ``[1] 三(三) 标题：“原文”``."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines.append("")
+    for n, c in enumerate(answer.citations, 1):
+        where = c.section if not c.title or c.title == c.section else f"{c.section} {c.title}"
+        lines.append(f"[{n}] {where}：“{c.quote}”")
+    return "\n".join(lines)
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def _warn(message: str) -> None:
+    print(f"错误：{message}", file=sys.stderr, flush=True)
+
+
+class ProgressBar:
+    """``progress(done, total, stage)`` drawn as a tqdm bar on stderr, opened on the first report only."""
+
+    def __init__(self) -> None:
+        self._bar = None
+        self.used = False
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            print("正在建立索引（首次运行或方案、词典已更新）…", file=sys.stderr, flush=True)
+            self._bar = tqdm(total=total, desc=stage, file=sys.stderr, unit="条", dynamic_ncols=True)
+            self.used = True
+        self._bar.set_description_str(stage, refresh=False)
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def build_assistant(settings: Settings) -> Assistant:
+    """The Assistant, building a missing or stale index with a progress bar on stderr."""
+    from .assistant import Assistant
+
+    with ProgressBar() as bar:
+        return Assistant(settings, progress=bar)
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    if args.batch is not None:
+        if args.question is not None:
+            raise InvalidQuestion("请只给出一个问题，或用 --batch 指定问题文件，二者不能同时使用。")
+        return _ask_batch(Path(args.batch), args.json, settings)
+    if args.question is None:
+        raise InvalidQuestion(f'请给出问题，例如：python -m assistant ask "{_SAMPLE}"')
+    question = validate_question(args.question, settings.max_question_chars)  # fail before the slow build
+    answer = build_assistant(settings).ask(question)
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        print(format_answer(answer))
+    return 0
+
+
+def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
+    items = read_batch(path)  # a missing or undecodable file fails before the slow build
+    assistant = build_assistant(settings)
+    sessions: dict[str, Session] = {}
+    exit_code = 0
+    for item in items:
+        result = item if isinstance(item, BatchError) else _ask_line(assistant, item, sessions)
+        if isinstance(result, BatchError):
+            _warn(f"{path} 第 {result.line} 行：{result.message}")
+            if as_json:
+                _print_json({"id": result.id, "line": result.line, "error": result.message})
+            exit_code = InputFileError.exit_code
+        elif as_json:
+            _print_json(result.to_dict())
+        else:
+            print(f"【{item.id or f'第 {item.line} 行'}】{result.question}\n{format_answer(result)}\n", flush=True)
+    return exit_code
+
+
+def _ask_line(assistant: Assistant, item: BatchLine, sessions: dict[str, Session]) -> Answer | BatchError:
+    """One batch line answered in its conversation; an invalid question becomes an error in its place."""
+    from .assistant import Session
+
+    session = sessions.setdefault(item.session, Session()) if item.session is not None else None
+    try:
+        return assistant.ask(item.question, session=session, id=item.id)
+    except InvalidQuestion as err:
+        return BatchError(item.line, str(err), item.id)
+
+
+def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from .assistant import Assistant
+    from .index import open_index
+
+    started = time.perf_counter()
+    with ProgressBar() as bar:
+        assistant = Assistant(settings, progress=bar)
+        index = assistant.index
+        rebuilt = args.rebuild and not bar.used  # a build just now already satisfies --rebuild
+        if rebuilt:
+            index = open_index(
+                assistant.plan,
+                assistant.segmenter,
+                assistant.embedder,
+                index.manifest.embedder,
+                settings.index_dir,
+                rebuild=True,
+                progress=bar,
+            )
+    elapsed = time.perf_counter() - started
+    status = "rebuilt" if rebuilt else "built" if bar.used else "up-to-date"
+    m = index.manifest
+    if args.json:
+        seconds = round(elapsed, 3)
+        _print_json({"status": status, "path": str(index.path), "manifest": asdict(m), "elapsed_seconds": seconds})
+        return 0
+    headline = {
+        "rebuilt": "索引已重建。",
+        "built": "索引已建立。",
+        "up-to-date": "索引已是最新，未重建（如需强制重建：python -m assistant index --rebuild）。",
+    }[status]
+    print(
+        f"{headline}\n"
+        f"  位置：{index.path}\n"
+        f"  文档：{m.documents} 条（句子与条款）\n"
+        f"  嵌入模型：{m.embedder}\n"
+        f"  方案文本 SHA-256：{m.corpus_sha256[:16]}…\n"
+        f"  词典 SHA-256：{m.dictionary_sha256[:16]}…\n"
+        f"  程序版本：{m.version}（索引格式 {m.format}）\n"
+        f"  建立于：{m.built_at}，建立用时 {m.build_seconds:.1f} 秒\n"
+        f"  本次命令用时：{elapsed:.1f} 秒"
+    )
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluate import load_qa, render, run, save, score
+
+    qa = Path(args.qa) if args.qa else settings.eval_dir / "qa.jsonl"
+    items = load_qa(qa)
+    assistant = build_assistant(settings)
+    answers, retrieval = run(assistant, items)
+    report = score(items, answers, assistant.plan.text, retrieval, qa_file=str(qa))
+    json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(render(report), end="")
+    print(f"报告已保存：{json_path}、{md_path}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="方案助手：依据《莱芜区“十四五”节能减排工作实施方案》回答问题，并给出原文出处。",
+        epilog=_MAIN_EPILOG,
+        formatter_class=fmt,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="{ask,index,eval}")
+
+    def command(name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=summary, description=description, epilog=epilog, formatter_class=fmt)
+
+    ask = command("ask", "提问（单个问题或批量文件）", "依据方案回答问题，附带编号的原文引用。", _ASK_EPILOG)
+    ask.add_argument("question", nargs="?", help="要咨询的问题")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="批量问题文件（JSON Lines）")
+    ask.add_argument("--json", action="store_true", help="输出 JSON（批量时每行一个）")
+    ask.set_defaults(handler=_cmd_ask)
+
+    index = command(
+        "index", "建立或查看检索索引", "建立检索索引（BM25 + 向量），显示索引清单与建立用时。", _INDEX_EPILOG
+    )
+    index.add_argument("--rebuild", action="store_true", help="即使索引是最新的也重新建立")
+    index.add_argument("--json", action="store_true", help="输出 JSON")
+    index.set_defaults(handler=_cmd_index)
+
+    ev = command("eval", "在问答测试集上评测", "逐题提问并评分（引用、关键事实、拒答、延迟），保存报告。", _EVAL_EPILOG)
+    ev.add_argument("--qa", metavar="FILE", help="问答测试集（JSON Lines），默认 eval/qa.jsonl")
+    ev.add_argument("--json", action="store_true", help="输出 JSON 报告")
+    ev.set_defaults(handler=_cmd_eval)
+    return parser
+
+
+def _prepare_environment() -> None:
+    """Edge-only process settings: stay offline, no analytics, and no jieba chatter on stderr."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    import jieba  # noqa: F401 - jieba sets its own logger to DEBUG when imported, so quiet it afterwards
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (errors are printed, never raised)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        _prepare_environment()
+        return args.handler(args, load_settings())
+    except AssistantError as err:
+        _warn(str(err))
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("\n已中断", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `… | head`: stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as err:  # disk full, permission denied …: a message, not a traceback
+        _warn(f"文件操作失败：{err.filename}（{err.strerror}）" if err.filename else f"文件操作失败：{err}")
+        return 1
