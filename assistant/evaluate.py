@@ -226,7 +226,7 @@ def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answe
     retrieval: dict[str, list[list[str]]] = {}
     cited = [i for i in items if i.answerable and i.sections]
     for mode in RetrievalMode:
-        retrieval[mode.value] = [assistant.retriever.search(i.question, mode).sections for i in cited]
+        retrieval[mode.value] = [assistant.rank_sections(i.question, mode) for i in cited]
     return answers, retrieval
 
 
@@ -250,7 +250,7 @@ def render(report: Report) -> str:
         f"| 引文逐字率 verbatim quotes | {report.verbatim_rate:.3f} |",
         f"| 延迟 latency p50 / p95 (ms) | {report.latency_p50_ms:.1f} / {report.latency_p95_ms:.1f} |",
         "",
-        "## 检索方式对比 / Retrieval modes (question alone, answerable questions)",
+        "## 检索方式对比 / Retrieval modes (each question alone, same query and re-ranking as the answers)",
         "",
         "| mode | n | hit@1 | hit@3 | MRR |",
         "|---|---|---|---|---|",
