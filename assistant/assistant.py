@@ -170,6 +170,14 @@ class Assistant:
                 return self._not_covered(quantity)
 
         terms = c.terms(q.topic)
+        if q.quantities and terms:  # a figure the plan has, but not for this indicator: correct the premise
+            stated = [x.replace(" ", "") for x in q.quantities]
+            matches = c.match_targets(terms, [])
+            if matches and not any(x in t.sentence.text.replace(" ", "") for x in stated for t in matches):
+                draft = Draft(answerable=False)
+                draft.add(f"抱歉，{self._plan_name}中没有“{'、'.join(stated)}”这一要求。方案的相关目标是：")
+                c.target_part(matches, draft)
+                return draft, Intent.OUT_OF_SCOPE, None
         followup = last is not None and (not terms or q.anaphoric)
         query_terms = terms + (c.terms(last.topic) if followup and last else [])
         retrieval = self.retriever.search(" ".join(query_terms) or q.text, k=self.settings.retrieval_k)

@@ -63,7 +63,7 @@ class Composer:
         for t in self.seg.content_terms(text):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降 carry a function character
                 t = t.lstrip("要各都还也就再那这其它该此")
-            if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?年?", t):
+            if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
             if t not in out:
                 out.append(t)
