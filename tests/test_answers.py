@@ -53,7 +53,15 @@ def test_unit_tasks_list_every_role_with_the_note_cited(assistant_instance):
     answer = assistant_instance.ask("我们水务局要负责哪些工作？")
     assert answer.intent == "unit_tasks"
     assert "牵头（2项）" in answer.answer and "配合（5项）" in answer.answer
-    assert {c.section for c in answer.citations} == {"三(十)", "五(一)", "三(一)", "三(三)", "三(五)", "三(六)", "三(八)"}
+    assert {c.section for c in answer.citations} == {
+        "三(十)",
+        "五(一)",
+        "三(一)",
+        "三(三)",
+        "三(五)",
+        "三(六)",
+        "三(八)",
+    }
     assert all(c.quote.startswith(("(", "（")) for c in answer.citations)  # the responsibility notes
 
 
