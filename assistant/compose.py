@@ -15,6 +15,7 @@ from .intent import expand_synonyms, is_generic
 from .retrieve import Retrieval
 from .segment import Segmenter
 from .structure import PlanStructure, Responsibility, Role, Target
+from .tasks import target_ledger, task_list
 
 
 @dataclass
@@ -61,8 +62,11 @@ class Composer:
         text = expand_synonyms(topic, self.plan.text)
         out = []
         for t in self.seg.content_terms(text):
-            if t not in self.plan.text:  # jieba's guesses such as 要降/各降 carry a function character
-                t = t.lstrip("要各都还也就再那这其它该此")
+            if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
+                t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
+            stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排)$", "", t)
+            if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
+                t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
             if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
             if t not in out:
@@ -158,22 +162,22 @@ class Composer:
         return f"{t.indicator}{base}{t.direction}{t.display}"
 
     def target_list(self, sections: list[str], draft: Draft, years: tuple[str, ...] = ()) -> bool:
-        targets = [t for t in self.s.targets if not sections or t.section in sections]
+        """Targets from ``tasks.target_ledger`` (the ledger export reads the same rows), grouped by clause."""
+        by_id = {t.id: t for t in self.s.targets}
+        rows = [r for r in target_ledger(self.s) if not sections or r.section in sections]
         if years:
-            targets = [t for t in targets if t.target_year in years]
-        if not targets:
+            rows = [r for r in rows if r.target_year in years]
+        if not rows:
             return False
         current = None
-        for t in targets:
-            if t.section != current:
-                current = t.section
-                clause = self.plan.clause(t.section)
-                draft.add(f"{'' if not draft.parts else chr(10)}{t.section}“{clause.title}”：")
-            draft.add(
-                f"{self._target_statement(t)}（{t.deadline or '未注明期限'}）；",
-                Citation.of(self.plan.clause(t.section), t.sentence),
-            )
-            draft.targets.append(t.id)
+        for row in rows:
+            target = by_id[row.id]
+            clause = self.plan.clause(row.section)
+            if row.section != current:
+                current = row.section
+                draft.add(f"{'' if not draft.parts else chr(10)}{row.section}“{row.title}”：")
+            draft.add(f"{self._target_statement(target)}（{row.deadline}）；", Citation.of(clause, target.sentence))
+            draft.targets.append(row.id)
         draft.parts[-1] = draft.parts[-1].rstrip("；") + "。"
         return True
 
@@ -225,53 +229,44 @@ class Composer:
         return True
 
     def unit_tasks(self, unit_name: str, roles: tuple[Role, ...], draft: Draft) -> bool:
-        tasks = self.s.tasks_for(unit_name, roles)
-        if not tasks:
+        """A unit's tasks from ``tasks.task_list`` (the CLI and exports read the same list): titles per role,
+        whole clauses only when there are at most two; each task cites the note that assigns it."""
+        tasks = task_list(self.s, unit_name, roles)
+        if not tasks.tasks:
             asked = "、".join(r.label for r in roles) if len(roles) < len(Role) else ""
             draft.add(f"方案中没有{unit_name}{asked and '作为' + asked + '单位的'}任务。")
             return False
-        by_role: dict[Role, list[Responsibility]] = {}
-        for role, resp in tasks:
-            by_role.setdefault(role, []).append(resp)
-        draft.add(f"{unit_name}在方案中共涉及{len(tasks)}项任务。")
+        draft.add(f"{tasks.unit}在方案中共涉及{len(tasks)}项任务。")
         detailed = len(tasks) <= 2
         for role in Role:
-            items = by_role.get(role)
+            items = tasks.by_role(role)
             if not items:
                 continue
             if detailed:
-                for r in items:
-                    clause = self.plan.clause(r.section)
+                for t in items:
+                    clause = self.plan.clause(t.section)
                     draft.add(
-                        f"\n{role.label}：{r.section}“{r.title}”——" + "".join(s.text for s in clause.body),
-                        *(Citation.of(clause, s) for s in clause.body[:1]),
+                        f"\n{role.label}：{t.section}“{t.title}”——{t.text}",
+                        *(Citation.of(clause, s) for s in t.sentences[:1]),
                     )
             else:
-                listing = "；".join(f"{r.section}“{r.title}”" for r in items)
+                listing = "；".join(f"{t.section}“{t.title}”" for t in items)
                 draft.add(f"\n{role.label}（{len(items)}项）：{listing}。")
-            for r in items:
-                clause = self.plan.clause(r.section)
-                note = r.note
-                if role is Role.IMPLEMENT and r.implementer_source and r.implementer_source != r.section:
-                    source = self.s.responsibility(r.implementer_source)
-                    note = source.note if source else note
-                    clause = self.plan.clause(r.implementer_source)
-                if note is not None:
-                    cite = Citation.of(clause, note)
+            for t in items:
+                for cite in t.citations:
                     if cite not in draft.citations:
                         draft.citations.append(cite)
-                if r.section not in draft.sections:
-                    draft.sections.append(r.section)
-        source_label = by_role[Role.IMPLEMENT][0].implementer_source if Role.IMPLEMENT in by_role else None
-        source = self.s.responsibility(source_label) if source_label else None
-        if source and source.note:
-            note = source.note.text
-            first = min(
-                (note.find(v) for v in (unit_name, *self.s.units.resolve(unit_name).variants) if v in note), default=-1
-            )
+                if t.section not in draft.sections:
+                    draft.sections.append(t.section)
+        implementing = tasks.by_role(Role.IMPLEMENT)
+        source = implementing[0].citations[0] if implementing and implementing[0].citations else None
+        if source is not None:
+            note = source.quote
+            spellings = (tasks.unit, *self.s.units.resolve(tasks.unit).variants)
+            first = min((note.find(v) for v in spellings if v in note), default=-1)
             if first < 0:
                 first = next((note.find(w) for w in ("各街道", "街道") if w in note), 0)
-            draft.add(f"\n依据{source_label}：“{note[first:].rstrip(')）')}”。")
+            draft.add(f"\n依据{source.section}：“{note[first:].rstrip(')）')}”。")
         return True
 
     # ------------------------------------------------------------ measures and overview

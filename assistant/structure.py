@@ -113,6 +113,7 @@ class PlanStructure:
 
 _NOTE_SPLIT = ",，;；"
 _CO_MARKERS = ("等按职责分工负责", "按职责分工负责", "等配合", "配合", "等参与", "参与", "协同", "等负责")
+_LABELLED_RE = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协助单位|参与单位|落实单位)[:：]\s*(.+)$")
 _PROPAGATE_RE = re.compile(r"以下均(?:需|由)(.+?)(?:负责)?落实")
 
 
@@ -139,8 +140,18 @@ def parse_note(note: str) -> _Note:
     for seg in (body[s:e].strip() for s, e in top_level_split(body, _NOTE_SPLIT)):
         if not seg or "不再逐一列出" in seg:
             continue
+        labelled = _LABELLED_RE.match(seg)
         prop = _PROPAGATE_RE.search(seg)
-        if prop:
+        if labelled:  # "牵头单位：A、B" / "配合单位：C" / "责任单位：D"
+            role = labelled.group(1)
+            names = _unit_list(labelled.group(2))
+            if role.startswith(("配合", "协同", "协助", "参与")):
+                co += names
+            elif role.startswith("落实"):
+                implementers += names
+            else:
+                leads += names
+        elif prop:
             propagate += _unit_list(prop.group(1))
         elif "牵头" in seg:
             leads += _unit_list(seg[: seg.index("牵头")])
