@@ -52,7 +52,9 @@ def test_questions_on_an_unseen_plan_are_answered_from_it(other, question, secti
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["清洁取暖率的目标是多少？", "到2030年回收利用率要达到多少？", "区水务局负责什么？"])
+@pytest.mark.parametrize(
+    "question", ["清洁取暖率的目标是多少？", "到2030年回收利用率要达到多少？", "区水务局负责什么？"]
+)
 def test_what_the_other_plan_does_not_say_is_refused(other, question):
     assert not other.ask(question).answerable
 
