@@ -276,8 +276,11 @@ class Composer:
         if len(body) <= 1:
             return body
 
+        # terms the clause title already explains do not tell its sentences apart
+        own = [t for t in terms if self.credit(t, clause.title) < 0.8] or terms
+
         def score(s: Sentence) -> float:
-            return retrieval.sentence_scores.get(s.id, 0.0) * 20 + self.coverage(terms, s.text)
+            return retrieval.sentence_scores.get(s.id, 0.0) * 20 + self.coverage(own, s.text)
 
         ranked = sorted(body, key=score, reverse=True)
         top = ranked[0]
@@ -312,6 +315,13 @@ class Composer:
     def chapter_part(self, numeral: str, draft: Draft) -> None:
         chapter = next(ch for ch in self.plan.chapters if ch.numeral == numeral)
         subs = [self.plan.clause(label) for label in chapter.labels if "(" in label]
+        if not subs:  # a chapter without subsections is one clause: quote it
+            clause = self.plan.clause(chapter.labels[0])
+            draft.add(
+                f"第{numeral}部分“{chapter.title}”：" + "".join(s.text for s in clause.body),
+                *(Citation.of(clause, s) for s in clause.body),
+            )
+            return
         draft.add(f"“{chapter.title}”（第{numeral}部分）包括{len(subs)}项：")
         draft.add(
             "；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs)
@@ -319,6 +329,9 @@ class Composer:
 
     def matching_chapter(self, text: str) -> str | None:
         """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
+        ordinal = re.search(r"第([一二三四五六七八九十]+)(?:部分|章|大部分)", text)
+        if ordinal and any(ch.numeral == ordinal.group(1) for ch in self.plan.chapters):
+            return ordinal.group(1)
         if not re.search(r"章|部分|方面|哪几|几项|几条|包括|分别|有哪些|列了", text):
             return None
         best, best_len = None, 0
