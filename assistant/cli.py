@@ -12,12 +12,14 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cli_tasks
 from .batch import BatchError, BatchLine, read_batch, validate_question
-from .errors import AssistantError, InputFileError, InvalidQuestion
+from .errors import AssistantError, ConfigError, InputFileError, InvalidQuestion
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -33,9 +35,12 @@ _MAIN_EPILOG = f"""\
   python -m assistant ask --batch questions.jsonl --json
   python -m assistant index --rebuild
   python -m assistant eval --qa eval/qa.jsonl
+  python -m assistant tasks --unit 水务局
+  python -m assistant matrix --format xlsx --out 责任分工矩阵.xlsx
+  python -m assistant check
 
 配置：环境变量前缀 FANGAN_（如 FANGAN_INDEX_DIR=/srv/index），或 fangan.toml。
-退出码：0 成功；2 输入有误；3 方案文件有误；4 索引有误；6 配置有误；130 已中断。
+退出码：0 成功；2 输入有误；3 方案文件有误；4 索引有误；5 未找到单位；6 配置有误；130 已中断。
 """
 _ASK_EPILOG = f"""\
 示例：
@@ -59,6 +64,7 @@ _EVAL_EPILOG = """\
 示例：
   python -m assistant eval
   python -m assistant eval --qa eval/qa.jsonl --json > report.json
+  python -m assistant eval --engine both      # 摘录与大模型两种引擎并列对比（需配置 FANGAN_LLM）
 
 报告同时保存到 eval/reports/<测试集文件名>-<时间>.json/.md 及 <测试集文件名>-latest.json/.md。
 """
@@ -134,12 +140,25 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is None:
         raise InvalidQuestion(f'请给出问题，例如：python -m assistant ask "{_SAMPLE}"')
     question = validate_question(args.question, settings.max_question_chars)  # fail before the slow build
-    answer = build_assistant(settings).ask(question)
+    assistant = build_assistant(settings)
+    if assistant.generator is not None and not args.json:  # an LLM writes the answer: show it as it comes
+        _print_stream(assistant.ask_stream(question))
+        return 0
+    answer = assistant.ask(question)
     if args.json:
         _print_json(answer.to_dict())
     else:
         print(format_answer(answer))
     return 0
+
+
+def _print_stream(stream: Iterator[str | Answer]) -> None:
+    """Print the pieces as they arrive, then the numbered citations of the final answer."""
+    for item in stream:
+        if isinstance(item, str):
+            print(item, end="", flush=True)
+        else:  # format_answer is the answer text followed by its citation lines
+            print(format_answer(item)[len(item.answer) :], flush=True)
 
 
 def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
@@ -190,6 +209,7 @@ def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
                 settings.index_dir,
                 rebuild=True,
                 progress=bar,
+                vector_store=assistant.vector_store,
             )
     elapsed = time.perf_counter() - started
     status = "rebuilt" if rebuilt else "built" if bar.used else "up-to-date"
@@ -218,13 +238,17 @@ def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from .evaluate import load_qa, render, run, save, score
+    from .evaluate import ENGINES, evaluate_engines, load_qa, render, save
 
     qa = Path(args.qa) if args.qa else settings.eval_dir / "qa.jsonl"
     items = load_qa(qa)
+    engines = ENGINES if args.engine == "both" else (args.engine,)
+    if "llm" in engines and settings.llm == "none":  # before the slow build
+        raise ConfigError(
+            f"--engine {args.engine} 需要大模型：请设置 FANGAN_LLM=openai、FANGAN_LLM_BASE_URL 与 FANGAN_LLM_MODEL"
+        )
     assistant = build_assistant(settings)
-    answers, retrieval = run(assistant, items)
-    report = score(items, answers, assistant.plan.text, retrieval, qa_file=str(qa))
+    report = evaluate_engines(assistant, items, engines, qa_file=str(qa))
     json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
     if args.json:
         _print_json(report.to_dict())
@@ -245,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_MAIN_EPILOG,
         formatter_class=fmt,
     )
-    sub = parser.add_subparsers(dest="command", metavar="{ask,index,eval}")
+    sub = parser.add_subparsers(dest="command", metavar="{ask,index,eval,units,tasks,matrix,targets,check}")
 
     def command(name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=summary, description=description, epilog=epilog, formatter_class=fmt)
@@ -266,7 +290,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev = command("eval", "在问答测试集上评测", "逐题提问并评分（引用、关键事实、拒答、延迟），保存报告。", _EVAL_EPILOG)
     ev.add_argument("--qa", metavar="FILE", help="问答测试集（JSON Lines），默认 eval/qa.jsonl")
     ev.add_argument("--json", action="store_true", help="输出 JSON 报告")
+    ev.add_argument(
+        "--engine",
+        choices=("extractive", "llm", "both"),
+        default="extractive",
+        help="回答引擎：extractive 原文摘录（默认）、llm 大模型生成、both 两者并列对比（含核验拒绝率）",
+    )
     ev.set_defaults(handler=_cmd_eval)
+
+    cli_tasks.add_commands(command)
     return parser
 
 

@@ -165,8 +165,8 @@ class Composer:
         """Targets from ``tasks.target_ledger`` (the ledger export reads the same rows), grouped by clause."""
         by_id = {t.id: t for t in self.s.targets}
         rows = [r for r in target_ledger(self.s) if not sections or r.section in sections]
-        if years:
-            rows = [r for r in rows if r.target_year in years]
+        if years:  # a five-year period ends in its last year: “十四五”期间 counts for 2025
+            rows = [r for r in rows if r.target_year in years or _period_end(r.target_year) in years]
         if not rows:
             return False
         current = None
@@ -363,6 +363,12 @@ class Composer:
             )
             return True
         return False
+
+
+def _period_end(period: str) -> str:
+    """“十四五”期间 → "2025" (the Nth five-year plan ends in 1955 + 5N); "" for anything else."""
+    m = re.search(r"十([一二三四五六七八九])五", period)
+    return str(1955 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1)) if m else ""
 
 
 def _longest_common(a: str, b: str) -> int:

@@ -176,7 +176,7 @@ def analyse(text: str, units: UnitRegistry) -> Question:
     topic = q
     for unit in found:
         for name in sorted(unit.names, key=len, reverse=True):
-            topic = topic.replace(name, " ")
+            topic = topic.replace(normalize(name), " ").replace(name, " ")
     for name in unknown:
         topic = topic.replace(name, " ")
     topic = re.sub(r"(19|20)\d{2}年?|十[一二三四五六七八九]五", " ", topic)
