@@ -131,9 +131,12 @@ class UnitRegistry:
         query = _clean(name)
         scored: dict[str, float] = {}
         for alias, unit in self._by_name.items():
-            ratio = difflib.SequenceMatcher(None, query, alias).ratio()
             core = _strip_suffix(_strip_prefix(query))
-            overlap = len(set(core) & set(alias)) / max(1, len(set(core)))
+            alias_core = _strip_suffix(_strip_prefix(alias))
+            overlap = len(set(core) & set(alias_core)) / max(1, len(set(core)))
+            if not overlap:  # sharing only 区/局/中心 is no resemblance
+                continue
+            ratio = difflib.SequenceMatcher(None, query, alias).ratio()
             score = max(ratio, 0.9 * overlap)
             if score > scored.get(unit.name, 0.0):
                 scored[unit.name] = score

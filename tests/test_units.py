@@ -76,10 +76,17 @@ def test_unknown_unit_says_so(units: UnitRegistry, name: str) -> None:
 
 def test_unknown_unit_suggests_close_names(units: UnitRegistry) -> None:
     with pytest.raises(UnknownUnit) as info:
-        units.resolve("区教育局")
-    assert info.value.suggestions
+        units.resolve("区水利局")
+    assert info.value.suggestions[0] == "区水务局"
     assert all(units.resolve(s).name == s for s in info.value.suggestions)
     assert "您是否要找" in str(info.value)
+
+
+def test_an_unrelated_unit_gets_no_random_suggestions(units: UnitRegistry) -> None:
+    with pytest.raises(UnknownUnit) as info:
+        units.resolve("区教育局")
+    assert info.value.suggestions == ()
+    assert "units" in str(info.value)  # points to the list of the plan's units instead
 
 
 # ---------------------------------------------------------------- find_in_text
