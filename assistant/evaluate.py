@@ -56,6 +56,7 @@ class Report:
     per_type: dict[str, dict[str, float]]
     retrieval: dict[str, RankMetrics]
     failures: list[dict] = field(default_factory=list)
+    engines: dict[str, dict[str, float]] = field(default_factory=dict)  # eval --engine llm|both: side by side
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -269,6 +270,7 @@ def render(report: Report) -> str:
             f"| {t} | {int(m['n'])} | {m['key_fact_accuracy']:.3f} | {m['hit1']:.3f} | "
             f"{m['refusal_accuracy']:.3f} | {m['false_refusal_rate']:.3f} |"
         )
+    lines += render_engines(report.engines)
     if report.failures:
         lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]
         for f in report.failures:
@@ -289,6 +291,89 @@ def save(report: Report, reports_dir: Path, stem: str) -> tuple[Path, Path]:
     (reports_dir / f"{stem}-latest.json").write_text(data, encoding="utf-8")
     (reports_dir / f"{stem}-latest.md").write_text(md, encoding="utf-8")
     return json_path, md_path
+
+
+# ---------------------------------------------------------------------------------------------- engines
+
+ENGINES = ("extractive", "llm")
+
+
+def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str], qa_file: str = "") -> Report:
+    """The report of the first engine, with every engine's headline metrics side by side in ``engines``.
+
+    The ``llm`` engine's figures include the faithfulness guard's counts for this run: answers generated, kept,
+    rejected (replaced by the extractive answer), and failed server calls.
+    """
+    report: Report | None = None
+    summaries: dict[str, dict[str, float]] = {}
+    for engine in engines:
+        view = assistant.with_engine(engine)
+        stats = assistant.generator.stats if engine == "llm" else None
+        before = stats.to_dict() if stats else {}
+        # no warm-up for the llm: its calls would count in the guard's figures, and its latency is the server's
+        answers, retrieval = run(view, items, warmup=0 if stats else 3)
+        scored = score(items, answers, assistant.plan.text, retrieval, qa_file=qa_file)
+        guard = _delta(before, stats.to_dict()) if stats else {}
+        summaries[engine] = engine_summary(scored, answers, guard)
+        report = report or scored
+    assert report is not None
+    if list(engines) != ["extractive"]:
+        report.engines = summaries
+    return report
+
+
+def engine_summary(report: Report, answers: Sequence[Answer], guard: dict[str, float]) -> dict[str, float]:
+    """One engine's headline metrics, plus how often its answers fell back to the extractive one."""
+    summary: dict[str, float] = {
+        "hit1": report.citation.hit1,
+        "citation_precision": report.citation_precision,
+        "key_fact_accuracy": report.key_fact_accuracy,
+        "refusal_accuracy": report.refusal_accuracy,
+        "false_refusal_rate": report.false_refusal_rate,
+        "verbatim_rate": report.verbatim_rate,
+        "latency_p50_ms": report.latency_p50_ms,
+        "latency_p95_ms": report.latency_p95_ms,
+        "fallbacks": sum(bool(a.notes) for a in answers),
+    }
+    summary.update(guard)
+    return summary
+
+
+def _delta(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    counts = {k: after[k] - before.get(k, 0) for k in ("generated", "accepted", "rejected", "failed")}
+    done = counts["accepted"] + counts["rejected"]
+    return {**counts, "rejection_rate": counts["rejected"] / done if done else 0.0}
+
+
+def render_engines(engines: dict[str, dict[str, float]]) -> list[str]:
+    """Markdown lines comparing the engines (none when only the extractive one ran)."""
+    if not engines:
+        return []
+    lines = [
+        "",
+        "## 回答引擎对比 / Engines side by side",
+        "",
+        "| engine | key facts | hit@1 | citation precision | refusal acc | false refusal | verbatim | "
+        "p50 / p95 ms | generated | kept | guard rejected (rate) | server failed | fallbacks |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, m in engines.items():
+        if "generated" in m:
+            rate = f"{int(m['rejected'])} ({m['rejection_rate']:.3f})"
+            llm = f"{int(m['generated'])} | {int(m['accepted'])} | {rate} | {int(m['failed'])}"
+        else:
+            llm = "— | — | — | —"
+        lines.append(
+            f"| {name} | {m['key_fact_accuracy']:.3f} | {m['hit1']:.3f} | {m['citation_precision']:.3f} | "
+            f"{m['refusal_accuracy']:.3f} | {m['false_refusal_rate']:.3f} | {m['verbatim_rate']:.3f} | "
+            f"{m['latency_p50_ms']:.0f} / {m['latency_p95_ms']:.0f} | {llm} | {int(m['fallbacks'])} |"
+        )
+    lines += [
+        "",
+        "Guard rate = rejected / (kept + rejected): generated answers replaced by the extractive one because a "
+        "citation, figure, percentage or unit name did not match the clauses cited. Refusals never reach the model.",
+    ]
+    return lines
 
 
 ProgressCallback = Callable[[int, int], None]

