@@ -1,0 +1,344 @@
+"""The HTTP API (FastAPI): ask, stream, task assignment, feedback, health, and the widget's files.
+
+Errors come back as ``{"error": code, "message": 中文说明}`` with the matching status: 400 bad input, 403 refused
+origin, 404 unknown unit/section, 413 too long, 429 rate-limited (Retry-After), 503 not ready (Retry-After).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+
+from .. import __version__
+from ..errors import AssistantError, InvalidQuestion, UnknownUnit
+from ..settings import Settings
+from .feedback import MAX_COMMENT_CHARS, FeedbackError, FeedbackStore, Rating
+from .ratelimit import RateLimiter
+from .security import OriginPolicy, SecurityMiddleware
+from .service import ChatService, NotReady, QuestionTooLong
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+NOT_READY_RETRY_SECONDS = 5
+_CONVERSATION = r"^[A-Za-z0-9_-]{8,64}$"
+
+
+# ---------------------------------------------------------------------------------------------- shapes
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="问题，1 至 max_question_chars 字", examples=["清洁取暖率的目标是多少？"])
+    conversation_id: str | None = Field(
+        default=None,
+        pattern=_CONVERSATION,
+        description="同一对话的追问共用一个随机编号（8–64 位字母、数字、_ 或 -）；不给则单独回答",
+    )
+    id: str | None = Field(default=None, max_length=200, description="调用方自己的编号，原样返回")
+
+
+class CitationOut(BaseModel):
+    section: str
+    title: str
+    quote: str = Field(description="方案原文，等于 plan.text[start:end]")
+    start: int
+    end: int
+
+
+class AnswerOut(BaseModel):
+    """The CLI's JSON answer, plus the conversation it belongs to."""
+
+    id: str | None
+    question: str
+    answer: str
+    answerable: bool
+    intent: str
+    citations: list[CitationOut]
+    elapsed_ms: float
+    conversation_id: str | None = None
+
+
+class ErrorOut(BaseModel):
+    error: str
+    message: str
+
+
+class FeedbackRequest(BaseModel):
+    rating: Rating = Field(description="1 = 👍，-1 = 👎")
+    question: str = Field(min_length=1, max_length=20_000)
+    answer: str = Field(min_length=1, max_length=50_000)
+    sections: list[str] = Field(default_factory=list, max_length=50)
+    comment: str = Field(default="", max_length=MAX_COMMENT_CHARS)
+    conversation_id: str | None = Field(default=None, pattern=_CONVERSATION)
+    source: str = Field(default="api", pattern=r"^(web|widget|api)$")
+
+
+class RateLimited(AssistantError):
+    """Too many questions from one client: HTTP 429 with Retry-After."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"提问过于频繁，请 {retry_after} 秒后再试。")
+
+
+_ERRORS: dict[int, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text}
+    for code, text in {
+        400: "输入有误",
+        403: "来源未获授权",
+        413: "问题或请求过长",
+        429: "请求过于频繁（见 Retry-After）",
+        503: "索引尚未就绪（见 Retry-After）",
+    }.items()
+}
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=headers)
+
+
+def answer_json(answer: Any, conversation_id: str | None) -> dict[str, Any]:
+    return {**answer.to_dict(), "conversation_id": conversation_id}
+
+
+def _sse(event: str, data: object) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+# ---------------------------------------------------------------------------------------------- app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the ``swagger-ui-bundle-v2`` package instead of a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} · 接口文档",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+
+
+def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore) -> FastAPI:
+    """The FastAPI app with every route; Gradio is mounted on it afterwards (see ``server.build_app``)."""
+    app = FastAPI(
+        title="方案助手 API",
+        version=__version__,
+        description="《莱芜区“十四五”节能减排工作实施方案》问答与任务分工。每个回答都附方案原文引用。",
+        docs_url=None,  # served below from the bundled Swagger UI: no CDN on an intranet
+        redoc_url=None,
+    )
+    _offline_docs(app)
+    app.add_middleware(
+        SecurityMiddleware, policy=OriginPolicy(settings.allowed_origins), max_body=settings.max_request_bytes
+    )
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.service = service
+    app.state.limiter = limiter
+    app.state.feedback = feedback
+
+    def rate_limit(request: Request) -> None:
+        wait = limiter.hit(request.client.host if request.client else "unknown")
+        if wait is not None:
+            raise RateLimited(wait)
+
+    limited = [Depends(rate_limit)]
+
+    # ------------------------------------------------------------------ errors
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query"))
+            problems.append(f"{where or '请求'}：{err.get('msg', '')}")
+        message = "请求格式有误（应为 JSON，如 {\"question\": \"…\"}）：" + "；".join(problems)
+        return _error(400, "bad_request", message)
+
+    @app.exception_handler(AssistantError)
+    async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
+        if isinstance(exc, QuestionTooLong):
+            return _error(413, "question_too_long", str(exc))
+        if isinstance(exc, InvalidQuestion):
+            return _error(400, "invalid_question", str(exc))
+        if isinstance(exc, RateLimited):
+            return _error(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)})
+        if isinstance(exc, NotReady):
+            return _error(503, "not_ready", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
+        if isinstance(exc, UnknownUnit):
+            body = {"error": "unknown_unit", "message": str(exc), "suggestions": list(exc.suggestions)}
+            return JSONResponse(body, status_code=404)
+        if isinstance(exc, FeedbackError):
+            return _error(400, "bad_feedback", str(exc))
+        log.error("assistant error: %s", exc)
+        return _error(500, "assistant_error", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        messages = {404: "没有这个接口，请查看 /docs。", 405: "该接口不支持这种请求方法，请查看 /docs。"}
+        message = messages.get(exc.status_code, f"请求失败（HTTP {exc.status_code}）。")
+        return _error(exc.status_code, f"http_{exc.status_code}", message, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        return _error(500, "internal_error", "服务内部错误，请稍后再试；如持续出现请联系管理员。")
+
+    # ------------------------------------------------------------------ asking
+
+    @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, dependencies=limited, tags=["问答"])
+    async def ask(body: AskRequest) -> dict[str, Any]:
+        """回答一个问题（与命令行 `--json` 的回答格式相同）。同一 `conversation_id` 的追问参照上一轮。"""
+        answer = await service.ask_async(body.question, body.conversation_id, id=body.id)
+        return answer_json(answer, body.conversation_id)
+
+    @app.get(
+        "/api/ask/stream",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}, "description": "若干 delta 事件，最后是 answer 事件"}}
+        | _ERRORS,
+        dependencies=limited,
+        tags=["问答"],
+    )
+    async def ask_stream(
+        question: Annotated[str, Query(description="问题")],
+        conversation_id: Annotated[str | None, Query(pattern=_CONVERSATION)] = None,
+    ) -> StreamingResponse:
+        """以 server-sent events 逐段返回回答：`event: delta` 为文字片段，`event: answer` 为完整回答（含引用）。"""
+        pieces = await service.stream_async(question, conversation_id)  # errors here still become statuses
+
+        async def events() -> AsyncIterator[str]:
+            try:
+                async for item in pieces:
+                    if isinstance(item, str):
+                        yield _sse("delta", {"text": item})
+                    else:
+                        yield _sse("answer", answer_json(item, conversation_id))
+            except AssistantError as exc:
+                yield _sse("error", {"error": "assistant_error", "message": str(exc)})
+            except Exception:
+                log.exception("stream failed")
+                yield _sse("error", {"error": "internal_error", "message": "服务内部错误，请稍后再试。"})
+
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+
+    @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"])
+    def section(label: str) -> dict[str, Any]:
+        """方案一节的全文（含各句及其字符位置），用于展开引用。"""
+        plan = service.structure.plan
+        if not plan.has(label):
+            return _error(404, "unknown_section", f"方案中没有“{label}”这一节。")  # type: ignore[return-value]
+        clause = plan.clause(label)
+        return {
+            "section": clause.label,
+            "title": clause.title,
+            "chapter_title": clause.chapter_title,
+            "start": clause.start,
+            "end": clause.end,
+            "sentences": [
+                {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind.value} for s in clause.sentences
+            ],
+        }
+
+    # ------------------------------------------------------------------ task assignment
+
+    @app.get("/api/units", responses=_ERRORS, tags=["任务分工"])
+    def units() -> list[dict[str, Any]]:
+        """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数。"""
+        from ..tasks import responsibility_matrix
+
+        structure = service.structure
+        counts = responsibility_matrix(structure).counts
+        return [
+            {
+                "name": u.name,
+                "aliases": [a for a in u.names if a != u.name],
+                "counts": {role.value: n for role, n in counts.get(u.name, {}).items()},
+            }
+            for u in structure.units
+        ]
+
+    @app.get("/api/units/{name}/tasks", responses=_ERRORS | {404: {"model": ErrorOut}}, tags=["任务分工"])
+    def unit_tasks(name: str) -> dict[str, Any]:
+        """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。"""
+        from ..export import task_list_json
+        from ..tasks import task_list
+
+        return task_list_json(task_list(service.structure, name))
+
+    @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"])
+    def targets() -> list[dict[str, Any]]:
+        """目标台账：方案中的全部量化目标，附期限、牵头与配合单位和原文位置。"""
+        from ..export import ledger_json
+        from ..tasks import target_ledger
+
+        return ledger_json(target_ledger(service.structure))
+
+    # ------------------------------------------------------------------ feedback, health, widget
+
+    @app.post("/api/feedback", status_code=201, responses=_ERRORS, dependencies=limited, tags=["反馈"])
+    def post_feedback(body: FeedbackRequest) -> dict[str, int]:
+        """保存对一个回答的 👍/👎 与可选意见（SQLite，重启后仍在）。"""
+        fid = feedback.add(
+            body.rating, body.question, body.answer, body.sections, body.comment, body.conversation_id, body.source
+        )
+        return {"id": fid}
+
+    @app.get("/api/health", tags=["运维"], responses={503: {"description": "索引建立中或启动失败"}})
+    def health() -> JSONResponse:
+        """就绪检查：就绪时 200，索引建立中（含进度）或启动失败时 503。"""
+        readiness = service.readiness
+        body = {**readiness.to_dict(), "version": __version__, "conversations": len(service.conversations)}
+        body["cache"] = {"size": len(service.cache), "hits": service.cache.hits, "misses": service.cache.misses}
+        headers = None if readiness.ready else {"Retry-After": str(NOT_READY_RETRY_SECONDS)}
+        return JSONResponse(body, status_code=200 if readiness.ready else 503, headers=headers)
+
+    @app.get("/api/widget/config", tags=["嵌入组件"])
+    def widget_config() -> dict[str, Any]:
+        """嵌入组件启动时读取；来源未获授权时返回 403（见 FANGAN_ALLOWED_ORIGINS）。"""
+        return {"max_question_chars": settings.max_question_chars, "embed": "embed"}
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_js() -> FileResponse:
+        return FileResponse(
+            STATIC / "widget.js", media_type="text/javascript", headers={"Cache-Control": "public, max-age=300"}
+        )
+
+    @app.get("/embed", include_in_schema=False)
+    def embed() -> HTMLResponse:
+        page = (STATIC / "embed.html").read_text(encoding="utf-8")
+        return HTMLResponse(page.replace("{{MAX_CHARS}}", str(settings.max_question_chars)))
+
+    @app.get("/widget/{name}", include_in_schema=False)
+    def widget_asset(name: str) -> FileResponse:
+        kinds = {"embed.css": "text/css", "embed.js": "text/javascript"}
+        if name not in kinds:
+            return _error(404, "not_found", "没有这个文件。")  # type: ignore[return-value]
+        return FileResponse(STATIC / name, media_type=kinds[name], headers={"Cache-Control": "public, max-age=300"})
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"], include_in_schema=False)
+    def api_not_found(request: Request, rest: str) -> JSONResponse:  # keeps unknown /api/ paths off the Gradio mount
+        for route in app.router.routes:
+            if route.path != "/api/{rest:path}" and route.matches(request.scope)[0] is Match.PARTIAL:
+                return _error(405, "http_405", "该接口不支持这种请求方法，请查看 /docs。")
+        return _error(404, "http_404", "没有这个接口，请查看 /docs。")
+
+    return app
