@@ -17,7 +17,7 @@ from .compose import Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
-from .intent import Intent, Question, analyse
+from .intent import Intent, Question, analyse, expand_synonyms, is_generic
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
@@ -157,7 +157,7 @@ class Assistant:
         """Clause labels ranked for a question by one retrieval mode, on the same query the answers use."""
         q = analyse(self.validate(question), self.structure.units)
         terms = self.composer.terms(q.topic)
-        retrieval = self.retriever.search(" ".join(terms) or q.text, mode, k=self.settings.retrieval_k)
+        retrieval = self.retriever.search(_query(terms, q.text), mode, k=self.settings.retrieval_k)
         return self._rerank(retrieval.sections, terms, q)
 
     def with_engine(self, engine: Literal["extractive", "llm"]) -> Assistant:
@@ -213,11 +213,7 @@ class Assistant:
         if q.unknown_units and not q.units:
             name = q.unknown_units[0]
             close = self.structure.units.suggest(name, n=3)
-            hint = (
-                f"您是否要找：{'、'.join(close)}？"
-                if close
-                else "方案涉及的全部单位可在单位列表中查看。"
-            )
+            hint = f"您是否要找：{'、'.join(close)}？" if close else "方案涉及的全部单位可在单位列表中查看。"
             return self._refuse(f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}")
         for year in q.years:
             if year not in self.plan.text:
@@ -240,7 +236,7 @@ class Assistant:
                 return draft, Intent.OUT_OF_SCOPE, None
         followup = last is not None and (not terms or q.anaphoric)
         query_terms = terms + (c.terms(last.topic) if followup and last else [])
-        retrieval = self.retriever.search(" ".join(query_terms) or q.text, k=self.settings.retrieval_k)
+        retrieval = self.retriever.search(_query(query_terms, q.text), k=self.settings.retrieval_k)
         sections = self._rerank(retrieval.sections, terms, q)
         if followup and last and last.sections:
             if not terms:
@@ -259,7 +255,9 @@ class Assistant:
                 return self._not_covered(unknown[0])
             if len(unknown) * 2 >= len(terms):
                 return self._not_covered(unknown[0])
-            if sections and c.coverage(terms, self.plan.clause(sections[0]).text) < 0.34:
+            # thin terms were not what retrieval searched for: judge the clause on the question's own words
+            gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2] if _thin(terms) else terms
+            if sections and c.coverage(gate or terms, self.plan.clause(sections[0]).text) < 0.34:
                 return self._not_covered(" ".join(terms[:2]))
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES):
             return self._refuse("请说明您想了解方案中的哪一项工作，例如“清洁取暖由谁牵头？”")
@@ -272,11 +270,17 @@ class Assistant:
             elif intent is Intent.TARGET:
                 focus = self._targets(q, last, followup, target_terms, sections, retrieval, draft)
                 if focus is None:
-                    what = q.topic.split(" ")[0] if q.topic else "该项工作"
-                    msg = f"抱歉，{self._plan_name}没有给出“{what}”的具体量化目标。"
-                    if len(q.intents) == 1:
+                    msg = f"抱歉，{self._plan_name}没有给出“{self._asked_phrase(q)}”的具体量化目标。"
+                    if len(q.intents) > 1:
+                        draft.add(msg)
+                        continue
+                    related = c.related_targets(target_terms)
+                    if not related:
                         return self._refuse(msg)
-                    draft.add(msg)
+                    refusal = Draft(answerable=False)  # the figure asked for is not there; say what the plan does set
+                    refusal.add(msg + "方案中相关的目标是：")
+                    c.target_part(related, refusal)
+                    return refusal, Intent.OUT_OF_SCOPE, None
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix)
@@ -319,11 +323,13 @@ class Assistant:
                 c.target_part(chosen, draft)
                 return chosen[0].section
             return None
+        named = expand_synonyms(q.text, self.plan.text)  # "总体目标" is the plan's 主要目标
+        titled = [cl.label for cl in self.plan.clauses if len(cl.title) >= 4 and cl.title in named]
+        if titled and all(c.credit(t, self.plan.clause(titled[0]).title) >= 0.8 for t in terms):
+            # "主要目标有哪些" names a clause and nothing more: give the clause itself
+            c.measures_part(titled[0], [], retrieval, draft, whole=True)
+            return titled[0]
         if not terms:
-            titled = [cl.label for cl in self.plan.clauses if len(cl.title) >= 4 and cl.title in q.text]
-            if titled:  # "主要目标有哪些" names a clause: give the clause itself
-                c.measures_part(titled[0], [], retrieval, draft, whole=True)
-                return titled[0]
             if _LIST_RE.search(q.text) and c.target_list([], draft, years=q.years):
                 return draft.sections[0] if draft.sections else None
             return None
@@ -347,6 +353,16 @@ class Assistant:
                     )
                     return sections[0]
         return None
+
+    def _asked_phrase(self, q: Question) -> str:
+        """The words of the question that say what is asked about ("绿色建筑占新建建筑比例", "GDP")."""
+        words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t) and t in q.text.lower()]
+        if not words:
+            return q.topic.split(" ")[0] if q.topic else "该项工作"
+        low = q.text.lower()
+        start = min(low.find(w) for w in words)
+        end = max(low.find(w) + len(w) for w in words)
+        return q.text[start:end]
 
     def _rerank(self, sections: list[str], terms: list[str], q: Question) -> list[str]:
         """Pin clauses that contain a quoted term or whose title the question names; then prefer lexical coverage."""
@@ -404,6 +420,16 @@ class Assistant:
             return
         front = [s for s in sections[:3] if "(" not in s]
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+def _thin(terms: list[str]) -> bool:
+    """Topic terms too short to stand for the question ("怎么处理" leaves only 处理)."""
+    return len("".join(terms)) <= 2
+
+
+def _query(terms: list[str], question: str) -> str:
+    """The retrieval query: the topic terms, or the whole question when they say too little on their own."""
+    return question if _thin(terms) else " ".join(terms)
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -44,6 +44,11 @@ class Draft:
 _DIRECTION_WORDS = frozenset(
     "下降 降低 降 降到 降至 提高 提高到 提升 提升到 增加 增长 减少 控制 控制在 达到 达 要 比 较 上升".split()
 )
+# What is measured rather than what about: such a word names no indicator on its own, so once one target is chosen
+# a leftover 比例 must not pull in another ("新能源公交车比例" is the bus target, not 生态工业园区比例 too).
+_MEASURE_WORDS = frozenset(
+    "比例 比重 占比 率 比率 数量 总量 面积 能力 规模 水平 强度 量 数 数值 幅度 增量 排放量 使用量 覆盖率 利用率".split()
+)
 
 
 class Composer:
@@ -123,10 +128,11 @@ class Composer:
         chosen: list[Target] = []
         remaining = list(terms)
         while remaining:
+            pool = remaining if not chosen else [x for x in remaining if x not in _MEASURE_WORDS]
             claims = [
-                (sum(self.credit(x, t.indicator) >= 0.8 for x in remaining), t)
+                (sum(self.credit(x, t.indicator) >= 0.8 for x in pool), t)
                 for t in self.s.targets
-                if t not in chosen
+                if t not in chosen and not self._only_denominator(terms, t)
             ]
             claims = [(n, t) for n, t in claims if n > 0]
             if not claims:
@@ -141,6 +147,34 @@ class Composer:
         if self.coverage(terms, covered) < 0.6:
             return []
         return sorted(chosen, key=lambda t: t.start)
+
+    def _only_denominator(self, terms: list[str], t: Target) -> bool:
+        """True when the terms name only the denominator of a per-unit indicator: "地区生产总值" in
+        单位地区生产总值能耗 asks for GDP, which the plan does not give, not for energy per unit of GDP."""
+        m = re.search(r"单位(.+)$", t.indicator)
+        if not m:
+            return False
+        per_unit = m.group(1)
+        ends = [per_unit.find(x) + len(x) for x in terms if x in per_unit]
+        if not ends:
+            return False
+        head = per_unit[max(ends) :]
+        return bool(head) and not any(self.credit(x, head) >= 0.5 or head in x for x in terms)
+
+    def related_targets(self, terms: list[str], limit: int = 3) -> list[Target]:
+        """Targets that share at least half of the topic: shown when the asked-for target is not in the plan."""
+        terms = [t for t in terms if t not in _DIRECTION_WORDS]
+        if not terms:
+            return []
+        topical = [x for x in terms if x not in _MEASURE_WORDS]
+        scored = [
+            (self.coverage(terms, t.indicator + t.phrase), t)
+            for t in self.s.targets
+            if any(self.credit(x, t.indicator + t.phrase) >= 0.8 for x in topical)
+        ]
+        scored = [(c, t) for c, t in scored if c >= 0.5]
+        scored.sort(key=lambda ct: -ct[0])
+        return sorted((t for _, t in scored[:limit]), key=lambda t: t.start)
 
     def target_part(self, targets: list[Target], draft: Draft) -> None:
         by_sentence: dict[str, list[Target]] = {}

@@ -136,3 +136,46 @@ def test_streaming_yields_the_same_answer_in_pieces(assistant_instance):
     *pieces, final = list(assistant_instance.ask_stream("清洁取暖率的目标是多少？由谁牵头？"))
     assert len(pieces) >= 2
     assert "".join(pieces) == final.answer
+
+
+def test_a_measure_word_does_not_pull_in_an_unrelated_target(assistant_instance):
+    answer = assistant_instance.ask("新能源公交车比例要达到多少？")
+    assert answer.answerable and "100%" in answer.answer
+    assert "生态工业园区" not in answer.answer  # shares only the word 比例
+    assert {c.section for c in answer.citations} == {"三(四)"}
+    _grounded(assistant_instance, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "related", "unrelated"),
+    [
+        # GDP is only the denominator of 单位地区生产总值能耗: the plan sets no GDP figure
+        ("莱芜区的GDP是多少？", "GDP", "20.8%", "减排量"),
+        ("绿色建筑占新建建筑比例要达到多少？", "绿色建筑占新建建筑比例", "320万平方米", "生态工业园区"),
+        ("耕地面积有多少", "耕地面积", "6%左右", "新增绿色建筑面积"),
+    ],
+)
+def test_a_target_the_plan_lacks_is_refused_with_the_related_one_cited(
+    assistant_instance, question, asked, related, unrelated
+):
+    answer = assistant_instance.ask(question)
+    assert not answer.answerable
+    assert f"没有给出“{asked}”的具体量化目标" in answer.answer
+    assert related in answer.answer and answer.citations
+    assert unrelated not in answer.answer
+    _grounded(assistant_instance, answer)
+
+
+@pytest.mark.parametrize("question", ["这个方案的总体目标是什么？", "总目标有哪些", "方案的主要目标是什么"])
+def test_the_plans_goals_are_its_goals_clause(assistant_instance, question):
+    answer = assistant_instance.ask(question)
+    assert answer.answerable
+    assert answer.citations[0].section == "二"
+    assert "20.8%" in answer.answer
+
+
+def test_a_question_whose_topic_is_one_generic_verb_is_retrieved_by_its_own_words(assistant_instance):
+    answer = assistant_instance.ask("对没完成节能减排目标任务的怎么处理？")  # only 处理 survives as a topic term
+    assert answer.answerable
+    assert answer.citations[0].section == "六(二)"
+    assert "通报和约谈" in answer.answer
