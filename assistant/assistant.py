@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -47,6 +48,8 @@ class Session:
 
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     turns: list[Turn] = field(default_factory=list)
+    # a conversation's questions are answered one at a time, in order, even when several workers answer
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def last(self) -> Turn | None:
@@ -247,7 +250,10 @@ class Assistant:
                     sections = [last.sections[0], *[s for s in sections if s != last.sections[0]]]
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
 
-        primary = q.primary
+        intents = list(q.intents)
+        if intents == [Intent.MEASURES] and c.named_chapter(q.text):  # a whole chapter asked about: its outline
+            intents = [Intent.OVERVIEW]
+        primary = intents[0]
         checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW)
         if checked and terms and not followup:
             unknown = c.unknown_terms(terms)
@@ -264,7 +270,7 @@ class Assistant:
 
         draft = Draft()
         focus: str | None = None  # the section the answer is about, once fixed by a target
-        for intent in q.intents:
+        for intent in intents:
             if intent is Intent.UNIT_TASKS:
                 self._unit_tasks(q, terms, retrieval, sections, draft)
             elif intent is Intent.TARGET:
@@ -406,7 +412,7 @@ class Assistant:
 
     def _overview(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
         c = self.composer
-        chapter = c.matching_chapter(q.text)
+        chapter = c.named_chapter(q.text) or c.matching_chapter(q.text)
         if chapter:
             c.chapter_part(chapter, draft)
             return

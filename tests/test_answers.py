@@ -179,3 +179,32 @@ def test_a_question_whose_topic_is_one_generic_verb_is_retrieved_by_its_own_word
     assert answer.answerable
     assert answer.citations[0].section == "六(二)"
     assert "通报和约谈" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "facts"),
+    [
+        # VOCs is also the plan's shorthand, but its target says 挥发性有机物; COD abbreviates 化学需氧量
+        ("氮氧化物和VOCs的重点工程减排量各要达到多少吨", "二", ["1196吨", "2065吨"]),
+        ("COD和氨氮重点工程减排量分别是多少", "二", ["909吨", "34吨"]),
+        # …while inside the plan's own phrase (低VOCs, 清洁取暖) a word is left alone
+        ("低VOCs原辅料替代试点项目要搞几个", "三(九)", ["1个以上"]),
+        ("咱区清洁取暖率到2025年得搞到多少", "三(三)", ["90%以上"]),
+        # a time adverb is not a topic the plan lacks; 公车 is the plan's 公务用车
+        ("区级机关以后配公车有啥要求", "三(六)", ["新能源车辆"]),
+    ],
+)
+def test_everyday_wording_reaches_the_plans_terms(assistant_instance, question, section, facts):
+    answer = assistant_instance.ask(question)
+    assert answer.answerable
+    assert [c.section for c in answer.citations] == [section] * len(answer.citations)
+    for fact in facts:
+        assert fact in answer.answer
+    _grounded(assistant_instance, answer)
+
+
+def test_a_chapter_named_by_its_title_is_outlined(assistant_instance):
+    answer = assistant_instance.ask("完善节能减排控制制度这部分包括哪些内容")
+    assert answer.intent == "overview"
+    assert {c.section for c in answer.citations} == {"四(一)", "四(二)", "四(三)"}
+    assert "优化能耗双控制度" in answer.answer and "坚决遏制“两高”项目盲目发展" in answer.answer

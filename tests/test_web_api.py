@@ -139,22 +139,32 @@ def assistant_plan() -> Any:
 
 
 class FakeAssistant:
-    """Answers instantly and records whether two asks ever overlapped (the model may not be thread-safe)."""
+    """Answers after a short pause and records how many asks ran at once, overall and within one conversation."""
 
     def __init__(self, structure: Any = None) -> None:
         self.structure = structure
         self.active = 0
-        self.overlapped = False
+        self.max_active = 0
+        self.session_overlapped = False
+        self.in_session: set[str] = set()
         self.threads: set[int] = set()
         self.calls = 0
+        self._lock = threading.Lock()
 
     def ask(self, question: str, session: Any = None, id: str | None = None) -> Answer:
-        self.active += 1
-        self.overlapped |= self.active > 1
-        self.threads.add(threading.get_ident())
-        self.calls += 1
-        time.sleep(0.002)
-        self.active -= 1
+        with self._lock:
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+            self.threads.add(threading.get_ident())
+            self.calls += 1
+            if session is not None:
+                self.session_overlapped |= session.id in self.in_session
+                self.in_session.add(session.id)
+        time.sleep(0.01)
+        with self._lock:
+            self.active -= 1
+            if session is not None:
+                self.in_session.discard(session.id)
         return Answer(question=question, answer=f"答：{question}", answerable=True, intent="target")
 
     def ask_stream(self, question: str, session: Any = None, id: str | None = None) -> Iterator[str | Answer]:
@@ -167,21 +177,26 @@ def _settings(tmp_path: Path, **overrides: Any) -> Settings:
     return load_settings(data_dir=tmp_path, **overrides)
 
 
-def test_asks_run_one_at_a_time_on_one_worker_and_repeats_hit_the_cache(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_asks_use_the_worker_pool_one_at_a_time_per_conversation_and_repeats_hit_the_cache(
+    tmp_path: Path, workers: int
+) -> None:
     fake = FakeAssistant()
-    service = ChatService(_settings(tmp_path), factory=lambda progress: fake, warmup=())  # type: ignore[arg-type,return-value]
+    service = ChatService(_settings(tmp_path, answer_workers=workers), factory=lambda progress: fake, warmup=())  # type: ignore[arg-type,return-value]
     service.start().result()
     results: list[Answer] = []
 
-    def one(i: int) -> None:
-        results.append(service.ask(f"问题{i % 5}", f"conv{i:08d}" if i % 2 else None))
+    def one(i: int) -> None:  # odd i: three conversations asked concurrently; even i: five session-less questions
+        results.append(service.ask(f"问题{i % 5}", f"conv{i % 3:08d}" if i % 2 else None))
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(40)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(results) == 40 and not fake.overlapped and len(fake.threads) == 1
+    assert len(results) == 40
+    assert fake.max_active == workers and len(fake.threads) == workers  # the pool is used, and never exceeded
+    assert not fake.session_overlapped  # a conversation's questions never run at the same time
     assert fake.calls < 40  # session-less repeats were served from the cache (or shared while in flight)
     service.close()
 
@@ -334,9 +349,7 @@ def test_origins_are_checked_server_side(web: dict[str, Any]) -> None:
     assert "access-control-allow-origin" not in refused.headers
     allowed = client.post("/api/ask", json={"question": Q}, headers={"Origin": HOST})
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == HOST
-    preflight = client.options(
-        "/api/ask", headers={"Origin": HOST, "Access-Control-Request-Method": "POST"}
-    )
+    preflight = client.options("/api/ask", headers={"Origin": HOST, "Access-Control-Request-Method": "POST"})
     assert preflight.status_code == 204 and "POST" in preflight.headers["access-control-allow-methods"]
     assert client.get("/api/widget/config", headers={"Origin": "http://evil.example"}).status_code == 403
 

@@ -353,7 +353,7 @@ def test_widget_renders_questions_as_text_never_html(page: Page, sites: dict[str
     page.goto(sites["allowed_host"])
     _launcher(page).click()
     frame = _widget_frame(page)
-    evil = '<img src=x onerror="document.title=\'pwned\'">清洁取暖由谁牵头？'
+    evil = "<img src=x onerror=\"document.title='pwned'\">清洁取暖由谁牵头？"
     frame.locator("#q").fill(evil)
     frame.locator("#q").press("Enter")
     expect(frame.locator(".msg.user").last).to_have_text(evil)

@@ -169,7 +169,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query"))
             problems.append(f"{where or '请求'}：{err.get('msg', '')}")
-        message = "请求格式有误（应为 JSON，如 {\"question\": \"…\"}）：" + "；".join(problems)
+        message = '请求格式有误（应为 JSON，如 {"question": "…"}）：' + "；".join(problems)
         return _error(400, "bad_request", message)
 
     @app.exception_handler(AssistantError)

@@ -103,9 +103,7 @@ class FeedbackStore:
         """The newest ratings first."""
         with self._connect() as db:
             rows = db.execute("SELECT * FROM feedback ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-        return [
-            Feedback(r[0], r[1], Rating(r[2]), r[3], r[4], tuple(json.loads(r[5])), r[6], r[7], r[8]) for r in rows
-        ]
+        return [Feedback(r[0], r[1], Rating(r[2]), r[3], r[4], tuple(json.loads(r[5])), r[6], r[7], r[8]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         with self._connect() as db:

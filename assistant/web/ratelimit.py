@@ -18,9 +18,7 @@ class RateLimiter:
         clock: seconds, monotonic (tests inject a fake one).
     """
 
-    def __init__(
-        self, per_minute: int, max_clients: int = 10_000, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, per_minute: int, max_clients: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self._rate = per_minute / 60.0
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key → (tokens, updated)

