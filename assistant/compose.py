@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answer import Citation
-from .clauses import Clause, Sentence, SentenceKind
+from .clauses import Chapter, Clause, Sentence, SentenceKind
 from .intent import expand_synonyms, is_generic
 from .retrieve import Retrieval
 from .segment import Segmenter
@@ -363,10 +363,11 @@ class Composer:
 
     def named_chapter(self, text: str) -> str | None:
         """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""
-        for ch in self.plan.chapters:
-            if len(ch.title) >= 4 and ch.title in text and sum("(" in label for label in ch.labels) >= 2:
-                return ch.numeral
-        return None
+        return next((ch.numeral for ch in self._outlined_chapters() if len(ch.title) >= 4 and ch.title in text), None)
+
+    def _outlined_chapters(self) -> list[Chapter]:
+        """Chapters with at least two subsections: those a question can ask to have outlined."""
+        return [ch for ch in self.plan.chapters if sum("(" in label for label in ch.labels) >= 2]
 
     def matching_chapter(self, text: str) -> str | None:
         """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
@@ -376,9 +377,7 @@ class Composer:
         if not re.search(r"章|部分|方面|哪几|几项|几条|包括|分别|有哪些|列了", text):
             return None
         best, best_len = None, 0
-        for ch in self.plan.chapters:
-            if len([label for label in ch.labels if "(" in label]) < 2:
-                continue
+        for ch in self._outlined_chapters():
             title = ch.title.replace("节能减排", "")
             n = _longest_common(title, text)
             if n >= 3 and n > best_len and n >= min(4, len(title)):
