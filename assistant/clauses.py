@@ -79,8 +79,24 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class PlanMeta:
+    """What a plan says about itself outside its clauses (front matter, 落款, a web page's metadata table)."""
+
+    doc_number: str = ""  # 文号: 国发〔2019〕3号
+    issuer: str = ""  # 发文机关 / 落款
+    recipients: str = ""  # 主送
+    date: str = ""  # 成文日期 (as written, e.g. 2019年1月12日)
+    published: str = ""  # 发布日期
+    short_title: str = ""  # the title without 关于/的通知… wrapping, for questions that name the plan
+    extra: tuple[tuple[str, str], ...] = ()  # other metadata rows kept verbatim (索引号, 主题分类…)
+
+
+@dataclass(frozen=True)
 class Plan:
-    """A parsed plan. ``clauses`` are in document order; look one up with ``plan.clause(label)``."""
+    """A parsed plan. ``clauses`` are in document order; look one up with ``plan.clause(label)``.
+
+    ``id`` is stable across runs (derived from the file name); ``meta`` holds 文号, dates and the like.
+    """
 
     title: str
     source: str
@@ -89,6 +105,8 @@ class Plan:
     chapters: tuple[Chapter, ...]
     clauses: tuple[Clause, ...]
     _by_label: dict[str, Clause] = field(default_factory=dict, repr=False, compare=False)
+    id: str = ""
+    meta: PlanMeta = field(default_factory=PlanMeta)
 
     def __post_init__(self) -> None:
         self._by_label.update({c.label: c for c in self.clauses})
@@ -104,6 +122,16 @@ class Plan:
     def sentences(self) -> Iterator[Sentence]:
         for clause in self.clauses:
             yield from clause.sentences
+
+
+def plan_id(source: str) -> str:
+    """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``."""
+    stem = Path(source).name
+    for suffix in (".txt", ".docx", ".pdf", ".html", ".htm"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return re.sub(r"[^\w\-]+", "-", stem).strip("-") or "plan"
 
 
 def normalize_label(label: str) -> str:
@@ -209,6 +237,7 @@ def parse_plan(text: str, source: str = "<text>") -> Plan:
             labels.append(label)
         chapters.append(Chapter(d.numeral, d.title, d.heading[0], clauses[-1].end, tuple(labels)))
     return Plan(
+        id=plan_id(source),
         title=title,
         source=source,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
