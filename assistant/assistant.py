@@ -96,7 +96,9 @@ class Assistant:
             progress=progress,
             vector_store=self.vector_store,
         )
-        self.retriever = Retriever(self.index, self.segmenter, self.embedder, settings.rrf_k)
+        self.retriever = Retriever(
+            self.index, self.segmenter, self.embedder, settings.rrf_k, settings.max_query_chars
+        )
         if settings.reranker != "none":
             from .backends.rerank import RerankingRetriever
 

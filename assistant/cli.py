@@ -7,6 +7,7 @@ so ``--help`` is instant and ``HF_HUB_OFFLINE`` is in force before anything read
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cli_tasks
-from .batch import BatchError, BatchLine, read_batch, validate_question
+from .batch import BatchError, BatchLine, open_batch, validate_question
 from .errors import AssistantError, ConfigError, InputFileError, InvalidQuestion
 from .settings import Settings, load_settings
 
@@ -162,22 +163,38 @@ def _print_stream(stream: Iterator[str | Answer]) -> None:
 
 
 def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
-    items = read_batch(path)  # a missing or undecodable file fails before the slow build
+    items = open_batch(path)  # a missing file fails before the slow build; lines are streamed, never all in memory
+    first = next(items, None)  # a binary file fails here, before the build, too
+    if first is None:
+        raise InputFileError(f"批量问题文件为空：{path}（每行一个 JSON 对象）")
     assistant = build_assistant(settings)
     sessions: dict[str, Session] = {}
     exit_code = 0
-    for item in items:
-        result = item if isinstance(item, BatchError) else _ask_line(assistant, item, sessions)
-        if isinstance(result, BatchError):
-            _warn(f"{path} 第 {result.line} 行：{result.message}")
-            if as_json:
-                _print_json({"id": result.id, "line": result.line, "error": result.message})
-            exit_code = InputFileError.exit_code
-        elif as_json:
-            _print_json(result.to_dict())
-        else:
-            print(f"【{item.id or f'第 {item.line} 行'}】{result.question}\n{format_answer(result)}\n", flush=True)
+    try:
+        for item in itertools.chain([first], items):
+            exit_code = _answer_item(item, path, as_json, assistant, sessions) or exit_code
+    except InputFileError as err:  # the rest of the file is not text: the lines before it are answered
+        _warn(str(err))
+        return InputFileError.exit_code
     return exit_code
+
+
+def _answer_item(
+    item: BatchLine | BatchError, path: Path, as_json: bool, assistant: Assistant, sessions: dict[str, Session]
+) -> int:
+    """Answer or report one batch line; the exit code it calls for (0 when answered)."""
+    result = item if isinstance(item, BatchError) else _ask_line(assistant, item, sessions)
+    if isinstance(result, BatchError):
+        _warn(f"{path} 第 {result.line} 行：{result.message}")
+        if as_json:
+            _print_json({"id": result.id, "line": result.line, "error": result.message})
+        return InputFileError.exit_code
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        label = item.id or f"第 {item.line} 行"
+        print(f"【{label}】{result.question}\n{format_answer(result)}\n", flush=True)
+    return 0
 
 
 def _ask_line(assistant: Assistant, item: BatchLine, sessions: dict[str, Session]) -> Answer | BatchError:

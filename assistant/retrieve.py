@@ -41,18 +41,34 @@ class Retrieval:
         return [h.section for h in self.hits]
 
 
-class Retriever:
-    """Ranks the plan's sections for a question. Inject the index, segmenter and embedder."""
+MAX_QUERY_CHARS = 64  # default of Settings.max_query_chars: the query prefix that is embedded and BM25-matched
 
-    def __init__(self, index: Index, segmenter: Segmenter, embedder: Embeddings, rrf_k: int = 60) -> None:
+
+class Retriever:
+    """Ranks the plan's sections for a question. Inject the index, segmenter and embedder.
+
+    Only the first ``max_query_chars`` characters of a query are embedded and matched, so one question's cost is
+    bounded by a constant (embedding time grows with the text: a 999-character query cost ~100× a normal one).
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        segmenter: Segmenter,
+        embedder: Embeddings,
+        rrf_k: int = 60,
+        max_query_chars: int = MAX_QUERY_CHARS,
+    ) -> None:
         self.index = index
         self.segmenter = segmenter
         self.embedder = embedder
         self.rrf_k = rrf_k
+        self.max_query_chars = max_query_chars
         self._vocab = index.bm25.vocab_dict
         self._kinds = np.array([d.kind for d in index.docs])
 
     def search(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID, k: int = 5) -> Retrieval:
+        question = question[: self.max_query_chars]
         docs = self.index.docs
         rankings: list[list[int]] = []
         bm25_scores = self._bm25(question)
@@ -85,7 +101,7 @@ class Retriever:
         return Retrieval(hits, dict(sentence_score))
 
     def bm25_scores(self, question: str) -> np.ndarray:
-        return self._bm25(question)
+        return self._bm25(question[: self.max_query_chars])
 
     def _bm25(self, question: str) -> np.ndarray:
         tokens = [t for t in self.segmenter.tokens(question) if t in self._vocab]

@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     retrieval_k: int = Field(default=5, ge=1, le=50)
     rrf_k: int = Field(default=60, ge=1)
     max_question_chars: int = Field(default=1000, ge=10, le=20000)
+    # retrieval embeds and BM25-matches at most this many characters of the query, so a question's cost does not
+    # grow with its length (embedding is ~linear in length: 20 chars ≈ 20 ms, 999 chars ≈ 1.4 s on this machine)
+    max_query_chars: int = Field(default=64, ge=8, le=2000)
 
     @model_validator(mode="after")
     def _backends_are_complete(self) -> Settings:
@@ -104,6 +107,29 @@ class Settings(BaseSettings):
     max_conversations: int = Field(default=5000, ge=1)  # kept in memory, least recently used dropped first
     answer_cache_size: int = Field(default=512, ge=0)  # answers to questions asked outside a conversation; 0 = off
     max_request_bytes: int = Field(default=16_384, ge=1024, le=1_048_576)  # larger API bodies get 413
+    # --- hardening: README “运行限制 / Limits” describes every key below
+    lookup_rate_limit_per_minute: int = Field(default=300, ge=0, le=100_000)  # cheap API look-ups per client; 0 = off
+    feedback_rate_limit_per_minute: int = Field(default=20, ge=0, le=100_000)  # 👍/👎 (API and chat) per client
+    ui_rate_limit_per_minute: int = Field(default=600, ge=0, le=100_000)  # the chat page's own calls per client
+    max_ui_request_bytes: int = Field(default=262_144, ge=16_384, le=16_777_216)  # the chat page's request bodies
+    max_upload_bytes: int = Field(default=0, ge=0, le=104_857_600)  # chat-page file uploads; 0 = refused
+    answer_timeout_seconds: float = Field(default=20.0, gt=0, le=600)  # a question's deadline, queue wait included
+    answer_queue_size: int = Field(default=16, ge=0, le=10_000)  # questions waiting beyond the workers; then 503
+    conversation_max_turns: int = Field(default=4, ge=1, le=100)  # history kept per conversation (follow-ups need 1)
+    max_unit_chars: int = Field(default=64, ge=8, le=1000)  # unit names and section labels in URLs
+    header_timeout_seconds: float = Field(default=10.0, gt=0, le=300)  # to send a request's line and headers
+    body_timeout_seconds: float = Field(default=20.0, gt=0, le=600)  # to send a request's whole body
+    keep_alive_seconds: float = Field(default=5.0, gt=0, le=300)  # an idle connection between requests
+    max_header_bytes: int = Field(default=32_768, ge=4096, le=1_048_576)  # request line + headers; larger get 400
+    max_connections: int = Field(default=1000, ge=16, le=1_000_000)  # open connections (also ≤ the fd limit − 128)
+    max_connections_per_client: int = Field(default=64, ge=1, le=100_000)  # open connections from one address
+    # addresses (IPs or CIDRs) of reverse proxies whose X-Forwarded-For/-Proto are believed; empty = none (not even
+    # loopback). env: FANGAN_TRUSTED_PROXIES="127.0.0.1,10.0.0.0/8"
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # host names (Host header) this server answers to; empty = loopback names and FANGAN_HOST (any, when FANGAN_HOST
+    # is 0.0.0.0/::). env: FANGAN_ALLOWED_HOSTS="fangan.laiwu.gov.cn,10.0.0.5"; "*.example.gov.cn" allows subdomains
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    health_check_seconds: float = Field(default=60.0, ge=0, le=86_400)  # index self-check period; 0 = only at start
 
     @field_validator("allowed_origins", mode="before")
     @classmethod
@@ -119,6 +145,38 @@ class Settings(BaseSettings):
                     f"来源“{item}”应写成 协议://主机[:端口]，例如 https://www.example.gov.cn（不能用 * 或路径）"
                 )
             out.append(item)
+        return out
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxies(cls, value: object) -> list[str]:
+        """``"127.0.0.1, 10.0.0.0/8"`` → checked addresses/networks."""
+        import ipaddress
+
+        items = re.split(r"[,\s]+", value) if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        out = []
+        for item in (str(i).strip() for i in items):
+            if not item:
+                continue
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"代理地址“{item}”应为 IP 或网段，例如 127.0.0.1 或 10.0.0.0/8") from None
+            out.append(item)
+        return out
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: object) -> list[str]:
+        """``"fangan.gov.cn, 10.0.0.5"`` → lower-case host names (no scheme, port or path)."""
+        items = re.split(r"[,\s]+", value) if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        out = []
+        for item in (str(i).strip().lower() for i in items):
+            if not item:
+                continue
+            if not re.fullmatch(r"(\*\.)?[a-z0-9.\-]+|\[?[0-9a-f:]+\]?", item):
+                raise ValueError(f"主机名“{item}”应只写主机，例如 fangan.example.gov.cn（不带协议、端口或路径）")
+            out.append(item.strip("[]"))
         return out
 
     @classmethod

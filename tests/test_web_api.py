@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 HOST = "http://127.0.0.1:8001"
+BASE = "http://127.0.0.1:7860"  # the Host header must name the server (loopback by default), not "testserver"
 Q = "清洁取暖率的目标是多少？由谁牵头？"
 
 
@@ -95,17 +96,17 @@ def test_feedback_survives_a_restart(tmp_path: Path) -> None:
         reopened.set_comment(999, "x")
 
 
-def test_conversations_are_bounded_and_expire() -> None:
+def test_conversations_are_server_issued_bounded_and_expire() -> None:
     clock = Clock()
     conv = Conversations(max_items=2, ttl_seconds=60, clock=clock)
-    a = conv.get("a")
-    assert conv.get("a") is a
-    conv.get("b")
-    conv.get("c")  # evicts "a", the least recently used
-    assert len(conv) == 2 and conv.get("a") is not a
-    b = conv.get("b")
+    a = conv.issue()
+    assert conv.find(a.id) is a and len(a.id) >= 20  # unguessable: 144 random bits
+    assert conv.find("abcdefgh") is None  # an id the server did not issue is never found (nor created)
+    b = conv.issue()
+    conv.issue()  # evicts a, the least recently used
+    assert len(conv) == 2 and conv.find(a.id) is None
     clock.now += 61
-    assert conv.get("b") is not b
+    assert conv.find(b.id) is None  # expired
 
 
 def test_question_checks_distinguish_empty_from_too_long() -> None:
@@ -182,12 +183,14 @@ def test_asks_use_the_worker_pool_one_at_a_time_per_conversation_and_repeats_hit
     tmp_path: Path, workers: int
 ) -> None:
     fake = FakeAssistant()
-    service = ChatService(_settings(tmp_path, answer_workers=workers), factory=lambda progress: fake, warmup=())  # type: ignore[arg-type,return-value]
+    settings = _settings(tmp_path, answer_workers=workers, answer_queue_size=40)  # all 40 may wait at once
+    service = ChatService(settings, factory=lambda progress: fake, warmup=())  # type: ignore[arg-type,return-value]
     service.start().result()
     results: list[Answer] = []
+    conversations = [service.new_conversation() for _ in range(3)]
 
     def one(i: int) -> None:  # odd i: three conversations asked concurrently; even i: five session-less questions
-        results.append(service.ask(f"问题{i % 5}", f"conv{i % 3:08d}" if i % 2 else None))
+        results.append(service.ask(f"问题{i % 5}", conversations[i % 3] if i % 2 else None))
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(40)]
     for t in threads:
@@ -213,7 +216,7 @@ def test_not_ready_is_503_with_retry_after_and_progress(tmp_path: Path) -> None:
 
     service = ChatService(_settings(tmp_path), factory=slow_build, warmup=())  # type: ignore[arg-type]
     service.start()
-    client = TestClient(create_api(service.settings, service, FeedbackStore(tmp_path / "fb.sqlite3")))
+    client = TestClient(create_api(service.settings, service, FeedbackStore(tmp_path / "fb.sqlite3")), base_url=BASE)
     deadline = time.time() + 5
     while service.readiness.status is not Status.BUILDING and time.time() < deadline:
         time.sleep(0.01)
@@ -247,7 +250,7 @@ def web(assistant_instance: Assistant, tmp_path_factory: pytest.TempPathFactory)
     service.start().result()
     store = FeedbackStore(tmp / "fb.sqlite3")
     app = create_api(settings, service, store)
-    yield {"client": TestClient(app), "service": service, "store": store, "assistant": assistant_instance}
+    yield {"client": TestClient(app, base_url=BASE), "service": service, "store": store, "assistant": assistant_instance}
     service.close()
 
 
@@ -269,13 +272,35 @@ def test_ask_returns_the_cli_answer_shape(web: dict[str, Any]) -> None:
 @pytest.mark.slow
 def test_follow_ups_share_a_conversation(web: dict[str, Any]) -> None:
     client = web["client"]
-    conv = "test-conversation-1"
-    first = client.post("/api/ask", json={"question": "清洁取暖率的目标是多少？", "conversation_id": conv}).json()
+    first = client.post("/api/ask", json={"question": "清洁取暖率的目标是多少？"}).json()
     assert "90%" in first["answer"]
+    conv = first["conversation_id"]  # issued by the server with the first answer
+    assert conv and len(conv) >= 20
     second = client.post("/api/ask", json={"question": "由谁牵头？", "conversation_id": conv}).json()
     assert "区住房城乡建设局" in second["answer"] and second["conversation_id"] == conv
     alone = client.post("/api/ask", json={"question": "由谁牵头？"}).json()
-    assert "区住房城乡建设局" not in alone["answer"]
+    assert "区住房城乡建设局" not in alone["answer"] and alone["conversation_id"] != conv
+
+
+@pytest.mark.slow
+def test_a_client_chosen_conversation_id_cannot_join_another_conversation(web: dict[str, Any]) -> None:
+    client = web["client"]
+    chosen = "test-conversation-1"  # e.g. the README's example id, used by two clients
+    first = client.post("/api/ask", json={"question": "清洁取暖率的目标是多少？", "conversation_id": chosen}).json()
+    assert first["conversation_id"] != chosen  # not issued by the server: a new conversation with a new id
+    other = client.post("/api/ask", json={"question": "由谁牵头？", "conversation_id": chosen}).json()
+    assert "区住房城乡建设局" not in other["answer"]  # the first client's topic did not leak to the second
+    assert other["conversation_id"] not in (chosen, first["conversation_id"])
+
+
+@pytest.mark.slow
+def test_a_conversation_keeps_only_the_turns_follow_ups_need(web: dict[str, Any]) -> None:
+    client, service = web["client"], web["service"]
+    conv = client.post("/api/ask", json={"question": "清洁取暖率的目标是多少？"}).json()["conversation_id"]
+    for _ in range(12):
+        client.post("/api/ask", json={"question": "由谁牵头？", "conversation_id": conv})
+    session = service.conversations.find(conv).session
+    assert 1 <= len(session.turns) <= service.settings.conversation_max_turns
 
 
 @pytest.mark.slow
@@ -334,7 +359,7 @@ def test_rate_limit_answers_429_with_retry_after(web: dict[str, Any], tmp_path: 
     from assistant.web.api import create_api
 
     settings = replace_settings(web["service"].settings, rate_limit_per_minute=2)
-    client = TestClient(create_api(settings, web["service"], web["store"]))
+    client = TestClient(create_api(settings, web["service"], web["store"]), base_url=BASE)
     codes = [client.post("/api/ask", json={"question": Q}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
     r = client.post("/api/ask", json={"question": Q})
@@ -403,7 +428,7 @@ def test_whole_app_serves_chat_docs_and_api(web: dict[str, Any], tmp_path: Path)
 
     service = web["service"]
     app = build_app(replace_settings(service.settings, data_dir=tmp_path), service, web["store"])
-    with TestClient(app) as client:
+    with TestClient(app, base_url=BASE) as client:
         home = client.get("/")
         assert home.status_code == 200 and "方案助手" in home.text
         assert home.headers["content-security-policy"] == "frame-ancestors 'self'"

@@ -1,7 +1,9 @@
 """The HTTP API (FastAPI): ask, stream, task assignment, feedback, health, and the widget's files.
 
 Errors come back as ``{"error": code, "message": 中文说明}`` with the matching status: 400 bad input, 403 refused
-origin, 404 unknown unit/section, 413 too long, 429 rate-limited (Retry-After), 503 not ready (Retry-After).
+origin, 404 unknown unit/section, 413 too long, 429 rate-limited (Retry-After), 503 not ready, overloaded or past
+the answer deadline (Retry-After). Rate limits, body caps and host/origin checks live in the edge middleware
+(``security.SecurityMiddleware``), in front of every route, Gradio's included.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
@@ -20,12 +22,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .. import __version__
+from ..batch import text_problem
 from ..errors import AssistantError, InvalidQuestion, UnknownUnit
 from ..settings import Settings
 from .feedback import MAX_COMMENT_CHARS, FeedbackError, FeedbackStore, Rating
 from .ratelimit import RateLimiter
-from .security import OriginPolicy, SecurityMiddleware
-from .service import ChatService, NotReady, QuestionTooLong
+from .security import Buckets, HostPolicy, OriginPolicy, SecurityMiddleware
+from .service import AnswerTimeout, ChatService, NotReady, Overloaded, QuestionTooLong
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -41,7 +44,7 @@ class AskRequest(BaseModel):
     conversation_id: str | None = Field(
         default=None,
         pattern=_CONVERSATION,
-        description="同一对话的追问共用一个随机编号（8–64 位字母、数字、_ 或 -）；不给则单独回答",
+        description="对话编号：由服务器在第一个回答中给出，追问时原样带上；未知或过期的编号开始新对话（回答中给出新编号）",
     )
     id: str | None = Field(default=None, max_length=200, description="调用方自己的编号，原样返回")
 
@@ -52,6 +55,8 @@ class CitationOut(BaseModel):
     quote: str = Field(description="方案原文，等于 plan.text[start:end]")
     start: int
     end: int
+    plan_id: str = ""
+    plan_title: str = ""
 
 
 class AnswerOut(BaseModel):
@@ -61,10 +66,14 @@ class AnswerOut(BaseModel):
     question: str
     answer: str
     answerable: bool
+    outcome: str = Field(description="answered / refused")
+    reason: str | None = Field(default=None, description="拒答原因（回答时为 null）")
+    evidence: dict[str, Any] | None = None
     intent: str
+    plan_id: str | None = None
     citations: list[CitationOut]
     elapsed_ms: float
-    conversation_id: str | None = None
+    conversation_id: str | None = Field(default=None, description="服务器给出的对话编号，追问时带上")
 
 
 class ErrorOut(BaseModel):
@@ -90,6 +99,10 @@ class RateLimited(AssistantError):
         super().__init__(f"提问过于频繁，请 {retry_after} 秒后再试。")
 
 
+class NameTooLong(AssistantError):
+    """A unit name or section label over ``max_unit_chars``: HTTP 400 (nothing is looked up)."""
+
+
 _ERRORS: dict[int, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text}
     for code, text in {
@@ -97,7 +110,7 @@ _ERRORS: dict[int, dict[str, Any]] = {
         403: "来源未获授权",
         413: "问题或请求过长",
         429: "请求过于频繁（见 Retry-After）",
-        503: "索引尚未就绪（见 Retry-After）",
+        503: "索引尚未就绪、服务繁忙或回答超时（见 Retry-After）",
     }.items()
 }
 
@@ -146,20 +159,33 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         redoc_url=None,
     )
     _offline_docs(app)
-    app.add_middleware(
-        SecurityMiddleware, policy=OriginPolicy(settings.allowed_origins), max_body=settings.max_request_bytes
+    limiter = RateLimiter(settings.rate_limit_per_minute)  # questions: the API's and the chat page's
+    buckets = Buckets(
+        ask=limiter,
+        feedback=RateLimiter(settings.feedback_rate_limit_per_minute),
+        lookup=RateLimiter(settings.lookup_rate_limit_per_minute),
+        ui=RateLimiter(settings.ui_rate_limit_per_minute),
     )
-    limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.add_middleware(
+        SecurityMiddleware,
+        policy=OriginPolicy(settings.allowed_origins),
+        max_body=settings.max_request_bytes,
+        hosts=HostPolicy.from_settings(settings.allowed_hosts, settings.host),
+        buckets=buckets,
+        max_ui_body=settings.max_ui_request_bytes,
+        max_upload=settings.max_upload_bytes,
+    )
     app.state.service = service
     app.state.limiter = limiter
+    app.state.buckets = buckets
     app.state.feedback = feedback
 
-    def rate_limit(request: Request) -> None:
-        wait = limiter.hit(request.client.host if request.client else "unknown")
-        if wait is not None:
-            raise RateLimited(wait)
-
-    limited = [Depends(rate_limit)]
+    def check_name(name: str, what: str) -> None:
+        if len(name) > settings.max_unit_chars:
+            raise NameTooLong(f"{what}过长（{len(name)} 字），请控制在 {settings.max_unit_chars} 字以内。")
+        problem = text_problem(name)
+        if problem is not None:
+            raise NameTooLong(f"{what}中含有无法处理的字符：{problem}。")
 
     # ------------------------------------------------------------------ errors
 
@@ -182,6 +208,12 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             return _error(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)})
         if isinstance(exc, NotReady):
             return _error(503, "not_ready", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
+        if isinstance(exc, Overloaded):
+            return _error(503, "overloaded", str(exc), {"Retry-After": str(exc.retry_after)})
+        if isinstance(exc, AnswerTimeout):
+            return _error(503, "answer_timeout", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
+        if isinstance(exc, NameTooLong):
+            return _error(400, "bad_name", str(exc))
         if isinstance(exc, UnknownUnit):
             body = {"error": "unknown_unit", "message": str(exc), "suggestions": list(exc.suggestions)}
             return JSONResponse(body, status_code=404)
@@ -203,18 +235,18 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     # ------------------------------------------------------------------ asking
 
-    @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, dependencies=limited, tags=["问答"])
+    @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, tags=["问答"])
     async def ask(body: AskRequest) -> dict[str, Any]:
-        """回答一个问题（与命令行 `--json` 的回答格式相同）。同一 `conversation_id` 的追问参照上一轮。"""
-        answer = await service.ask_async(body.question, body.conversation_id, id=body.id)
-        return answer_json(answer, body.conversation_id)
+        """回答一个问题（与命令行 `--json` 的回答格式相同）。回答中的 `conversation_id` 由服务器给出，
+        追问时带上它，追问即参照上一轮。"""
+        answer, conversation = await service.ask_turn_async(body.question, body.conversation_id, id=body.id)
+        return answer_json(answer, conversation)
 
     @app.get(
         "/api/ask/stream",
         response_class=StreamingResponse,
         responses={200: {"content": {"text/event-stream": {}}, "description": "若干 delta 事件，最后是 answer 事件"}}
         | _ERRORS,
-        dependencies=limited,
         tags=["问答"],
     )
     async def ask_stream(
@@ -222,7 +254,8 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         conversation_id: Annotated[str | None, Query(pattern=_CONVERSATION)] = None,
     ) -> StreamingResponse:
         """以 server-sent events 逐段返回回答：`event: delta` 为文字片段，`event: answer` 为完整回答（含引用）。"""
-        pieces = await service.stream_async(question, conversation_id)  # errors here still become statuses
+        # errors here still become statuses; the answer event carries the (server-issued) conversation id
+        pieces, conversation = await service.stream_turn_async(question, conversation_id)
 
         async def events() -> AsyncIterator[str]:
             try:
@@ -230,7 +263,9 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
                     if isinstance(item, str):
                         yield _sse("delta", {"text": item})
                     else:
-                        yield _sse("answer", answer_json(item, conversation_id))
+                        yield _sse("answer", answer_json(item, conversation))
+            except AnswerTimeout as exc:
+                yield _sse("error", {"error": "answer_timeout", "message": str(exc)})
             except AssistantError as exc:
                 yield _sse("error", {"error": "assistant_error", "message": str(exc)})
             except Exception:
@@ -243,6 +278,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"])
     def section(label: str) -> dict[str, Any]:
         """方案一节的全文（含各句及其字符位置），用于展开引用。"""
+        check_name(label, "条款编号")
         plan = service.structure.plan
         if not plan.has(label):
             return _error(404, "unknown_section", f"方案中没有“{label}”这一节。")  # type: ignore[return-value]
@@ -282,6 +318,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         from ..export import task_list_json
         from ..tasks import task_list
 
+        check_name(name, "单位名称")
         return task_list_json(task_list(service.structure, name))
 
     @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"])
@@ -294,7 +331,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     # ------------------------------------------------------------------ feedback, health, widget
 
-    @app.post("/api/feedback", status_code=201, responses=_ERRORS, dependencies=limited, tags=["反馈"])
+    @app.post("/api/feedback", status_code=201, responses=_ERRORS, tags=["反馈"])
     def post_feedback(body: FeedbackRequest) -> dict[str, int]:
         """保存对一个回答的 👍/👎 与可选意见（SQLite，重启后仍在）。"""
         fid = feedback.add(
@@ -308,6 +345,10 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         readiness = service.readiness
         body = {**readiness.to_dict(), "version": __version__, "conversations": len(service.conversations)}
         body["cache"] = {"size": len(service.cache), "hits": service.cache.hits, "misses": service.cache.misses}
+        body["load"] = {"active": service.admission.active, "capacity": service.admission.capacity,
+                        "shed": service.admission.shed}  # fmt: skip
+        if service.health is not None:
+            body["index"] = service.health.report()
         headers = None if readiness.ready else {"Retry-After": str(NOT_READY_RETRY_SECONDS)}
         return JSONResponse(body, status_code=200 if readiness.ready else 503, headers=headers)
 

@@ -6,20 +6,156 @@
 * Allowed origins get CORS headers (the widget script asks ``/api/widget/config`` before it shows itself).
 * ``/embed`` is sent with a strict CSP whose ``frame-ancestors`` lists the allowed origins; every other HTML page
   may only be framed by this server itself.
-* API request bodies are capped (413) before any JSON parsing.
+* API request bodies are capped (413) before any JSON parsing, and must be UTF-8 JSON without lone surrogates and
+  no deeper than ``MAX_JSON_DEPTH`` (400 otherwise); the chat page's own bodies (Gradio's routes) are capped too,
+  and its file upload is refused unless ``max_upload_bytes`` is set.
+* The ``Host`` header must name this server (``HostPolicy``: DNS rebinding), else 400.
+* Every route that does work is rate-limited per client (``Buckets``): questions strictly, feedback (API and the
+  chat's 👍/👎) strictly, look-ups and the chat page's calls generously.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .ratelimit import RateLimiter
+
 API_PREFIX = "/api/"
+UI_PREFIX = "/gradio_api/"
+UPLOAD_PATH = "/gradio_api/upload"
+QUEUE_JOIN_PATH = "/gradio_api/queue/join"
 EMBED_PATH = "/embed"
 WIDGET_PATH = "/widget.js"
+ASK_PATHS = frozenset({"/api/ask", "/api/ask/stream"})
+FEEDBACK_PATHS = frozenset({"/api/feedback"})
+MAX_JSON_DEPTH = 8  # API bodies are flat objects (feedback's sections list is the deepest, at 2)
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+WILDCARD_BINDS = ("0.0.0.0", "::", "")
+
+
+class HostPolicy:
+    """Host names this server answers to (DNS rebinding: a hostile name resolving to us is refused).
+
+    ``allowed`` empty means any host (a server bound to all interfaces with no ``FANGAN_ALLOWED_HOSTS``); a
+    ``*.example.gov.cn`` entry allows that domain's subdomains.
+    """
+
+    def __init__(self, allowed: Iterable[str]) -> None:
+        self.allowed = tuple(dict.fromkeys(h.lower() for h in allowed))
+        self._exact = frozenset(h for h in self.allowed if not h.startswith("*."))
+        self._suffixes = tuple(h[1:] for h in self.allowed if h.startswith("*."))
+
+    @classmethod
+    def from_settings(cls, allowed_hosts: Iterable[str], bind_host: str) -> HostPolicy:
+        """The configured hosts, or by default the loopback names plus the bound address (any, for 0.0.0.0/::)."""
+        allowed = list(allowed_hosts)
+        if allowed:
+            return cls(allowed)
+        if bind_host in WILDCARD_BINDS:
+            return cls(())
+        return cls((*LOOPBACK_HOSTS, bind_host))
+
+    @staticmethod
+    def host_name(header: str) -> str:
+        """``example.gov.cn:8080`` → ``example.gov.cn``; ``[::1]:7860`` → ``::1``."""
+        header = header.strip().lower()
+        if header.startswith("["):
+            return header[1 : header.find("]")] if "]" in header else header
+        return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+    def allows(self, header: str | None) -> bool:
+        if not self.allowed:
+            return True
+        if not header:
+            return False
+        name = self.host_name(header)
+        return name in self._exact or any(name.endswith(suffix) for suffix in self._suffixes)
+
+
+@dataclass
+class Buckets:
+    """The per-client rate limiters of the edge, and which of the chat page's events are feedback.
+
+    ``feedback_fns`` is filled in by ``server.build_app`` once the Gradio page exists: the ``fn_index`` values of
+    its 👍/👎 and comment events, so they share the feedback bucket with ``/api/feedback``.
+    """
+
+    ask: RateLimiter
+    feedback: RateLimiter
+    lookup: RateLimiter
+    ui: RateLimiter
+    feedback_fns: set[int] = field(default_factory=set)
+
+
+def client_key(scope: Scope) -> str:
+    """The client's address (already rewritten from X-Forwarded-For by uvicorn only for trusted proxies)."""
+    client = scope.get("client")
+    return client[0] if client else "unknown"
+
+
+def text_problem_in(value: object, depth: int = 0) -> str | None:
+    """A JSON value's first problem: too deep, or a string with a lone surrogate."""
+    if depth > MAX_JSON_DEPTH:
+        return f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层"
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            return "含有无效的 Unicode 代理字符（如 \\ud800）"
+        return None
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        problem = text_problem_in(item, depth + 1)
+        if problem:
+            return problem
+    if isinstance(value, dict):
+        for key in value:
+            problem = text_problem_in(key, depth + 1)
+            if problem:
+                return problem
+    return None
+
+
+def json_problem(body: bytes) -> str | None:
+    """Why an API request body is not acceptable JSON text (None if it is, or is empty)."""
+    if not body.strip():
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"请求内容不是 UTF-8 编码（第 {exc.start + 1} 个字节）"
+    if json_depth(text) > MAX_JSON_DEPTH:  # bounded before the parser recurses into it
+        return f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层"
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None  # not JSON at all: the route's own validation names the problem
+    return text_problem_in(value)
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` in JSON text, brackets inside strings not counted."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
 
 
 class OriginPolicy:
@@ -70,12 +206,35 @@ async def send_json(send: Send, status: int, body: dict[str, Any], headers: dict
 
 
 class SecurityMiddleware:
-    """Pure ASGI (no per-request task overhead): origin check, CORS, CSP and the API body cap."""
+    """Pure ASGI (no per-request task overhead): host check, origin check, CORS, CSP, rate limits and body caps.
 
-    def __init__(self, app: ASGIApp, policy: OriginPolicy, max_body: int) -> None:
+    Args:
+        app: the application.
+        policy: who may call the API from a browser.
+        max_body: API body cap (bytes).
+        hosts: the Host names answered (None: any).
+        buckets: the rate limiters (None: no limits).
+        max_ui_body: the chat page's (Gradio's) body cap.
+        max_upload: the chat page's upload cap; 0 refuses uploads.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        policy: OriginPolicy,
+        max_body: int,
+        hosts: HostPolicy | None = None,
+        buckets: Buckets | None = None,
+        max_ui_body: int = 262_144,
+        max_upload: int = 0,
+    ) -> None:
         self.app = app
         self.policy = policy
         self.max_body = max_body
+        self.hosts = hosts or HostPolicy(())
+        self.buckets = buckets
+        self.max_ui_body = max_ui_body
+        self.max_upload = max_upload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,17 +243,16 @@ class SecurityMiddleware:
         path: str = scope["path"]
         origin = _header(scope, b"origin")
         host = _header(scope, b"host") or ""
+        if not self.hosts.allows(host):
+            message = f"主机名“{host[:100]}”不是本服务的地址。请管理员将其加入 FANGAN_ALLOWED_HOSTS。"
+            await send_json(send, 400, {"error": "host_not_allowed", "message": message})
+            return
         is_api = path.startswith(API_PREFIX)
+        is_ui = path.startswith(UI_PREFIX)
         cross = origin is not None and not self.policy.same_origin(origin.lower(), host)
-        if is_api and not self.policy.allows(origin, host):
-            await send_json(
-                send,
-                403,
-                {
-                    "error": "origin_not_allowed",
-                    "message": f"来源 {origin} 未获授权调用本服务。请管理员将其加入 FANGAN_ALLOWED_ORIGINS。",
-                },
-            )
+        if (is_api or is_ui) and not self.policy.allows(origin, host):
+            message = f"来源 {origin} 未获授权调用本服务。请管理员将其加入 FANGAN_ALLOWED_ORIGINS。"
+            await send_json(send, 403, {"error": "origin_not_allowed", "message": message})
             return
         cors = {}
         if is_api and cross and origin:
@@ -112,16 +270,31 @@ class SecurityMiddleware:
                 await send({"type": "http.response.start", "status": 204, "headers": _raw(cors)})
                 await send({"type": "http.response.body", "body": b""})
                 return
-        if is_api and scope["method"] in ("POST", "PUT", "PATCH"):
-            body = await _read_capped(receive, self.max_body)
+        if path == UPLOAD_PATH and self.max_upload <= 0:
+            message = "本服务不接受文件上传。"
+            await send_json(send, 403, {"error": "upload_disabled", "message": message}, cors)
+            return
+        bucket = self._bucket(path, is_api, is_ui)
+        if bucket is not None and await self._limited(bucket, scope, send, cors):
+            return
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            cap = self.max_body if is_api else self.max_upload if path == UPLOAD_PATH else self.max_ui_body
+            body = await _read_capped(receive, cap)
             if body is None:
                 await send_json(
                     send,
                     413,
-                    {"error": "request_too_large", "message": f"请求内容过大，不能超过 {self.max_body} 字节。"},
+                    {"error": "request_too_large", "message": f"请求内容过大，不能超过 {cap} 字节。"},
                     cors,
                 )
                 return
+            problem = json_problem(body) if is_api else None
+            if problem is not None:
+                await send_json(send, 400, {"error": "bad_request", "message": f"请求格式有误：{problem}。"}, cors)
+                return
+            if path == QUEUE_JOIN_PATH and self.buckets is not None and _fn_index(body) in self.buckets.feedback_fns:
+                if await self._limited(self.buckets.feedback, scope, send, cors):
+                    return
             receive = _replay(body, receive)
 
         extra = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", **cors}
@@ -142,6 +315,39 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _bucket(self, path: str, is_api: bool, is_ui: bool) -> RateLimiter | None:
+        if self.buckets is None:
+            return None
+        if path in ASK_PATHS:
+            return self.buckets.ask
+        if path in FEEDBACK_PATHS:
+            return self.buckets.feedback
+        if is_api:
+            return self.buckets.lookup
+        if is_ui and not path.startswith("/gradio_api/file="):
+            return self.buckets.ui
+        return None
+
+    async def _limited(self, limiter: RateLimiter, scope: Scope, send: Send, cors: dict[str, str]) -> bool:
+        """Take one request from the client's bucket; answer 429 with Retry-After (and True) when it is empty."""
+        wait = limiter.hit(client_key(scope))
+        if wait is None:
+            return False
+        what = "提问" if self.buckets is not None and limiter is self.buckets.ask else "请求"
+        message = f"{what}过于频繁，请 {wait} 秒后再试。"
+        await send_json(send, 429, {"error": "rate_limited", "message": message}, {"Retry-After": str(wait), **cors})
+        return True
+
+
+def _fn_index(body: bytes) -> int | None:
+    """The Gradio event a ``queue/join`` body triggers."""
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    index = value.get("fn_index") if isinstance(value, dict) else None
+    return index if isinstance(index, int) else None
 
 
 def _raw(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:

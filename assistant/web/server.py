@@ -11,6 +11,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -35,19 +36,37 @@ def build_app(settings: Settings, service: ChatService, feedback: FeedbackStore 
     app = create_api(settings, service, store)
     views = TaskViews(service, Path(settings.data_dir) / "exports")
     demo = build_ui(service, store, app.state.limiter, views)
+    app.state.buckets.feedback_fns.update(feedback_events(demo))  # the chat's 👍/👎 share the feedback limit
     return gr.mount_gradio_app(
         app, demo, path="/", footer_links=[], theme=theme(), css=CSS, ssr_mode=False,
         allowed_paths=[str(views.export_dir)], show_error=False,
     )  # fmt: skip
 
 
+FEEDBACK_EVENTS = frozenset({"like"})  # Gradio event names whose handlers store feedback rows
+
+
+def feedback_events(demo: Any) -> set[int]:
+    """The ``fn_index`` of the page's events that store feedback (a Chatbot's 👍/👎), for the edge's rate limit."""
+    return {index for index, fn in demo.fns.items() if any(event in FEEDBACK_EVENTS for _, event in fn.targets)}
+
+
 def serve(settings: Settings, host: str, port: int, *, access_log: bool = False) -> None:
-    """Start building/loading the index in the background and serve until interrupted."""
+    """Start building/loading the index in the background and serve until interrupted.
+
+    Connection limits (README “运行限制 / Limits”) are uvicorn's own settings plus ``GuardedH11Protocol``: header,
+    body and keep-alive timeouts, a header size cap, and caps on open connections in total and per client.
+    """
     import uvicorn
 
     from ..cli import ProgressBar
+    from ..health import IndexHealth, check_writable, open_repairing, remove_orphans
+    from .edge import GuardedH11Protocol, connection_limits
 
     check_port(host, port)
+    check_writable(settings)
+    remove_orphans(settings.index_dir)
+    limits = connection_limits(settings)
     import jieba  # its import resets its logger to DEBUG; the edge decides what the console shows
 
     jieba.setLogLevel(logging.WARNING)
@@ -55,13 +74,38 @@ def serve(settings: Settings, host: str, port: int, *, access_log: bool = False)
     print(f"方案助手启动中：{where}  （API 文档 {where}docs，嵌入组件 {where}widget.js）", file=sys.stderr, flush=True)
     print("正在加载方案和索引；完成前网页显示进度，API 返回 503。", file=sys.stderr, flush=True)
     service = ChatService(settings)
+    index_dir = Path(settings.index_dir)
+
+    def rebuild() -> Any:
+        served = service._assistant.index.path if service._assistant is not None else None
+        current = index_dir / "current"
+        force = not current.exists() or current.resolve() == served  # another process may have rebuilt it already
+        return open_repairing(settings, force=force)
+
+    service.health = IndexHealth(service, rebuild, settings.health_check_seconds)
     bar = ProgressBar()
     started = service.start(progress=bar)
     started.add_done_callback(lambda _: _announce_ready(service, bar))
     app = build_app(settings, service)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=access_log,
+        timeout_graceful_shutdown=3,
+        http=GuardedH11Protocol.configured(limits),  # type: ignore[arg-type]
+        ws="none",  # the chat uses server-sent events; no websocket upgrade is served
+        timeout_keep_alive=int(max(1, settings.keep_alive_seconds)),
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or "",
+        server_header=False,
+    )
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=access_log, timeout_graceful_shutdown=3)
+        uvicorn.Server(config).run()
     finally:
+        service.health.stop()
         service.close()
 
 
@@ -91,5 +135,7 @@ def _announce_ready(service: ChatService, bar: object) -> None:
     readiness = service.readiness
     if readiness.ready:
         print(f"索引就绪（用时 {readiness.message}），可以提问了。", file=sys.stderr, flush=True)
+        if service.health is not None:
+            service.health.start()
     else:
         print(f"错误：{readiness.describe()}", file=sys.stderr, flush=True)

