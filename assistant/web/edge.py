@@ -47,6 +47,7 @@ class ConnectionLimits:
     header_timeout: float = 10.0
     body_timeout: float = 20.0
     keep_alive: float = 5.0
+    max_header_bytes: int = 32_768
     max_connections: int = 1000
     max_per_client: int = 64
 
@@ -72,6 +73,7 @@ def connection_limits(settings: Settings) -> ConnectionLimits:
         header_timeout=settings.header_timeout_seconds,
         body_timeout=settings.body_timeout_seconds,
         keep_alive=settings.keep_alive_seconds,
+        max_header_bytes=settings.max_header_bytes,
         max_connections=total,
         max_per_client=min(settings.max_connections_per_client, total),
     )
@@ -89,6 +91,9 @@ def _raw_response(status: int, reason: str, error: str, message: str) -> bytes:
 REQUEST_TIMEOUT = _raw_response(408, "Request Timeout", "request_timeout", "请求发送超时，连接已关闭，请重试。")
 BAD_REQUEST = _raw_response(
     400, "Bad Request", "bad_http", "请求不符合 HTTP 格式，或请求头过大（见 FANGAN_MAX_HEADER_BYTES）。"
+)
+HEADERS_TOO_LARGE = _raw_response(
+    431, "Request Header Fields Too Large", "headers_too_large", "请求头过大（见 FANGAN_MAX_HEADER_BYTES）。"
 )
 TOO_MANY_CONNECTIONS = _raw_response(
     503, "Service Unavailable", "too_many_connections", "服务器连接数已满，请稍后再试。"
@@ -118,6 +123,7 @@ class GuardedH11Protocol(H11Protocol):
         self._timer: asyncio.TimerHandle | None = None
         self._timed_cycle: object = None
         self._key = self.client[0] if self.client else "unknown"
+        self._head: bytearray | None = bytearray()  # the current request's head while it is being received
         mine = self._by_client.setdefault(self._key, set())
         mine.add(self)
         self._all.add(self)
@@ -137,6 +143,18 @@ class GuardedH11Protocol(H11Protocol):
                 self._by_client.pop(self._key, None)
         super().connection_lost(exc)
 
+    def data_received(self, data: bytes) -> None:
+        """Count a request's head (line and headers) even when it arrives whole: h11 bounds only incomplete ones."""
+        if self._head is not None and not self.transport.is_closing():
+            self._head += data[: self.limits.max_header_bytes + 4]
+            end = self._head.find(b"\r\n\r\n")
+            if (end < 0 and len(self._head) > self.limits.max_header_bytes) or end > self.limits.max_header_bytes:
+                self._close_with(HEADERS_TOO_LARGE)
+                return
+            if end >= 0:
+                self._head = None
+        super().data_received(data)
+
     def handle_events(self) -> None:
         super().handle_events()
         cycle = self.cycle
@@ -153,6 +171,7 @@ class GuardedH11Protocol(H11Protocol):
     def on_response_complete(self) -> None:
         self._since = self.loop.time()
         self._timed_cycle = None
+        self._head = bytearray()
         super().on_response_complete()
         if not self.transport.is_closing():  # the next request's headers: keep-alive wait plus the header time
             self._arm(self.limits.keep_alive + self.limits.header_timeout)
