@@ -110,6 +110,11 @@ def _stream(handle: BinaryIO, path: Path) -> Iterator[BatchLine | BatchError]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
+                if n == 1:  # the whole file is in another encoding (GBK, UTF-16): say so once, before any work
+                    raise InputFileError(
+                        f"批量问题文件不是 UTF-8 编码：{path}（第 1 行第 {exc.start + 1} 个字节无法解码），"
+                        "请另存为 UTF-8 后重试。"
+                    ) from None
                 yield BatchError(n, f"不是 UTF-8 编码（本行第 {exc.start + 1} 个字节无法解码），请另存为 UTF-8")
                 continue
             if text.strip():

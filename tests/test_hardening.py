@@ -354,3 +354,139 @@ def test_health_json_reports_the_index(tmp_path: Path) -> None:
     health.last = HealthReport(("向量库文件夹 chroma/ 已不存在",), time.time(), sound=False)
     report = health.report()
     assert report["status"] == "damaged" and "chroma" in report["message"] and json.dumps(report)
+
+
+# ---------------------------------------------------------------------------------------------- the CLI
+
+
+def test_ask_batch_on_dev_zero_ends_with_a_message_before_any_build(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant import cli
+
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    started = time.perf_counter()
+    code = cli.main(["ask", "--batch", "/dev/zero"])
+    err = capsys.readouterr().err
+    assert code == 2 and "不是 UTF-8 文本" in err and "Traceback" not in err
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.slow
+def test_ask_batch_reports_bad_lines_by_number_and_answers_the_rest(
+    built_settings: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant import cli
+
+    path = tmp_path / "q.jsonl"
+    lines = [
+        '{"id": "ok1", "question": "清洁取暖率的目标是多少？"}',
+        '{"id": "sur", "question": "\\ud800由谁牵头"}',
+        "[" * 20_000 + "]" * 20_000,
+        '{"id": "ctl", "question": "清洁\\u0000取暖"}',
+        '{"id": "ok2", "question": "清洁取暖由谁牵头？"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = cli.main(["ask", "--batch", str(path), "--json"])
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and [r.get("line") for r in rows] == [None, 2, 3, 4, None]
+    assert rows[0]["answerable"] and "区住房城乡建设局" in rows[4]["answer"]
+    for n in (2, 3, 4):
+        assert f"第 {n} 行" in err
+    assert "代理字符" in rows[1]["error"] and "嵌套" in rows[2]["error"] and "控制字符" in rows[3]["error"]
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------- slow: the real index
+
+
+@pytest.mark.slow
+def test_question_cost_is_bounded_by_the_query_cap(assistant_instance: Any) -> None:
+    embedded: list[int] = []
+    retriever = assistant_instance.retriever
+    original = retriever.embedder
+
+    class Recording:
+        def embed_query(self, text: str) -> list[float]:
+            embedded.append(len(text))
+            return original.embed_query(text)
+
+    retriever.embedder = Recording()
+    try:
+        long_question = "清洁取暖率的目标是多少？" + "煤炭消费总量控制与建筑光伏" * 70
+        answer = assistant_instance.ask(long_question[:999])
+    finally:
+        retriever.embedder = original
+    assert answer.answer and embedded
+    assert max(embedded) <= assistant_instance.settings.max_query_chars
+
+
+def _copy_index(built_settings: Any, tmp_path: Path) -> Any:
+    import shutil
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(built_settings.index_dir, index_dir, symlinks=True)
+    return built_settings.model_copy(update={"index_dir": index_dir, "data_dir": tmp_path / "var"})
+
+
+@pytest.mark.slow
+def test_a_deleted_vector_store_is_noticed_answered_503_and_rebuilt(built_settings: Any, tmp_path: Path) -> None:
+    import shutil
+
+    from assistant.assistant import Assistant
+    from assistant.health import IndexHealth, check_index, open_repairing
+    from assistant.web.api import create_api
+
+    settings = _copy_index(built_settings, tmp_path)
+    assistant = Assistant(settings)
+    assert check_index(assistant.index).ok
+    service = ChatService(settings, factory=lambda progress: assistant, warmup=())
+    service.start().result()
+    release = threading.Event()
+
+    def rebuild() -> Any:
+        release.wait(30)
+        return open_repairing(settings, force=True)
+
+    service.health = IndexHealth(service, rebuild, period=0)
+    client = TestClient(create_api(settings, service, FeedbackStore(tmp_path / "fb.sqlite3")), base_url=BASE)
+    shutil.rmtree(assistant.index.path / "chroma")  # dense retrieval would silently stop
+    report = service.health.check_now()
+    assert report is not None and not report.sound and "chroma" in report.problems[0]
+    during = client.post("/api/ask", json={"question": Q})
+    assert during.status_code == 503 and "索引损坏" in during.json()["message"]
+    health = client.get("/api/health")
+    assert health.status_code == 503 and health.json()["index"]["status"] == "rebuilding"
+    release.set()
+    deadline = time.time() + 300
+    while service.health.rebuilding and time.time() < deadline:
+        time.sleep(0.2)
+    after = client.get("/api/health").json()
+    assert after["ready"] and after["index"]["status"] == "ok" and after["index"]["rebuilds"] == 1
+    answer = client.post("/api/ask", json={"question": Q}).json()
+    assert "90%" in answer["answer"]
+    service.close()
+
+
+@pytest.mark.slow
+def test_a_corrupted_index_is_rebuilt_at_start_not_a_permanent_503(built_settings: Any, tmp_path: Path) -> None:
+    from assistant.health import check_index, open_repairing
+
+    settings = _copy_index(built_settings, tmp_path)
+    current = (settings.index_dir / "current").resolve()
+    (current / "docs.json").write_text("{not json", encoding="utf-8")
+    (current / "bm25" / "params.index.json").write_bytes(b"\x00" * 64)
+    assistant = open_repairing(settings)
+    assert assistant.index.path != current and check_index(assistant.index).ok
+    assert not current.exists()  # the damaged build folder was removed by the new build
+    assert "90%" in assistant.ask(Q).answer
+
+
+@pytest.mark.slow
+def test_the_chat_pages_feedback_events_share_the_feedback_limit(assistant_instance: Any, tmp_path: Path) -> None:
+    from assistant.web.server import build_app
+
+    settings = assistant_instance.settings.model_copy(update={"data_dir": tmp_path})
+    service = ChatService(settings, factory=lambda progress: assistant_instance, warmup=())
+    app = build_app(settings, service, FeedbackStore(tmp_path / "fb.sqlite3"))
+    assert app.state.buckets.feedback_fns  # the Chatbot's 👍/👎 event was found on the page

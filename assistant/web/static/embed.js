@@ -11,16 +11,10 @@
   var maxChars = parseInt(app.getAttribute("data-max"), 10) || 1000;
   var title = (params.get("title") || "").slice(0, 40);
   var parentOrigin = /^https?:\/\/[^/]+$/.test(params.get("parent") || "") ? params.get("parent") : null;
-  var conversation = newId();
+  var conversation = null;  // issued by the server with the first answer, sent back with each follow-up
   var busy = false;
 
   if (title) document.title = title;
-
-  function newId() {
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);  // available on plain-http intranets too (randomUUID is not)
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -172,6 +166,7 @@
       scrollDown();
     } else if (event === "answer") {
       state.done = true;
+      if (payload.conversation_id) conversation = payload.conversation_id;
       finish(m, payload);
     } else if (event === "error") {
       state.done = true;
@@ -193,7 +188,8 @@
     addUser(text);
     var m = addBot();
     var state = { text: "", done: false };
-    var url = "api/ask/stream?question=" + encodeURIComponent(text) + "&conversation_id=" + conversation;
+    var url = "api/ask/stream?question=" + encodeURIComponent(text) +
+      (conversation ? "&conversation_id=" + encodeURIComponent(conversation) : "");
     fetch(url, { headers: { Accept: "text/event-stream" } })
       .then(function (r) {
         if (!r.ok) {
@@ -237,7 +233,7 @@
     if (b) ask(b.textContent);
   });
   document.getElementById("new-chat").addEventListener("click", function () {
-    conversation = newId();
+    conversation = null;
     Array.prototype.slice.call(log.querySelectorAll(".msg:not(.intro)")).forEach(function (n) { n.remove(); });
     box.focus();
   });
