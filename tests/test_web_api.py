@@ -250,7 +250,8 @@ def web(assistant_instance: Assistant, tmp_path_factory: pytest.TempPathFactory)
     service.start().result()
     store = FeedbackStore(tmp / "fb.sqlite3")
     app = create_api(settings, service, store)
-    yield {"client": TestClient(app, base_url=BASE), "service": service, "store": store, "assistant": assistant_instance}
+    client = TestClient(app, base_url=BASE)
+    yield {"client": client, "service": service, "store": store, "assistant": assistant_instance}
     service.close()
 
 
