@@ -114,7 +114,7 @@ class Settings(BaseSettings):
     max_ui_request_bytes: int = Field(default=262_144, ge=16_384, le=16_777_216)  # the chat page's request bodies
     max_upload_bytes: int = Field(default=0, ge=0, le=104_857_600)  # chat-page file uploads; 0 = refused
     answer_timeout_seconds: float = Field(default=20.0, gt=0, le=600)  # a question's deadline, queue wait included
-    answer_queue_size: int = Field(default=16, ge=0, le=10_000)  # questions waiting beyond the workers; then 503
+    answer_queue_size: int = Field(default=64, ge=0, le=10_000)  # questions waiting beyond the workers; then 503
     conversation_max_turns: int = Field(default=4, ge=1, le=100)  # history kept per conversation (follow-ups need 1)
     max_unit_chars: int = Field(default=64, ge=8, le=1000)  # unit names and section labels in URLs
     header_timeout_seconds: float = Field(default=10.0, gt=0, le=300)  # to send a request's line and headers
