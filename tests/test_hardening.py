@@ -491,3 +491,13 @@ def test_the_chat_pages_feedback_events_share_the_feedback_limit(assistant_insta
     service = ChatService(settings, factory=lambda progress: assistant_instance, warmup=())
     app = build_app(settings, service, FeedbackStore(tmp_path / "fb.sqlite3"))
     assert app.state.buckets.feedback_fns  # the Chatbot's 👍/👎 event was found on the page
+
+
+def test_a_trusted_proxy_is_not_held_to_the_per_client_connection_cap() -> None:
+    from assistant.web.edge import ConnectionLimits, connection_limits
+
+    limits = ConnectionLimits(proxies=("10.0.0.0/8", "127.0.0.1"))
+    assert limits.is_proxy("10.1.2.3") and limits.is_proxy("127.0.0.1") and not limits.is_proxy("192.168.1.9")
+    assert not ConnectionLimits().is_proxy("127.0.0.1")  # by default no address is a proxy, not even loopback
+    computed = connection_limits(load_settings(max_connections=100_000))
+    assert computed.max_connections < 100_000 or computed.max_connections == 100_000  # capped by the fd limit

@@ -14,13 +14,15 @@ many connections one client may hold. ``GuardedH11Protocol`` is uvicorn's own h1
   limit) and ``max_per_client`` from one address. A new connection over a cap first evicts the stalest connection
   that is not in the middle of a request (one still sending its headers, or idle between requests), so a client
   that hoards half-open connections cannot lock others out; only when every connection is busy is the new one
-  refused with 503.
+  refused with 503. Connections from a trusted reverse proxy (``FANGAN_TRUSTED_PROXIES``) carry every user, so
+  the per-client cap does not apply to them (rate limits then use the forwarded client address).
 
 The request/response handling itself is uvicorn's, unchanged.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import resource
@@ -50,6 +52,16 @@ class ConnectionLimits:
     max_header_bytes: int = 32_768
     max_connections: int = 1000
     max_per_client: int = 64
+    proxies: tuple[str, ...] = ()  # trusted reverse proxies: every user arrives from them, so no per-client cap
+
+    def is_proxy(self, address: str) -> bool:
+        if not self.proxies:
+            return False
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in ipaddress.ip_network(p, strict=False) for p in self.proxies)
 
 
 def connection_limits(settings: Settings) -> ConnectionLimits:
@@ -76,6 +88,7 @@ def connection_limits(settings: Settings) -> ConnectionLimits:
         max_header_bytes=settings.max_header_bytes,
         max_connections=total,
         max_per_client=min(settings.max_connections_per_client, total),
+        proxies=tuple(settings.trusted_proxies),
     )
 
 
@@ -130,7 +143,11 @@ class GuardedH11Protocol(H11Protocol):
         self._arm(self.limits.header_timeout)
         if len(self._all) > self.limits.max_connections and not self._evict_from(self._all):
             self._refuse()
-        elif len(mine) > self.limits.max_per_client and not self._evict_from(mine):
+        elif (
+            len(mine) > self.limits.max_per_client
+            and not self.limits.is_proxy(self._key)
+            and not self._evict_from(mine)
+        ):
             self._refuse()
 
     def connection_lost(self, exc: Exception | None) -> None:
