@@ -133,7 +133,7 @@ def test_host_policy() -> None:
 def _edge_app(**buckets: int) -> tuple[FastAPI, Buckets]:
     app = FastAPI()
     limits = {"ask": 0, "feedback": 0, "lookup": 0, "ui": 0} | buckets
-    bucket = Buckets(**{k: RateLimiter(v) for k, v in limits.items()}, feedback_fns={7})
+    bucket = Buckets(**{k: RateLimiter(v) for k, v in limits.items()}, feedback_fns={7}, ui_fns={1, 7})
 
     @app.api_route("/{path:path}", methods=["GET", "POST"])
     async def echo(path: str) -> dict[str, str]:
@@ -163,6 +163,10 @@ def test_every_route_is_behind_the_edge() -> None:
     cross = client.post("/gradio_api/queue/join", json={}, headers={"Origin": "http://evil.example"})
     assert cross.status_code == 403
     assert client.post("/gradio_api/queue/join", json={"fn_index": 1}).status_code == 200
+    unknown = client.post("/gradio_api/queue/join", json={"fn_index": 38, "data": []})  # Gradio would answer 500
+    assert unknown.status_code == 400 and "事件" in unknown.json()["message"]
+    surrogate = client.post("/gradio_api/queue/join", content=b'{"fn_index": 1, "data": ["\\udfff"]}')
+    assert surrogate.status_code == 400 and "代理字符" in surrogate.json()["message"]
     not_utf8 = client.post("/api/ask", content=b'{"question": "\xff"}')
     assert not_utf8.status_code == 400 and "UTF-8" in not_utf8.json()["message"]
 

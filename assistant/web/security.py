@@ -34,6 +34,7 @@ WIDGET_PATH = "/widget.js"
 ASK_PATHS = frozenset({"/api/ask", "/api/ask/stream"})
 FEEDBACK_PATHS = frozenset({"/api/feedback"})
 MAX_JSON_DEPTH = 8  # API bodies are flat objects (feedback's sections list is the deepest, at 2)
+MAX_UI_JSON_DEPTH = 32  # the chat page's bodies carry its chat history (messages with content lists)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 WILDCARD_BINDS = ("0.0.0.0", "::", "")
 
@@ -81,8 +82,9 @@ class HostPolicy:
 class Buckets:
     """The per-client rate limiters of the edge, and which of the chat page's events are feedback.
 
-    ``feedback_fns`` is filled in by ``server.build_app`` once the Gradio page exists: the ``fn_index`` values of
-    its 👍/👎 and comment events, so they share the feedback bucket with ``/api/feedback``.
+    ``feedback_fns`` and ``ui_fns`` are filled in by ``server.build_app`` once the Gradio page exists: the
+    ``fn_index`` values of its 👍/👎 events (they share the feedback bucket with ``/api/feedback``) and of all its
+    events (a ``queue/join`` naming another is refused with 400 instead of reaching Gradio).
     """
 
     ask: RateLimiter
@@ -90,6 +92,7 @@ class Buckets:
     lookup: RateLimiter
     ui: RateLimiter
     feedback_fns: set[int] = field(default_factory=set)
+    ui_fns: set[int] = field(default_factory=set)  # every event of the page: other fn_index values are refused
 
 
 def client_key(scope: Scope) -> str:
@@ -98,42 +101,42 @@ def client_key(scope: Scope) -> str:
     return client[0] if client else "unknown"
 
 
-def text_problem_in(value: object, depth: int = 0) -> str | None:
+def text_problem_in(value: object, depth: int = 0, max_depth: int = MAX_JSON_DEPTH) -> str | None:
     """A JSON value's first problem: too deep, or a string with a lone surrogate."""
-    if depth > MAX_JSON_DEPTH:
-        return f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层"
+    if depth > max_depth:
+        return f"JSON 嵌套超过 {max_depth} 层"
     if isinstance(value, str):
         if any("\ud800" <= ch <= "\udfff" for ch in value):
             return "含有无效的 Unicode 代理字符（如 \\ud800）"
         return None
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
     for item in items:
-        problem = text_problem_in(item, depth + 1)
+        problem = text_problem_in(item, depth + 1, max_depth)
         if problem:
             return problem
     if isinstance(value, dict):
         for key in value:
-            problem = text_problem_in(key, depth + 1)
+            problem = text_problem_in(key, depth + 1, max_depth)
             if problem:
                 return problem
     return None
 
 
-def json_problem(body: bytes) -> str | None:
-    """Why an API request body is not acceptable JSON text (None if it is, or is empty)."""
+def json_problem(body: bytes, max_depth: int = MAX_JSON_DEPTH) -> str | None:
+    """Why a request body is not acceptable JSON text (None if it is, or is empty)."""
     if not body.strip():
         return None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         return f"请求内容不是 UTF-8 编码（第 {exc.start + 1} 个字节）"
-    if json_depth(text) > MAX_JSON_DEPTH:  # bounded before the parser recurses into it
-        return f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层"
+    if json_depth(text) > max_depth:  # bounded before the parser recurses into it
+        return f"JSON 嵌套超过 {max_depth} 层"
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return None  # not JSON at all: the route's own validation names the problem
-    return text_problem_in(value)
+    return text_problem_in(value, 0, max_depth)
 
 
 def json_depth(text: str) -> int:
@@ -288,7 +291,12 @@ class SecurityMiddleware:
                     cors,
                 )
                 return
-            problem = json_problem(body) if is_api else None
+            if is_api:
+                problem = json_problem(body)
+            elif path == UPLOAD_PATH:
+                problem = None
+            else:
+                problem = json_problem(body, MAX_UI_JSON_DEPTH) or self._page_event_problem(path, body)
             if problem is not None:
                 await send_json(send, 400, {"error": "bad_request", "message": f"请求格式有误：{problem}。"}, cors)
                 return
@@ -315,6 +323,14 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _page_event_problem(self, path: str, body: bytes) -> str | None:
+        """A ``queue/join`` must name one of the page's events (Gradio answers 500 to any other)."""
+        if path != QUEUE_JOIN_PATH or self.buckets is None or not self.buckets.ui_fns:
+            return None
+        if _fn_index(body) not in self.buckets.ui_fns:
+            return "页面事件编号无效"
+        return None
 
     def _bucket(self, path: str, is_api: bool, is_ui: bool) -> RateLimiter | None:
         if self.buckets is None:

@@ -37,6 +37,7 @@ def build_app(settings: Settings, service: ChatService, feedback: FeedbackStore 
     views = TaskViews(service, Path(settings.data_dir) / "exports")
     demo = build_ui(service, store, app.state.limiter, views)
     app.state.buckets.feedback_fns.update(feedback_events(demo))  # the chat's 👍/👎 share the feedback limit
+    app.state.buckets.ui_fns.update(demo.fns)  # queue/join naming any other event is a 400, not Gradio's 500
     return gr.mount_gradio_app(
         app, demo, path="/", footer_links=[], theme=theme(), css=CSS, ssr_mode=False,
         allowed_paths=[str(views.export_dir)], show_error=False,
