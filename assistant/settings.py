@@ -122,7 +122,9 @@ class Settings(BaseSettings):
     keep_alive_seconds: float = Field(default=5.0, gt=0, le=300)  # an idle connection between requests
     max_header_bytes: int = Field(default=32_768, ge=4096, le=1_048_576)  # request line + headers; larger get 400
     max_connections: int = Field(default=1000, ge=16, le=1_000_000)  # open connections (also ≤ the fd limit − 128)
-    max_connections_per_client: int = Field(default=64, ge=1, le=100_000)  # open connections from one address
+    # open connections from one address; an open chat page holds about two (its event streams): raise it when many
+    # users share one address (an office NAT) and no proxy is configured
+    max_connections_per_client: int = Field(default=128, ge=1, le=100_000)
     # addresses (IPs or CIDRs) of reverse proxies whose X-Forwarded-For/-Proto are believed; empty = none (not even
     # loopback). env: FANGAN_TRUSTED_PROXIES="127.0.0.1,10.0.0.0/8"
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -51,7 +51,7 @@ class ConnectionLimits:
     keep_alive: float = 5.0
     max_header_bytes: int = 32_768
     max_connections: int = 1000
-    max_per_client: int = 64
+    max_per_client: int = 128
     proxies: tuple[str, ...] = ()  # trusted reverse proxies: every user arrives from them, so no per-client cap
 
     def is_proxy(self, address: str) -> bool:
