@@ -443,3 +443,18 @@ def test_whole_app_serves_chat_docs_and_api(web: dict[str, Any], tmp_path: Path)
 def test_readiness_messages_are_chinese() -> None:
     assert "正在建立索引" in Readiness(Status.BUILDING, 1, 4, "计算向量").describe()
     assert Readiness(Status.FAILED, message="x").describe().startswith("启动失败")
+
+
+@pytest.mark.slow
+def test_the_stream_issues_the_conversation_id_the_widget_sends_back(web: dict[str, Any]) -> None:
+    def final(params: dict[str, str]) -> dict[str, Any]:
+        with web["client"].stream("GET", "/api/ask/stream", params=params) as r:
+            raw = r.read().decode()
+        last = raw.strip().split("\n\n")[-1].split("\n")
+        assert last[0] == "event: answer"
+        return json.loads(last[1].removeprefix("data: "))
+
+    first = final({"question": "清洁取暖率的目标是多少？"})
+    assert first["conversation_id"]
+    second = final({"question": "由谁牵头？", "conversation_id": first["conversation_id"]})
+    assert "区住房城乡建设局" in second["answer"] and second["conversation_id"] == first["conversation_id"]
