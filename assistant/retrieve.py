@@ -41,7 +41,7 @@ class Retrieval:
         return [h.section for h in self.hits]
 
 
-MAX_QUERY_CHARS = 64  # default of Settings.max_query_chars: the query prefix that is embedded and BM25-matched
+MAX_QUERY_CHARS = 32  # default of Settings.max_query_chars: the query prefix that is embedded and BM25-matched
 
 
 class Retriever:

@@ -163,8 +163,18 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
+_QUESTIONS: dict[int, Iterator[str]] = {}
+
+
 def unique_questions(port: int) -> Iterator[str]:
-    """Distinct ordinary questions (units' tasks, targets' values), so the answer cache cannot help."""
+    """Distinct ordinary questions (units' tasks, targets' values), never repeated across cases on one server, so
+    the answer cache cannot help."""
+    if port not in _QUESTIONS:
+        _QUESTIONS[port] = _question_stream(port)
+    return _QUESTIONS[port]
+
+
+def _question_stream(port: int) -> Iterator[str]:
     _, _, units = request("GET", "/api/units", port=port, source=address(900))
     _, _, targets = request("GET", "/api/targets", port=port, source=address(901))
     names = [u["name"] for u in json.loads(units)]
