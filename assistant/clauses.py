@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from .errors import CorpusFormatError, CorpusNotFound
+from .errors import CorpusFormatError
 
 CN_NUMERALS = "一二三四五六七八九十"
 _SUBSECTION_RE = re.compile(rf"^[ \t\u3000]*[（(]([{CN_NUMERALS}]+)[)）]")
@@ -135,7 +135,8 @@ class Plan:
 
 
 def plan_id(source: str) -> str:
-    """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``."""
+    """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``.
+    """
     stem = Path(source).name
     for suffix in (".txt", ".docx", ".pdf", ".html", ".htm"):
         if stem.lower().endswith(suffix):

@@ -33,8 +33,14 @@ CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans CJK TC",
     "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
 )  # fmt: skip
-ROLE_COLOURS = {Role.LEAD: "#1F4E79", Role.CO: "#5B9BD5", Role.IMPLEMENT: "#DDEBF7"}
-_TEXT_ON = {Role.LEAD: "#FFFFFF", Role.CO: "#FFFFFF", Role.IMPLEMENT: "#1F2D3D"}
+ROLE_COLOURS = {
+    Role.LEAD: "#1F4E79", Role.CO: "#5B9BD5", Role.IMPLEMENT: "#DDEBF7", Role.RESPONSIBLE: "#2E75B6",
+    Role.GUIDE: "#A9D18E",
+}  # fmt: skip
+_TEXT_ON = {
+    Role.LEAD: "#FFFFFF", Role.CO: "#FFFFFF", Role.IMPLEMENT: "#1F2D3D", Role.RESPONSIBLE: "#FFFFFF",
+    Role.GUIDE: "#1F2D3D",
+}  # fmt: skip
 # heatmap layout, in inches: a fixed grid, never cropped, so the image size follows from the matrix alone
 HEATMAP_DPI = 120
 _CELL_W, _CELL_H = 0.42, 0.30

@@ -84,7 +84,10 @@ def _meta_table(lines: list[_Line]) -> tuple[list[tuple[str, str]], set[int]]:
         for j in below:
             joined = text + lines[j].text
             if meta_label(joined) in labels and lines[j].text.strip().endswith((":", "：")):
-                box = _Line(line.page, min(line.x0, lines[j].x0), lines[j].y0, max(line.x1, lines[j].x1), line.y1, joined)
+                below_line = lines[j]
+                box = _Line(
+                    line.page, min(line.x0, below_line.x0), below_line.y0, max(line.x1, below_line.x1), line.y1, joined
+                )
                 found.append((meta_label(joined), box, [i, j]))
                 used |= {i, j}
                 break
@@ -145,7 +148,8 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
     pages = [_page_lines(page, n) for n, page in enumerate(layout)]
     if not any(pages):
         raise CorpusFormatError(
-            f"无法读取 PDF 文件 {path}：扫描版 PDF，没有文字层（共 {len(layout)} 页）。请提供带文字的 PDF 或 Word/文本版本。"
+            f"无法读取 PDF 文件 {path}：扫描版 PDF，没有文字层（共 {len(layout)} 页）。"
+            "请提供带文字的 PDF 或 Word/文本版本。"
         )
     meta, table = _meta_table(pages[0])
     furniture = _furniture(pages, [page.height for page in layout])
