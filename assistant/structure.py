@@ -44,6 +44,7 @@ class Responsibility:
     guides: tuple[str, ...] = ()
     convention: str = ""  # how the roles were decided: explicit markers, the document's stated rule, or none stated
     readings: tuple[NoteReading, ...] = ()  # one per note of the clause (several after numbered items)
+    implementer_note: Sentence | None = None  # the note that assigns the implementers (maybe an earlier clause's)
 
     def role_of(self, unit: str) -> Role | None:
         """The unit's role on the clause; over several notes the strongest (牵头 > 负责 > 指导 > 配合 > 落实)."""
@@ -315,10 +316,7 @@ def _read_parts(
         if marker:
             names, coll = _unit_list(seg[: -len(marker[0])])
             collective += coll
-            if names:
-                roles[marker[1]] += names
-            elif not coll:
-                unread.append(seg)
+            roles[marker[1]] += names  # a marker with no unit before it names nobody: check reports that
             continue
         unread.append(seg)
     return statement
@@ -573,8 +571,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
     stated = ""
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
+    carried_note: Sentence | None = None
     readings: dict[str, list[NoteReading]] = {}
-    sources: dict[str, str | None] = {}
+    sources: dict[str, tuple[str, Sentence]] = {}
     for clause, sentence, note in notes:
         if note.statement:
             stated = note.statement
@@ -594,14 +593,14 @@ def extract_structure(plan: Plan) -> PlanStructure:
         if co and nobody_else and g["conventions"].get("co_without_lead") == "responsible":
             responsible, co = [*responsible, *co], []
         implementers = names(note.implementers)
-        source = clause.label if implementers else None
-        if not implementers and carried:
-            implementers, source = carried, carried_from
+        source = (clause.label, sentence) if implementers else None
+        if not implementers and carried and carried_from and carried_note:
+            implementers, source = carried, (carried_from, carried_note)
         if note.propagate:
             carried = names(note.propagate)
-            carried_from = clause.label
+            carried_from, carried_note = clause.label, sentence
             implementers = tuple(dict.fromkeys((*implementers, *carried)))
-            source = clause.label
+            source = (clause.label, sentence)
         readings.setdefault(clause.label, []).append(
             NoteReading(
                 section=clause.label,
@@ -644,11 +643,12 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 co=with_role(Role.CO),
                 implementers=with_role(Role.IMPLEMENT),
                 note=reads[-1].note,
-                implementer_source=sources.get(clause.label),
+                implementer_source=sources[clause.label][0] if clause.label in sources else None,
                 responsible=with_role(Role.RESPONSIBLE),
                 guides=with_role(Role.GUIDE),
                 convention="；".join(dict.fromkeys(r.convention for r in reads)),
                 readings=tuple(reads),
+                implementer_note=sources[clause.label][1] if clause.label in sources else None,
             )
         )
     return PlanStructure(plan, registry, tuple(responsibilities), extract_targets(plan))

@@ -37,6 +37,7 @@ class Task:
     targets: tuple[Target, ...]
     other_units: tuple[tuple[str, Role], ...]
     citations: tuple[Citation, ...]
+    convention: str = ""  # how the role was read: explicit markers, the plan's stated rule, or no rule stated
 
     @property
     def text(self) -> str:
@@ -67,20 +68,27 @@ class TaskList:
         return len(self.tasks)
 
 
-def _note_citation(structure: PlanStructure, resp: Responsibility, role: Role) -> tuple[Citation, ...]:
-    source = resp
-    if role is Role.IMPLEMENT and resp.implementer_source and resp.implementer_source != resp.section:
-        source = structure.responsibility(resp.implementer_source) or resp
-    if source.note is None:
-        return ()
-    return (Citation.of(structure.plan.clause(source.section), source.note),)
+def _note_citation(structure: PlanStructure, resp: Responsibility, role: Role, unit: str) -> tuple[Citation, ...]:
+    """The notes that give ``unit`` its role: for an implementer the note that assigns implementers (maybe an
+    earlier clause's "以下均需…落实"), otherwise every note of the clause that names the unit."""
+    if role is Role.IMPLEMENT and resp.implementer_source and resp.implementer_note is not None:
+        if resp.implementer_source != resp.section or not any(r.role_of(unit) for r in resp.readings):
+            return (Citation.of(structure.plan.clause(resp.implementer_source), resp.implementer_note),)
+    clause = structure.plan.clause(resp.section)
+    notes = [r.note for r in resp.readings if r.role_of(unit) is not None]
+    if not notes and resp.note is not None:
+        notes = [resp.note]
+    return tuple(Citation.of(clause, n) for n in notes)
 
 
 def _task(structure: PlanStructure, unit: str, role: Role, resp: Responsibility) -> Task:
     clause = structure.plan.clause(resp.section)
     others = tuple(
         (name, r)
-        for r, names in ((Role.LEAD, resp.leads), (Role.CO, resp.co), (Role.IMPLEMENT, resp.implementers))
+        for r, names in (
+            (Role.LEAD, resp.leads), (Role.RESPONSIBLE, resp.responsible), (Role.GUIDE, resp.guides),
+            (Role.CO, resp.co), (Role.IMPLEMENT, resp.implementers),
+        )
         for name in names
         if name != unit
     )
@@ -91,7 +99,8 @@ def _task(structure: PlanStructure, unit: str, role: Role, resp: Responsibility)
         sentences=clause.body,
         targets=structure.targets_in(resp.section),
         other_units=others,
-        citations=_note_citation(structure, resp, role),
+        citations=_note_citation(structure, resp, role, unit),
+        convention="；".join(dict.fromkeys(r.convention for r in resp.readings if r.role_of(unit) is not None)),
     )
 
 
@@ -184,6 +193,7 @@ class LedgerRow:
     quote: str
     start: int
     end: int
+    responsible_units: tuple[str, ...] = ()  # 负责 units where the plan names no lead (no rule stated)
 
 
 def ledger_row(structure: PlanStructure, target: Target) -> LedgerRow:
@@ -203,6 +213,7 @@ def ledger_row(structure: PlanStructure, target: Target) -> LedgerRow:
         deadline=target.deadline or NO_DEADLINE,
         lead_units=resp.leads if resp else (),
         co_units=resp.co if resp else (),
+        responsible_units=resp.responsible if resp else (),
         phrase=target.phrase,
         quote=target.sentence.text,
         start=target.sentence.start,
