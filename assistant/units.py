@@ -13,7 +13,6 @@ from .errors import UnknownUnit
 from .rules import load
 
 
-
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Words inside unit names and their short forms (``assistant/data/units.toml``)."""

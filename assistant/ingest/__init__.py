@@ -57,3 +57,31 @@ def read_document(path: str | Path) -> Extracted:
     from .html import read_html
 
     return read_html(raw, path)
+
+
+def plan_files(folder: str | Path) -> list[Path]:
+    """The plan files in ``folder`` (supported suffixes, sorted by name; hidden files skipped)."""
+    folder = Path(folder)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def load_plans(paths: list[Path]) -> tuple[list, list[tuple[Path, str]]]:
+    """Load every plan that can be read; one that cannot is reported with its message, and the rest still load.
+
+    Returns:
+        (plans, failures): the parsed ``Plan`` objects in order, and ``(path, message)`` for each file that failed.
+    """
+    from ..clauses import load_plan
+    from ..errors import AssistantError
+
+    plans, failures = [], []
+    for path in paths:
+        try:
+            plans.append(load_plan(path))
+        except AssistantError as exc:
+            failures.append((Path(path), str(exc)))
+    return plans, failures
