@@ -230,13 +230,15 @@ def choose_family(lines: list[str]) -> tuple[HeadingFamily, int]:
     """The family with the most heading lines in ``lines`` (ties: the first listed), and its hit count."""
     best: tuple[HeadingFamily, int] | None = None
     for family in heading_families():
-        hits = sum(1 for line in lines if family.level_of(line))
-        tops = sum(1 for line in lines if (lv := family.level_of(line)) and lv[0] < 2)
-        if tops and (best is None or hits > best[1]):
-            best = (family, hits)
+        levels = [lv[0] for line in lines if (lv := family.level_of(line))]
+        if 0 not in levels:
+            continue  # a family whose top level never occurs does not describe this document
+        score = (len(levels), sum(1 for lv in levels if lv < 2))  # all hits, then hits that make clauses
+        if best is None or score > best[1]:
+            best = (family, score)
     if best is None:
         return heading_families()[0], 0
-    return best
+    return best[0], best[1][0]
 
 
 @dataclass
@@ -403,7 +405,7 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
     lines = [text[s:e] for s, e in spans]
     family, _ = choose_family(lines)
     levels = [family.level_of(line) for line in lines]
-    top = 0 if any(lv and lv[0] == 0 for lv in levels) else 1  # no chapters: the clause level is the top
+    top = 0
     heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == top]
     if not heading_at:
         raise CorpusFormatError(
@@ -540,18 +542,30 @@ def _clause(
 ) -> Clause:
     spans = []
     for para in paras:
+        if _is_labelled_note(text[para[0] : para[1]]):  # "牵头单位：A；配合单位：B" on its own line: one note
+            spans.append(para)
+            continue
         for s, e in split_sentences(text, *para):
             spans += [(s + a, s + b) for a, b in _note_split(text[s:e])]
     sentences = []
     for n, (s, e) in enumerate(spans):
         kind = SentenceKind.BODY
-        if heading_first and n == 0 and (e - s <= HEADING_MAX_CHARS or not any(t in text[s:e] for t in _TERMINATORS)):
+        if heading_first and n == 0 and _is_heading(text[s:e], chapter_line=not number or label == chapter):
             kind = SentenceKind.HEADING
         elif _is_note(text[s:e]):
             kind = SentenceKind.NOTE
         sentences.append(Sentence(f"{label}#{n + 1}", label, kind, text[s:e], s, e))
     start, end = paras[0][0], paras[-1][1]
     return Clause(label, chapter, chapter_title, title, start, end, text[start:end], tuple(sentences), number)
+
+
+def _is_heading(sentence: str, chapter_line: bool) -> bool:
+    """A clause's first sentence is its heading when it has no full stop (``一、总体要求``), or, for a clause
+    heading ``(三)实施城镇绿色节能改造。``, when it is short; a chapter line that is a whole paragraph
+    (``一、对……的地区，给予……。``) is content."""
+    if not any(t in sentence for t in _TERMINATORS):
+        return True
+    return not chapter_line and len(sentence) <= HEADING_MAX_CHARS
 
 
 def _matching_close(sentence: str, start: int) -> int:
@@ -592,12 +606,24 @@ def _note_split(sentence: str) -> list[tuple[int, int]]:
 
 
 def _is_note(sentence: str) -> bool:
-    """A whole bracketed sentence that speaks of responsibility (the words are ``note_words`` in notes.toml)."""
+    """A whole bracketed sentence that speaks of responsibility (the words are ``note_words`` in notes.toml), or
+    a line of labelled fields (``责任单位：…``)."""
     from .rules import load
 
+    if _is_labelled_note(sentence):
+        return True
     if sentence[:1] not in "(（" or sentence[-1:] not in ")）" or _matching_close(sentence, 0) != len(sentence) - 1:
         return False
     return any(k in sentence for k in load("notes")["note_words"])
+
+
+def _is_labelled_note(line: str) -> bool:
+    """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B``: a paragraph that opens with a role label of notes.toml."""
+    from .rules import load
+
+    labels = load("notes")["labels"]
+    head = re.match(r"^[ \t\u3000]*([^：:]{2,8})[：:]", line)
+    return bool(head) and any(head.group(1) in names for role, names in labels.items() if role != "ignore")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
