@@ -169,3 +169,14 @@ def test_one_bad_file_does_not_stop_the_library(tmp_path: Path) -> None:
     assert [p.id for p in plans] == ["good"]
     assert [(p.name, "扫描版" in msg) for p, msg in failures] == [("scan.pdf", True)]
     assert set(SUPPORTED_SUFFIXES) == {".txt", ".docx", ".pdf", ".html", ".htm"}
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped() -> None:
+    from assistant.ingest.pdf import _furniture, _Line
+
+    pages = [
+        [_Line(p, 50, 780, 300, 790, "某市人民政府文件"), _Line(p, 50, 400, 300, 410, f"正文第{p}段。"),
+         _Line(p, 200, 20, 220, 30, f"- {p + 1} -")]
+        for p in range(3)
+    ]  # fmt: skip
+    assert sorted(_furniture(pages, [800.0] * 3)) == [(p, i) for p in range(3) for i in (0, 2)]

@@ -119,11 +119,10 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int,
             top, bottom = ln.y1 >= heights[p] * (1 - HEADER_BAND), ln.y0 <= heights[p] * HEADER_BAND
             if top or bottom:
                 key[(p, i)] = ("top" if top else "bottom", re.sub(r"\d+", "#", ln.text.strip()))
-    counts = Counter(set(key.values()) and [k for k in key.values()])
-    pages_with = Counter()
+    pages_with: Counter[tuple[str, str]] = Counter()
     for k in set(key.values()):
         pages_with[k] = len({p for (p, _), v in key.items() if v == k})
-    return {pi for pi, k in key.items() if pages_with[k] >= max(2, len(pages) / 2) and counts[k]}
+    return {pi for pi, k in key.items() if pages_with[k] >= max(2, len(pages) / 2)}
 
 
 def read_pdf(raw: bytes, path: Path) -> Extracted:
