@@ -242,7 +242,8 @@ class Composer:
             elif not resp.co:
                 text += "负责" if "牵头负责" in resp.note.text else ""
         elif resp.responsible and not resp.co:  # "（A、B负责）" and the plan states no rule naming a lead
-            text = f"{head}由{self.names(resp, resp.responsible)}负责（方案未说明其中哪个单位牵头）"
+            how = "等按职责分工负责" if "按职责分工负责" in resp.note.text else "负责"
+            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.responsible)}{how}"
         else:
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.co or resp.responsible)}等按职责分工负责"
         draft.add(text + "。", cite)
