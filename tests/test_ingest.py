@@ -180,3 +180,11 @@ def test_pdf_running_headers_and_page_numbers_are_dropped() -> None:
         for p in range(3)
     ]  # fmt: skip
     assert sorted(_furniture(pages, [800.0] * 3)) == [(p, i) for p in range(3) for i in (0, 2)]
+
+
+@pytest.mark.slow
+def test_free_trade_zones_web_page_reads_like_its_text() -> None:
+    txt = extract_structure(load_plan(ROOT / "corpus" / "sc-2018-free-trade-zones.txt"))
+    html = extract_structure(load_plan(REAL / "sc-2018-free-trade-zones.html"))
+    assert _clauses(html) == _clauses(txt) and _roles(html) == _roles(txt) and _targets(html) == _targets(txt)
+    assert html.plan.meta.published == txt.plan.meta.published == "2018年11月23日"
