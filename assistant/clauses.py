@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from .errors import CorpusFormatError
+from .ingest import SUPPORTED_SUFFIXES
 
 CN_NUMERALS = "一二三四五六七八九十"
 _SUBSECTION_RE = re.compile(rf"^[ \t\u3000]*[（(]([{CN_NUMERALS}]+)[)）]")
@@ -138,7 +139,7 @@ def plan_id(source: str) -> str:
     """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``.
     """
     stem = Path(source).name
-    for suffix in (".txt", ".docx", ".pdf", ".html", ".htm"):
+    for suffix in SUPPORTED_SUFFIXES:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break

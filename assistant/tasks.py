@@ -81,23 +81,52 @@ def _note_citation(structure: PlanStructure, resp: Responsibility, role: Role, u
     return tuple(Citation.of(clause, n) for n in notes)
 
 
-def _task(structure: PlanStructure, unit: str, role: Role, resp: Responsibility) -> Task:
+def _own_part(structure: PlanStructure, unit: str, resp: Responsibility) -> tuple[tuple[Sentence, ...], Responsibility]:
+    """Where a clause carries one note per numbered item and the unit is named in only some of them, the
+    sentences of those items (each note closes the sentences since the previous note) and a responsibility
+    restricted to those notes; otherwise the whole clause."""
     clause = structure.plan.clause(resp.section)
+    mine = [r for r in resp.readings if r.role_of(unit) is not None]
+    if len(resp.readings) < 2 or not mine or len(mine) == len(resp.readings):
+        return clause.body, resp
+    keep: list[Sentence] = []
+    previous_end = clause.start
+    for reading in resp.readings:
+        if reading in mine:
+            keep += [s for s in clause.body if previous_end <= s.start < reading.note.start]
+        previous_end = reading.note.end
+
+    def merged(role: Role) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u for r in mine for u in r.units if r.role_of(u) is role))
+
+    part = Responsibility(
+        resp.section, resp.title, merged(Role.LEAD), merged(Role.CO), merged(Role.IMPLEMENT), mine[-1].note,
+        resp.implementer_source, merged(Role.RESPONSIBLE), merged(Role.GUIDE), resp.convention, tuple(mine),
+        resp.implementer_note,
+    )  # fmt: skip
+    return tuple(keep), part
+
+
+def _task(structure: PlanStructure, unit: str, role: Role, resp: Responsibility) -> Task:
+    sentences, part = _own_part(structure, unit, resp)
     others = tuple(
-        (name, r)
-        for r, names in (
-            (Role.LEAD, resp.leads), (Role.RESPONSIBLE, resp.responsible), (Role.GUIDE, resp.guides),
-            (Role.CO, resp.co), (Role.IMPLEMENT, resp.implementers),
+        dict.fromkeys(
+            (name, r)
+            for r, names in (
+                (Role.LEAD, part.leads), (Role.RESPONSIBLE, part.responsible), (Role.GUIDE, part.guides),
+                (Role.CO, part.co), (Role.IMPLEMENT, part.implementers),
+            )
+            for name in names
+            if name != unit
         )
-        for name in names
-        if name != unit
     )
+    spans = {(s.start, s.end) for s in sentences}
     return Task(
         section=resp.section,
         title=resp.title,
         role=role,
-        sentences=clause.body,
-        targets=structure.targets_in(resp.section),
+        sentences=sentences,
+        targets=tuple(t for t in structure.targets_in(resp.section) if (t.sentence.start, t.sentence.end) in spans),
         other_units=others,
         citations=_note_citation(structure, resp, role, unit),
         convention="；".join(dict.fromkeys(r.convention for r in resp.readings if r.role_of(unit) is not None)),

@@ -169,3 +169,18 @@ def test_unreadable_note_is_a_finding_with_its_text_and_offsets() -> None:
     assert cite.quote == "视情况由乙部研究"
     assert s.plan.text[cite.start : cite.end] == cite.quote
     assert s.responsibility("一(一)").leads == ("甲委",)  # the readable part still counts
+
+
+def test_a_units_task_in_a_clause_of_items_is_its_own_items() -> None:
+    from assistant.tasks import task_list
+
+    s = structure_of(
+        "方案\n一、主要任务\n（一）打造中心。\n1.拓展市场。推广试点。（甲部、乙部负责，列第一位者为牵头单位，下同）\n"
+        "2.提前适用。享受政策。（丙署负责）\n"
+    )
+    [task] = task_list(s, "丙署").tasks
+    assert task.role is Role.LEAD
+    assert [x.text for x in task.sentences] == ["2.提前适用。", "享受政策。"]
+    assert task.other_units == () and [c.quote for c in task.citations] == ["（丙署负责）"]
+    [task] = task_list(s, "乙部").tasks
+    assert task.role is Role.CO and task.other_units == (("甲部", Role.LEAD),)
