@@ -528,14 +528,15 @@ def _respectively(
 
 
 def _item_of(clause: Clause, note: Sentence, item_patterns: tuple[re.Pattern[str], ...]) -> str:
-    """The numbered item (``7`` of ``7.建设创新高地。……（……负责）``) whose paragraph the note closes, if any."""
-    text = clause.text
-    line_start = text.rfind("\n", 0, note.start - clause.start) + 1
-    line = text[line_start:].lstrip()
-    for p in item_patterns:
-        m = p.match(line)
-        if m:
-            return m.group(1)
+    """The numbered item (``7`` of ``7.建设创新高地。……（……负责）``) the note closes: the first sentence since the
+    previous note that opens with an item number (items may share a paragraph), if any."""
+    previous = max((n.end for n in clause.notes if n.end <= note.start), default=clause.start)
+    for sentence in clause.sentences:
+        if previous <= sentence.start < note.start:
+            for p in item_patterns:
+                m = p.match(sentence.text)
+                if m:
+                    return m.group(1)
     return ""
 
 

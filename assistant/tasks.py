@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .answer import Citation
 from .clauses import Sentence
-from .structure import PlanStructure, Responsibility, Role, Target
+from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 
 ALL_ROLES: tuple[Role, ...] = tuple(Role)
 NO_DEADLINE = "未注明期限"
@@ -225,8 +225,15 @@ class LedgerRow:
     responsible_units: tuple[str, ...] = ()  # 负责 units where the plan names no lead (no rule stated)
 
 
+def _closing_note(resp: Responsibility | None, target: Target) -> Responsibility | NoteReading | None:
+    """In a clause with one note per numbered item, the note that closes the target's sentence; else the clause."""
+    if resp is None or len(resp.readings) < 2:
+        return resp
+    return next((r for r in resp.readings if r.note.start >= target.sentence.end), resp)
+
+
 def ledger_row(structure: PlanStructure, target: Target) -> LedgerRow:
-    resp = structure.responsibility(target.section)
+    resp = _closing_note(structure.responsibility(target.section), target)
     return LedgerRow(
         id=target.id,
         section=target.section,

@@ -184,3 +184,16 @@ def test_a_units_task_in_a_clause_of_items_is_its_own_items() -> None:
     assert task.other_units == () and [c.quote for c in task.citations] == ["（丙署负责）"]
     [task] = task_list(s, "乙部").tasks
     assert task.role is Role.CO and task.other_units == (("甲部", Role.LEAD),)
+
+
+def test_items_sharing_a_paragraph_and_their_targets_keep_their_own_units() -> None:
+    from assistant.tasks import target_ledger
+
+    s = structure_of(
+        "方案\n一、主要任务\n（一）打造中心。\n1.拓展市场。到2025年覆盖率达到90%。（甲部、乙部负责，列第一位者为牵头单位，下同）"
+        "2.提前适用。到2025年新增50家。（丙署负责）\n"
+    )
+    assert [(r.item, r.leads) for r in s.responsibility("一(一)").readings] == [("1", ("甲部",)), ("2", ("丙署",))]
+    assert [(r.display, r.lead_units, r.co_units) for r in target_ledger(s)] == [
+        ("90%", ("甲部",), ("乙部",)), ("50家", ("丙署",), ()),
+    ]  # fmt: skip
