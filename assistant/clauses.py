@@ -406,13 +406,12 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
     lines = [text[s:e] for s, e in spans]
     family, _ = choose_family(lines)
     levels = [family.level_of(line) for line in lines]
-    top = 0
-    heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == top]
+    heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
     if not heading_at:
         raise CorpusFormatError(
             f"{source} 中没有找到章标题（如“一、”“第一章”“1.”），无法解析为方案（请确认文件是方案正文）。"
         )
-    last_heading = max(i for i, lv in enumerate(levels) if lv and lv[0] <= top + 1)
+    last_heading = max(i for i, lv in enumerate(levels) if lv and lv[0] <= 1)
     frame = _read_frame(lines, heading_at[0], last_heading)
     title = "".join(frame.title)
 
@@ -423,11 +422,11 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
             continue
         line = lines[i]
         lv = levels[i]
-        if lv and lv[0] == top:
+        if lv and lv[0] == 0:
             m = lv[1]
             rest = line.lstrip(" \t\u3000")[m.end() :].strip(" \t\u3000")
             drafts.append(_ChapterDraft(m.group(1), _chapter_title(rest), (start, end)))
-        elif drafts and lv and lv[0] == top + 1 and top == 0:
+        elif drafts and lv and lv[0] == 1 and family.levels[1].label:
             drafts[-1].subsections.append(_Section(lv[1].group(1), [(start, end)]))
         elif drafts and drafts[-1].subsections:
             drafts[-1].subsections[-1].paras.append((start, end))  # a subsection running over paragraphs
@@ -436,8 +435,8 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
         else:
             preamble.append((start, end))
 
-    chapter_level = family.levels[top]
-    sub_level = family.levels[top + 1] if top == 0 and len(family.levels) > 1 else None
+    chapter_level = family.levels[0]
+    sub_level = family.levels[1] if len(family.levels) > 1 else None
     clauses: list[Clause] = []
     chapters: list[Chapter] = []
     seen: set[str] = set()

@@ -197,3 +197,14 @@ def test_items_sharing_a_paragraph_and_their_targets_keep_their_own_units() -> N
     assert [(r.display, r.lead_units, r.co_units) for r in target_ledger(s)] == [
         ("90%", ("甲部",), ("乙部",)), ("50家", ("丙署",), ()),
     ]  # fmt: skip
+
+
+def test_notice_numbered_only_with_bracketed_numerals() -> None:
+    plan = parse_plan(
+        "关于做好节水工作的通知\n各单位：\n为做好节水工作，通知如下。\n（一）加强领导。成立专班。（甲局负责）\n"
+        "（二）强化宣传。开展宣传。\n1.进社区。\n2.进学校。\n"
+    )
+    assert plan.family == "（一）"
+    assert [(c.label, c.title) for c in plan.clauses] == [("序言", "序言"), ("(一)", "加强领导"), ("(二)", "强化宣传")]
+    assert plan.meta.recipients == "各单位"
+    assert plan.clause("(二)").text.endswith("2.进学校。")  # numbered items stay in their clause
