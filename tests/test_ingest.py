@@ -188,3 +188,25 @@ def test_free_trade_zones_web_page_reads_like_its_text() -> None:
     html = extract_structure(load_plan(REAL / "sc-2018-free-trade-zones.html"))
     assert _clauses(html) == _clauses(txt) and _roles(html) == _roles(txt) and _targets(html) == _targets(txt)
     assert html.plan.meta.published == txt.plan.meta.published == "2018年11月23日"
+
+
+def test_docx_metadata_table_becomes_metadata(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for r, row in enumerate([("发文机关：", "某市人民政府", "成文日期：", "2021年03月01日"),
+                             ("发文字号：", "某政发〔2021〕5号", "发布日期：", "2021年03月05日")]):  # fmt: skip
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    lines = ("某市节水工作方案", "一、总体要求", "坚持节水优先。", "二、主要任务", "（一）推广器具。推广。（甲局负责）")
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    plan = load_plan(path)
+    assert (plan.meta.issuer, plan.meta.doc_number, plan.meta.published) == (
+        "某市人民政府", "某政发〔2021〕5号", "2021年03月05日",
+    )  # fmt: skip
+    assert plan.title == "某市节水工作方案" and "发文机关" not in plan.text
+    assert [c.label for c in plan.clauses] == ["一", "二(一)"]
