@@ -319,12 +319,12 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
     while i < len(lines):
         label = known_meta_label(lines[i])
         inline = None
-        if label is None and re.match(r"^[^：:]{2,8}[：:]", lines[i].strip()):
-            head, _, rest = re.split(r"([：:])", lines[i].strip(), maxsplit=1)[0:3]
+        if label is None and re.match(r"^[^：:]{2,8}[：:]", lines[i].strip()):  # "发文机关：国务院" on one line
+            head, rest = re.split(r"[：:]", lines[i].strip(), maxsplit=1)
             head = re.sub(r"\s+", "", head)
             if head in doc["meta"]["labels"] and rest.strip():
                 label, inline = head, rest.strip()
-        if label is not None and i > last_heading:
+        if label is not None:
             frame.skip.add(i)
             if inline is not None:
                 frame.rows.append((label, inline))
