@@ -208,3 +208,20 @@ def test_notice_numbered_only_with_bracketed_numerals() -> None:
     assert [(c.label, c.title) for c in plan.clauses] == [("序言", "序言"), ("(一)", "加强领导"), ("(二)", "强化宣传")]
     assert plan.meta.recipients == "各单位"
     assert plan.clause("(二)").text.endswith("2.进学校。")  # numbered items stay in their clause
+
+
+# ---------------------------------------------------------------- unit forms (assistant/data/units.toml)
+
+
+def test_national_bodies_are_found_by_their_usual_forms() -> None:
+    s = structure_of(
+        HEAD + "（一）甲项。做好甲项。（国家发展改革委、人力资源社会保障部负责）\n"
+        "（二）乙项。做好乙项。（发展改革委、住房城乡建设部、市场监管总局、民政部、科技部负责）\n"
+    )
+    names = [u.name for u in s.units]
+    assert names.count("国家发展改革委") + names.count("发展改革委") == 1  # two forms of one body are one unit
+    for typed, unit in [("发改委", "国家发展改革委"), ("人社部", "人力资源社会保障部"), ("住建部", "住房城乡建设部"),
+                        ("市场监督管理总局", "市场监管总局"), ("民政部", "民政部"), ("科技部", "科技部")]:  # fmt: skip
+        assert s.units.resolve(typed).name in (unit, "发展改革委"), typed
+    found, unknown = s.units.find_in_text("人社部和住建部负责哪些工作")
+    assert [u.name for u in found] == ["人力资源社会保障部", "住房城乡建设部"] and unknown == []
