@@ -33,8 +33,14 @@ CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans CJK TC",
     "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
 )  # fmt: skip
-ROLE_COLOURS = {Role.LEAD: "#1F4E79", Role.CO: "#5B9BD5", Role.IMPLEMENT: "#DDEBF7"}
-_TEXT_ON = {Role.LEAD: "#FFFFFF", Role.CO: "#FFFFFF", Role.IMPLEMENT: "#1F2D3D"}
+ROLE_COLOURS = {
+    Role.LEAD: "#1F4E79", Role.CO: "#5B9BD5", Role.IMPLEMENT: "#DDEBF7", Role.RESPONSIBLE: "#2E75B6",
+    Role.GUIDE: "#A9D18E",
+}  # fmt: skip
+_TEXT_ON = {
+    Role.LEAD: "#FFFFFF", Role.CO: "#FFFFFF", Role.IMPLEMENT: "#1F2D3D", Role.RESPONSIBLE: "#FFFFFF",
+    Role.GUIDE: "#1F2D3D",
+}  # fmt: skip
 # heatmap layout, in inches: a fixed grid, never cropped, so the image size follows from the matrix alone
 HEATMAP_DPI = 120
 _CELL_W, _CELL_H = 0.42, 0.30
@@ -120,7 +126,7 @@ def ledger_rows(ledger: Sequence[LedgerRow]) -> tuple[Header, Rows]:
     )  # fmt: skip
     rows = tuple(
         (r.id, r.section, r.title, r.indicator, target_text(r), r.direction, _number(r.value), r.unit, r.qualifier,
-         r.baseline_year or "", r.target_year, r.deadline, "、".join(r.lead_units), "、".join(r.co_units), r.quote)
+         r.baseline_year or "", r.target_year, r.deadline, _leads_cell(r), "、".join(r.co_units), r.quote)
         for r in ledger
     )  # fmt: skip
     return header, rows
@@ -181,8 +187,19 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
     }
 
 
+def _leads_cell(row: LedgerRow) -> str:
+    """The lead units; where the plan names none but lists units 负责 (no rule stated), those, marked so."""
+    if row.lead_units or not row.responsible_units:
+        return "、".join(row.lead_units)
+    return f"{'、'.join(row.responsible_units)}（负责，方案未分牵头）"
+
+
 def ledger_json(ledger: Sequence[LedgerRow]) -> list[dict[str, Any]]:
-    return [{**asdict(r), "lead_units": list(r.lead_units), "co_units": list(r.co_units)} for r in ledger]
+    return [
+        {**asdict(r), "lead_units": list(r.lead_units), "co_units": list(r.co_units),
+         "responsible_units": list(r.responsible_units)}
+        for r in ledger
+    ]  # fmt: skip
 
 
 def findings_json(findings: Sequence[Finding]) -> list[dict[str, Any]]:
@@ -410,6 +427,8 @@ def task_list_markdown(task_list: TaskList, roles: Sequence[Role] = tuple(Role))
             if t.other_units:
                 lines.append(f"- 同一任务的其他单位：{_others(t)}")
             lines += [f"- 依据：{c.section}“{c.quote}”" for c in t.citations]
+            if t.role is Role.RESPONSIBLE and t.convention:
+                lines.append(f"- 角色说明：{t.convention}")
             lines.append("")
     return "\n".join(lines)
 
