@@ -108,7 +108,7 @@
   document.addEventListener("click", function (e) {
     var t = e.target;
     if (!t.closest) return;
-    if (t.closest("#citations label")) {
+    if (t.closest("#citations label") && e.detail > 0) {  // a pointer click (arrow keys also fire "click")
       pending = { focus: true, at: Date.now() };
       var input = t.closest("label").querySelector("input");
       if (input && input.checked) setTimeout(function () { jump(true); }, 0);  // same choice: no new panel
@@ -160,14 +160,14 @@
   catch (err) { /* private mode */ }
 
   // ------------------------------------------------------------------ unit picker: IME and Enter
-  // Gradio's dropdown filters on keyup; an input method commits without one, so the list stayed empty. Replay
-  // the committed text as a keyup so the list filters; and Enter with no visible option picks nothing.
+  // Gradio's dropdown filters on keydown; an input method's keys arrive while the text is still pinyin, and the
+  // commit brings no keydown, so the list stayed empty. Replay one after the commit so the list filters on the
+  // Chinese text; and Enter or ArrowDown with no option shown picks nothing.
   document.addEventListener("compositionend", function (e) {
     var input = e.target;
     if (!input.closest || !input.closest("#unit-select")) return;
     setTimeout(function () {
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "Process" }));
+      input.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, key: "Process" }));
     }, 0);
   }, true);
   document.addEventListener("keydown", function (e) {
