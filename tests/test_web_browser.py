@@ -7,6 +7,7 @@ README's pictures are made with ``WEB_SCREENSHOTS_DIR=docs``).
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -253,8 +254,19 @@ def test_task_tabs_show_tables_heatmap_and_xlsx(page: Page, sites: dict[str, str
     assert saved.suffix == ".xlsx" and sheet.max_row == 8 and sheet["B1"].value == "角色"
 
     page.get_by_role("tab", name="责任矩阵").click()
-    expect(page.locator("#matrix-heatmap img")).to_be_visible()
-    assert page.locator("#matrix-heatmap img").evaluate("i => i.naturalWidth") > 600
+    heatmap = page.locator("#matrix-heatmap img")
+    expect(heatmap).to_be_visible()
+    assert heatmap.evaluate("i => i.naturalWidth") > 600
+    assert heatmap.evaluate("i => i.width === i.naturalWidth")  # shown at its own size: cell words stay readable
+    assert "责任分工热力图" in (heatmap.get_attribute("alt") or "")
+    for role in ("牵头", "配合", "落实"):  # a legend entry for every role
+        expect(page.locator("#matrix-heatmap .heatmap-legend")).to_contain_text(role)
+    with page.expect_download() as png:
+        page.locator("#matrix-png").click()
+    png_path = tmp_path / png.value.suggested_filename
+    png.value.save_as(png_path)
+    shown = heatmap.evaluate("i => i.src.split(',')[1]")
+    assert base64.b64decode(shown) == png_path.read_bytes()  # the same picture as the export
     expect(page.locator("#matrix-table")).to_contain_text("区发展改革局")
     page.get_by_role("tab", name="目标台账").click()
     expect(page.locator("#ledger-table")).to_contain_text("清洁取暖率")
@@ -602,6 +614,8 @@ def test_widget_by_mouse_asks_shows_citations_and_closes_with_esc(
 
     from assistant.web.feedback import FeedbackStore, Rating
 
+    noise: list[str] = []
+    page.on("console", lambda m: noise.append(m.text) if m.type in ("warning", "error") else None)
     page.goto(sites["allowed_host"])
     launcher = _launcher(page)
     expect(launcher).to_be_visible()
@@ -637,6 +651,7 @@ def test_widget_by_mouse_asks_shows_citations_and_closes_with_esc(
     expect(panel).to_be_visible()
     page.locator("#fangan-widget button.close").click()
     expect(panel).to_be_hidden()
+    assert noise == []  # nothing in the host page's console (no postMessage to a frame still loading)
 
 
 def test_widget_by_keyboard_only(page: Page, sites: dict[str, str]) -> None:
