@@ -752,3 +752,7 @@ def test_openapi_docs_work_offline(page: Page, sites: dict[str, str]) -> None:
     page.goto(sites["app"] + "docs")
     expect(page.get_by_text("/api/ask/stream").first).to_be_visible()
     expect(page.get_by_text("/api/units/{name}/tasks").first).to_be_visible()
+    expect(page.get_by_text("单位任务清单").first).to_be_visible()  # operations named in Chinese
+    schema = page.request.get(sites["app"] + "openapi.json").json()
+    summaries = [op.get("summary", "") for path in schema["paths"].values() for op in path.values()]
+    assert summaries and all(any("\u4e00" <= ch <= "\u9fff" for ch in s) for s in summaries), summaries
