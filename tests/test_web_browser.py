@@ -455,6 +455,12 @@ def test_the_chat_page_speaks_chinese(page: Page, sites: dict[str, str]) -> None
     english = sorted(w for w in words if w not in roles and w not in _ALLOWED_LATIN)
     assert english == [], english
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    box = page.locator("#question textarea")  # a question is shown as text, never as HTML or Markdown
+    evil = '<img src=x onerror="document.title=1">**粗体**'
+    box.fill(evil)
+    box.press("Enter")
+    expect(page.locator("#chatbot [data-testid=user]").last).to_have_text(evil)
+    assert page.locator("#chatbot img").count() == 0
     assert page.title().startswith("方案助手 · ") and "Gradio" not in page.title()
     og = page.locator('meta[property="og:title"]').first.get_attribute("content")
     assert og and og.startswith("方案助手") and page.locator('meta[content="Gradio"]').count() == 0

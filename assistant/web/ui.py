@@ -11,6 +11,7 @@ picker or a 方案库 tab are added without touching the chat.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +70,9 @@ CSS = f"""
 .section-view .back-to-citations {{ margin-top:10px; padding:6px 12px; font-size:var(--text-md); color:{ACCENT};
   background:#fff; border:1px solid {ACCENT}; border-radius:6px; cursor:pointer; }}
 #citations label {{ font-size:var(--text-md); }}
+/* the chat's icon buttons (copy, 赞, 踩, clear): 32 px targets instead of 18 px */
+#chatbot button.icon-button {{ width:32px !important; height:32px !important; padding:6px !important; }}
+#chatbot button.icon-button svg {{ width:20px; height:20px; }}
 #header {{ align-items:center; }}
 #header h1 {{ margin:0; }}
 #font-toggle {{ max-width:9em; }}
@@ -147,10 +151,15 @@ class ChatTurn:
 
 
 def _messages(turns: list[ChatTurn]) -> list[dict[str, str]]:
+    """The chat's messages: plain text (no Markdown), HTML-escaped, since the chat inserts its text as HTML."""
     out = []
     for t in turns:
-        out += [{"role": "user", "content": t.question}, {"role": "assistant", "content": t.text}]
+        out += [{"role": "user", "content": _text(t.question)}, {"role": "assistant", "content": _text(t.text)}]
     return out
+
+
+def _text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def _client(request: gr.Request | None) -> str:
