@@ -34,7 +34,7 @@ CJK_FAMILIES = (
     "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
 )  # fmt: skip
 # fills and text colours: each pair ≥ 7:1 (WCAG AAA for text), and the three fills tell apart without colour
-# vision too (dark / mid / pale) — 牵头 on navy 9.3:1, 配合 on mid blue 8.0:1, 落实 on pale green 11:1
+# vision too (dark / mid / pale) — 牵头 on navy 8.7:1, 配合 on mid blue 8.7:1, 落实 on pale green 11.2:1
 ROLE_COLOURS = {Role.LEAD: "#1F4E79", Role.CO: "#9DC3E6", Role.IMPLEMENT: "#C6E0B4"}
 _TEXT_ON = {Role.LEAD: "#FFFFFF", Role.CO: "#14213D", Role.IMPLEMENT: "#14213D"}
 # heatmap layout, in inches: a fixed grid, never cropped, so the image size follows from the matrix alone

@@ -43,14 +43,14 @@ EXAMPLES = (
 QUESTION_PLACEHOLDER = "请输入问题，按 Enter 或点“提问”发送"
 CITATIONS_LABEL = "引用（选择编号查看方案原文；方向键切换）"
 _CHAT_HEIGHT = "clamp(200px, calc(100vh - 400px), 680px)"  # follows the viewport: 200 % zoom, phones
-# Colours (all measured against white in the browser tests): text #1a1a1a 17:1, secondary text #4d4d4d 8.5:1,
-# placeholder #595959 7:1, primary/accent/focus #0b4f8a 8.3:1, control borders #6b6b6b 5.3:1.
+# Colours (measured against white in the browser tests): text #1a1a1a 17.4:1, secondary text #4d4d4d 8.5:1,
+# placeholder #595959 7.0:1, primary/accent/focus #0b4f8a 8.4:1, control borders #6b6b6b 5.3:1.
 INK, INK_2, PLACEHOLDER_INK = "#1a1a1a", "#4d4d4d", "#595959"
 ACCENT, ACCENT_DARK, BORDER = "#0b4f8a", "#083a66", "#6b6b6b"
 CSS = f"""
 :root {{ --fangan-accent:{ACCENT}; }}
 .gradio-container {{ max-width: 1400px !important; }}
-/* a strong focus ring everywhere (3 px, {ACCENT} on white 8.3:1), never hidden by Gradio's own styles */
+/* a strong focus ring everywhere (3 px, {ACCENT} on white 8.4:1), never hidden by Gradio's own styles */
 .gradio-container :focus-visible, .gradio-container input:focus, .gradio-container textarea:focus {{
   outline: 3px solid {ACCENT} !important; outline-offset: 2px !important; }}
 .gradio-container button.primary:focus-visible {{ box-shadow: 0 0 0 2px #fff inset !important; }}
