@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from .answer import Citation
-from .clauses import CN_NUMERALS, Clause, Plan
-from .structure import PlanStructure, parse_note
+from .clauses import CN_NUMERALS, Clause, Plan, Sentence
+from .structure import CONVENTION_NONE, PlanStructure, parse_note
 
 
 class CheckKind(str, Enum):
@@ -23,6 +23,8 @@ class CheckKind(str, Enum):
 
     UNIT_TYPO = "unit_typo"
     UNIT_VARIANT = "unit_variant"
+    NOTE_UNREAD = "note_unread"
+    NO_CONVENTION = "no_convention"
     NO_LEAD = "no_lead"
     NO_NOTE = "no_note"
     NOTE_WITHOUT_UNITS = "note_without_units"
@@ -41,6 +43,8 @@ class CheckKind(str, Enum):
 _LABELS = {
     CheckKind.UNIT_TYPO: "单位名称错字",
     CheckKind.UNIT_VARIANT: "单位名称不统一",
+    CheckKind.NOTE_UNREAD: "分工说明无法解读",
+    CheckKind.NO_CONVENTION: "未说明牵头规则",
     CheckKind.NO_LEAD: "缺少牵头单位",
     CheckKind.NO_NOTE: "目标缺少责任分工",
     CheckKind.NOTE_WITHOUT_UNITS: "分工说明未列单位",
@@ -67,6 +71,8 @@ def check_plan(structure: PlanStructure) -> tuple[Finding, ...]:
     """Every finding about the plan, grouped by kind (in ``CheckKind`` order), then in document order."""
     findings = [
         *_unit_spellings(structure),
+        *_unread_notes(structure),
+        *_no_convention(structure),
         *_no_lead(structure),
         *_no_note(structure),
         *_note_units(structure),
@@ -144,12 +150,51 @@ def _unit_spellings(structure: PlanStructure) -> Iterator[Finding]:
         yield Finding(kind, message, where, tuple(evidence))
 
 
+def _unread_notes(structure: PlanStructure) -> Iterator[Finding]:
+    """Parts of a note the note grammar (assistant/data/notes.toml) cannot read: never dropped silently."""
+    plan = structure.plan
+    for resp in structure.responsibilities:
+        clause = plan.clause(resp.section)
+        for reading in resp.readings:
+            for part in reading.unread:
+                at = reading.note.text.find(part)
+                start = reading.note.start + max(0, at)
+                end = start + len(part) if at >= 0 else reading.note.end
+                yield Finding(
+                    CheckKind.NOTE_UNREAD,
+                    f"{resp.section}“{resp.title}”的责任分工说明中“{part}”无法按分工说明的写法解读"
+                    f"（第{start}–{end}字），其中的单位和角色没有计入任务清单，请人工核实。",
+                    (resp.section,),
+                    (Citation(clause.label, clause.title, plan.text[start:end], start, end),),
+                )
+
+
+def _no_convention(structure: PlanStructure) -> Iterator[Finding]:
+    """Notes that only list units 负责 in a plan that states no rule for who leads (列第一位者为牵头单位…)."""
+    plan = structure.plan
+    readings = [r for resp in structure.responsibilities for r in resp.readings if r.convention == CONVENTION_NONE]
+    if not readings:
+        return
+    sections = tuple(dict.fromkeys(r.section for r in readings))
+    several = [r for r in readings if len(r.responsible) > 1]
+    yield Finding(
+        CheckKind.NO_CONVENTION,
+        f"方案有{len(readings)}处责任分工只写“……负责”（{_where(sections[:8])}{'等' if len(sections) > 8 else ''}），"
+        f"其中{len(several)}处列出多个单位，但全文没有说明哪个单位牵头（如“列第一位者为牵头单位”）。"
+        "任务清单中这些单位的角色记为“负责”，不区分牵头与配合；如需区分，请在方案中写明规则或逐条标注牵头单位。",
+        sections,
+        tuple(Citation.of(plan.clause(r.section), r.note) for r in (several or readings)[:5]),
+    )
+
+
 def _no_lead(structure: PlanStructure) -> Iterator[Finding]:
     for resp in structure.responsibilities:
-        if resp.leads or resp.note is None:
+        if resp.leads or resp.guides or resp.note is None:
             continue
+        if resp.readings and all(r.convention == CONVENTION_NONE for r in resp.readings):
+            continue  # reported once for the whole plan as NO_CONVENTION
         clause = structure.plan.clause(resp.section)
-        listed = "、".join(resp.co) or "（无）"
+        listed = "、".join(resp.co or resp.responsible) or "（无）"
         yield Finding(
             CheckKind.NO_LEAD,
             f"{resp.section}“{resp.title}”的责任分工没有牵头单位，只列出按职责分工负责的单位：{listed}。"
@@ -180,27 +225,31 @@ def _note_units(structure: PlanStructure) -> Iterator[Finding]:
     """Notes that name no unit, or name one unit twice (also under two spellings or in two roles)."""
     canon = structure.units.canonical
     for clause in structure.plan.clauses:
-        if clause.note is None:
-            continue
-        note = parse_note(clause.note.text)
-        written = [*note.leads, *note.co, *note.implementers]  # the "以下均需…落实" clause repeats on purpose
-        cite = (Citation.of(clause, clause.note),)
-        if not written and not note.propagate:
+        for sentence in clause.notes:
+            yield from _note_unit_findings(clause, sentence, canon)
+
+
+def _note_unit_findings(clause: Clause, sentence: Sentence, canon: Callable[[str], str]) -> Iterator[Finding]:
+    note = parse_note(sentence.text)
+    written = [*note.leads, *note.co, *note.implementers, *note.plain, *note.guides]
+    cite = (Citation.of(clause, sentence),)
+    if not written and not note.propagate:
+        if not note.unread:  # an unreadable note is reported as NOTE_UNREAD
             yield Finding(
                 CheckKind.NOTE_WITHOUT_UNITS,
                 f"{clause.label}“{clause.title}”的责任分工说明没有列出任何单位，无法确定由谁负责。",
                 (clause.label,),
                 cite,
             )
-            continue
-        repeated = [name for name, n in Counter(canon(w) for w in written).items() if n > 1]
-        if repeated:
-            yield Finding(
-                CheckKind.DUPLICATE_UNIT,
-                f"{clause.label}“{clause.title}”的责任分工说明中“{'、'.join(repeated)}”出现了不止一次。",
-                (clause.label,),
-                cite,
-            )
+        return
+    repeated = [name for name, n in Counter(canon(w) for w in written).items() if n > 1]
+    if repeated:  # the "以下均需…落实" clause names the streets twice on purpose: propagate is not counted
+        yield Finding(
+            CheckKind.DUPLICATE_UNIT,
+            f"{clause.label}“{clause.title}”的责任分工说明中“{'、'.join(repeated)}”出现了不止一次。",
+            (clause.label,),
+            cite,
+        )
 
 
 def _no_deadline(structure: PlanStructure) -> Iterator[Finding]:
@@ -223,26 +272,60 @@ def _no_deadline(structure: PlanStructure) -> Iterator[Finding]:
 
 
 def _numbering(plan: Plan) -> Iterator[Finding]:
-    """Chapters 一、二、… and each chapter's subsections (一)(二)… should count up without gaps."""
-    chapters = [ch.numeral for ch in plan.chapters]
-    expected = [_numeral(i) for i in range(1, len(chapters) + 1)]
-    if chapters != expected:
+    """Chapters 一、二、… and each chapter's clauses (一)(二)… should count up without gaps. A plan may restart
+    clause numbers in every chapter or run them on across chapters (（十七） opens chapter 二): both are fine."""
+    chapters = [ch.number or ch.numeral for ch in plan.chapters]
+    values = [_value(n) for n in chapters]
+    if None not in values and values != list(range(1, len(values) + 1)):
+        expected = [_like(chapters[0], i) for i in range(1, len(chapters) + 1)]
         yield Finding(
             CheckKind.NUMBERING,
             f"章的编号为{'、'.join(chapters)}，应为{'、'.join(expected)}。",
             tuple(ch.numeral for ch in plan.chapters),
             (),
         )
+    subs = {ch.numeral: [c for c in plan.clauses if c.label in ch.labels and c.label != ch.numeral]
+            for ch in plan.chapters}  # fmt: skip
+    running = [_value(c.number) for ch in plan.chapters for c in subs[ch.numeral]]
+    if running and None not in running and running == list(range(1, len(running) + 1)):
+        return  # numbered on across chapters without a gap
     for ch in plan.chapters:
-        subs = [label[len(ch.numeral) + 1 : -1] for label in ch.labels if "(" in label]
-        want = [_numeral(i) for i in range(1, len(subs) + 1)]
-        if subs != want:
+        numbers = [c.number for c in subs[ch.numeral]]
+        if not numbers or None in (got := [_value(n) for n in numbers]):
+            continue
+        if got != list(range(1, len(got) + 1)):
+            want = [_like(numbers[0], i) for i in range(1, len(got) + 1)]
             yield Finding(
                 CheckKind.NUMBERING,
-                f"第{ch.numeral}章的条款编号为({')('.join(subs)})，应为({')('.join(want)})。",
-                tuple(label for label in ch.labels if "(" in label),
+                f"第{ch.number or ch.numeral}章的条款编号为({')('.join(numbers)})，应为({')('.join(want)})。",
+                tuple(c.label for c in subs[ch.numeral]),
                 (),
             )
+
+
+def _value(numeral: str) -> int | None:
+    """``十七`` → 17, ``3`` → 3; None when it is no numeral."""
+    if numeral.isdigit():
+        return int(numeral)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    if not numeral or any(c not in digits and c not in "十百" for c in numeral):
+        return None
+    total, current = 0, 0
+    for c in numeral:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = digits[c]
+    return total + current
+
+
+def _like(sample: str, n: int) -> str:
+    """``n`` written the way ``sample`` is (Arabic or Chinese)."""
+    return str(n) if sample.isdigit() else _numeral(n)
 
 
 def _numeral(n: int) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from .errors import CorpusFormatError, CorpusNotFound
+from .errors import CorpusFormatError
+from .ingest import SUPPORTED_SUFFIXES
 
 CN_NUMERALS = "一二三四五六七八九十"
-_CHAPTER_RE = re.compile(rf"^[ \t\u3000]*([{CN_NUMERALS}]+)、[ \t\u3000]*(\S.*?)[ \t\u3000]*$")
 _SUBSECTION_RE = re.compile(rf"^[ \t\u3000]*[（(]([{CN_NUMERALS}]+)[)）]")
 _OPEN = "(（《“‘【[「"
 _CLOSE = ")）》”’】]」"
@@ -28,7 +28,7 @@ class SentenceKind(str, Enum):
 
     HEADING = "heading"
     BODY = "body"
-    NOTE = "note"  # the trailing responsibility note, e.g. "(区水务局牵头,…等按职责分工负责)"
+    NOTE = "note"  # a responsibility note, e.g. "(区水务局牵头,…等按职责分工负责)"
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,16 @@ class Clause:
     end: int
     text: str
     sentences: tuple[Sentence, ...]
+    number: str = ""  # the clause's own numeral as written ("三" in 二(三), "五" in 第五条)
+
+    @property
+    def notes(self) -> tuple[Sentence, ...]:
+        """Every responsibility note in the clause, in order (after numbered items a clause may have several)."""
+        return tuple(s for s in self.sentences if s.kind is SentenceKind.NOTE)
 
     @property
     def note(self) -> Sentence | None:
-        """The trailing responsibility note, if the clause has one."""
+        """The last responsibility note, if the clause has one."""
         return next((s for s in reversed(self.sentences) if s.kind is SentenceKind.NOTE), None)
 
     @property
@@ -69,13 +75,17 @@ class Clause:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter ``一、总体要求`` and the labels of its clauses."""
+    """A chapter ``一、总体要求`` (or ``第二章 …``) and the labels of its clauses.
+
+    ``numeral`` is the chapter's label (``二``, ``第二章``); ``number`` its numeral as written (``二``).
+    """
 
     numeral: str
     title: str
     start: int
     end: int
     labels: tuple[str, ...]
+    number: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,7 @@ class Plan:
     _by_label: dict[str, Clause] = field(default_factory=dict, repr=False, compare=False)
     id: str = ""
     meta: PlanMeta = field(default_factory=PlanMeta)
+    family: str = ""  # the heading family the plan was read with (assistant/data/headings.toml)
 
     def __post_init__(self) -> None:
         self._by_label.update({c.label: c for c in self.clauses})
@@ -125,9 +136,10 @@ class Plan:
 
 
 def plan_id(source: str) -> str:
-    """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``."""
+    """A stable id from a file name: ``laiwu-14th-fyp-energy-saving-plan.txt`` → ``laiwu-14th-fyp-energy-saving-plan``.
+    """
     stem = Path(source).name
-    for suffix in (".txt", ".docx", ".pdf", ".html", ".htm"):
+    for suffix in SUPPORTED_SUFFIXES:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
@@ -140,28 +152,21 @@ def normalize_label(label: str) -> str:
 
 
 def load_plan(path: str | Path) -> Plan:
-    """Read a UTF-8 plan file and parse it.
+    """Read a plan file (.txt, .docx, .pdf, .html/.htm) and parse it.
+
+    For a .txt file ``plan.text`` is the file's text; for the other formats it is the normalised extracted text
+    (one paragraph per line), and every offset and citation refers to it.
 
     Raises:
-        CorpusNotFound: the file does not exist.
-        CorpusFormatError: the file is not UTF-8 or has no chapters.
+        CorpusNotFound: the file does not exist or cannot be opened.
+        CorpusFormatError: the file cannot be read as its format (the message names the file and the reason,
+            e.g. a scanned PDF without a text layer) or has no recognisable headings.
     """
+    from .ingest import read_document
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CorpusNotFound(
-            f"找不到方案文件：{path}（把方案文本放到 corpus/ 下，或设置 FANGAN_CORPUS_PATH）"
-        ) from None
-    except OSError as exc:
-        raise CorpusNotFound(f"无法读取方案文件 {path}：{exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusFormatError(
-            f"方案文件不是 UTF-8 编码：{path}（第 {exc.start} 字节附近）；请先转换为 UTF-8。"
-        ) from None
-    return parse_plan(text, source=path.name)
+    extracted = read_document(path)
+    return parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -174,6 +179,67 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             lead = len(content) - len(content.lstrip())
             yield pos + lead, pos + lead + len(stripped)
         pos += len(line)
+
+
+# ---------------------------------------------------------------- heading families (assistant/data/headings.toml)
+
+# A heading sentence longer than this is the clause's content, not a heading: inspection-style chapter items
+# ("一、对……的市（地、州、盟），优先……。（市场监管总局负责）") are one long sentence. The Laiwu plan's longest
+# heading sentence is 18 characters, the State Council plans' 28.
+HEADING_MAX_CHARS = 40
+# A clause title taken from a long first sentence is cut to this many characters (with …).
+TITLE_MAX_CHARS = 30
+
+
+@dataclass(frozen=True)
+class HeadingLevel:
+    pattern: re.Pattern[str]
+    label: str  # "{n}", "{parent}({n})", "第{n}章"; "" for item levels inside a clause
+
+
+@dataclass(frozen=True)
+class HeadingFamily:
+    """One way of numbering a plan: levels from the top (chapter, clause, then items inside a clause)."""
+
+    name: str
+    levels: tuple[HeadingLevel, ...]
+
+    def level_of(self, line: str) -> tuple[int, re.Match[str]] | None:
+        """(level index, match) of the first level whose pattern starts ``line``."""
+        stripped = line.lstrip(" \t\u3000")
+        for i, level in enumerate(self.levels):
+            m = level.pattern.match(stripped)
+            if m and stripped[m.end() :].strip():
+                return i, m
+        return None
+
+
+def heading_families() -> tuple[HeadingFamily, ...]:
+    """The heading families of ``assistant/data/headings.toml``, in file order."""
+    from .rules import load
+
+    return tuple(
+        HeadingFamily(
+            fam["name"],
+            tuple(HeadingLevel(re.compile(lv["pattern"]), lv.get("label", "")) for lv in fam["levels"]),
+        )
+        for fam in load("headings")["family"]
+    )
+
+
+def choose_family(lines: list[str]) -> tuple[HeadingFamily, int]:
+    """The family with the most heading lines in ``lines`` (ties: the first listed), and its hit count."""
+    best: tuple[HeadingFamily, int] | None = None
+    for family in heading_families():
+        levels = [lv[0] for line in lines if (lv := family.level_of(line))]
+        if 0 not in levels:
+            continue  # a family whose top level never occurs does not describe this document
+        score = (len(levels), sum(1 for lv in levels if lv < 2))  # all hits, then hits that make clauses
+        if best is None or score > best[1]:
+            best = (family, score)
+    if best is None:
+        return heading_families()[0], 0
+    return best[0], best[1][0]
 
 
 @dataclass
@@ -191,51 +257,221 @@ class _ChapterDraft:
     subsections: list[_Section] = field(default_factory=list)
 
 
-def parse_plan(text: str, source: str = "<text>") -> Plan:
-    """Parse plan text (already decoded) into chapters, clauses and sentences.
+@dataclass
+class _Frame:
+    """What the front and back matter say: title lines, 文号, 主送, 落款, metadata rows, and lines to skip."""
+
+    title: list[str] = field(default_factory=list)
+    doc_number: str = ""
+    recipients: str = ""
+    issuer: str = ""
+    date: str = ""
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)
+
+
+def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Frame:
+    """Classify the lines around the clauses (see ``assistant/data/document.toml``)."""
+    from .ingest.common import known_meta_label
+    from .rules import load, matches_any
+
+    doc = load("document")
+    frame = _Frame()
+    for i, line in enumerate(lines):
+        if matches_any("document", ("web", "junk"), line) or matches_any("document", ("back", "notes"), line):
+            frame.skip.add(i)
+            if matches_any("document", ("back", "notes"), line):
+                frame.rows.append(("备注", line.strip()))
+    # front matter: title lines, 文号, 主送 (before the first heading)
+    preamble_started = False
+    for i in range(first_heading):
+        if i in frame.skip:
+            continue
+        line = lines[i].strip()
+        if matches_any("document", ("front", "doc_number"), line) and not frame.doc_number:
+            frame.doc_number = line
+            frame.skip.add(i)
+        elif matches_any("document", ("back", "date"), line) and not preamble_started and not frame.date:
+            frame.date = line
+            frame.skip.add(i)
+        elif (
+            not preamble_started
+            and not frame.recipients
+            and matches_any("document", ("front", "recipients"), line)
+            and any(w in line for w in doc["front"]["recipient_words"])
+        ):
+            frame.recipients = line.rstrip(":：")
+            frame.skip.add(i)
+        elif (
+            not preamble_started
+            and not frame.doc_number
+            and not frame.recipients
+            and len(line) <= 60
+            and not any(t in line for t in "。；;！？")
+            and len("".join(frame.title)) + len(line) <= doc["front"]["title_max_chars"]
+        ):
+            frame.title.append(line)
+            frame.skip.add(i)
+        else:
+            preamble_started = True
+    # back matter: metadata rows copied with the page, then the 落款 (issuer and date) after the last heading
+    i = last_heading + 1
+    while i < len(lines):
+        label = known_meta_label(lines[i])
+        inline = None
+        if label is None and re.match(r"^[^：:]{2,8}[：:]", lines[i].strip()):  # "发文机关：国务院" on one line
+            head, rest = re.split(r"[：:]", lines[i].strip(), maxsplit=1)
+            head = re.sub(r"\s+", "", head)
+            if head in doc["meta"]["labels"] and rest.strip():
+                label, inline = head, rest.strip()
+        if label is not None:
+            frame.skip.add(i)
+            if inline is not None:
+                frame.rows.append((label, inline))
+            elif i + 1 < len(lines) and known_meta_label(lines[i + 1]) is None:
+                frame.rows.append((label, lines[i + 1].strip()))
+                frame.skip.add(i + 1)
+                i += 1
+            else:
+                frame.rows.append((label, ""))
+        i += 1
+    dates = [
+        i for i in range(last_heading + 1, len(lines))
+        if i not in frame.skip and matches_any("document", ("back", "date"), lines[i].strip())
+    ]  # fmt: skip
+    if dates:
+        d = dates[-1]
+        frame.date = lines[d].strip()
+        cut = d
+        prev = next((j for j in range(d - 1, last_heading, -1) if j not in frame.skip), None)
+        if (
+            prev is not None
+            and len(lines[prev].strip()) <= doc["back"]["issuer_max_chars"]
+            and not any(t in lines[prev] for t in "。，,；;：:！？")
+        ):
+            frame.issuer = lines[prev].strip()
+            cut = prev
+        frame.skip |= set(range(cut, len(lines)))
+    return frame
+
+
+def _meta(frame: _Frame, rows: tuple[tuple[str, str], ...], title: str) -> PlanMeta:
+    from .rules import load
+
+    doc = load("document")
+    fields = doc["meta"]["labels"]
+    all_rows = list(dict.fromkeys((*rows, *frame.rows)))
+    by_field: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for label, value in all_rows:
+        name = fields.get(label, "")
+        if name and value and name not in by_field:
+            by_field[name] = value
+        elif value and not name:
+            extra.append((label, value))
+    short = title
+    for p in doc["title"]["prefixes"]:
+        short = re.sub(p, "", short, count=1)
+    for p in doc["title"]["suffixes"]:
+        short = re.sub(p, "", short, count=1)
+    return PlanMeta(
+        doc_number=frame.doc_number or by_field.get("doc_number", ""),
+        issuer=frame.issuer or by_field.get("issuer", ""),
+        recipients=frame.recipients,
+        date=frame.date or by_field.get("date", ""),
+        published=by_field.get("published", ""),
+        short_title=short if short != title else "",
+        extra=tuple(extra),
+    )
+
+
+def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, str], ...] = ()) -> Plan:
+    """Parse plan text (already decoded, one paragraph per line) into chapters, clauses and sentences.
+
+    The heading family (``一、``/``（一）``, ``第一章``/``第一条``, ``1.``/``（1）``…) is chosen per document from
+    ``assistant/data/headings.toml``; the title (over several lines), 文号, 主送, 落款 and date, and metadata rows
+    copied with a web page are recognised and kept out of the clauses (in ``plan.meta``).
+
+    Args:
+        text: the plan text.
+        source: the file name (gives ``plan.id``).
+        meta_rows: metadata rows a reader found outside the text (a web page's table).
 
     Raises:
-        CorpusFormatError: no ``一、`` chapter heading was found.
+        CorpusFormatError: no chapter heading of any known family was found.
     """
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a BOM becomes ignorable whitespace, keeping every offset stable
-    title = ""
+    spans = list(_lines(text))
+    lines = [text[s:e] for s, e in spans]
+    family, _ = choose_family(lines)
+    levels = [family.level_of(line) for line in lines]
+    heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
+    if not heading_at:
+        raise CorpusFormatError(
+            f"{source} 中没有找到章标题（如“一、”“第一章”“1.”），无法解析为方案（请确认文件是方案正文）。"
+        )
+    last_heading = max(i for i, lv in enumerate(levels) if lv and lv[0] <= 1)
+    frame = _read_frame(lines, heading_at[0], last_heading)
+    title = "".join(frame.title)
+
     preamble: list[tuple[int, int]] = []
     drafts: list[_ChapterDraft] = []
-    for start, end in _lines(text):
-        line = text[start:end]
-        chapter = _CHAPTER_RE.match(line)
-        if chapter:
-            drafts.append(_ChapterDraft(chapter.group(1), chapter.group(2), (start, end)))
-        elif drafts and _SUBSECTION_RE.match(line):
-            drafts[-1].subsections.append(_Section(_SUBSECTION_RE.match(line).group(1), [(start, end)]))
+    for i, (start, end) in enumerate(spans):
+        if i in frame.skip:
+            continue
+        line = lines[i]
+        lv = levels[i]
+        if lv and lv[0] == 0:
+            m = lv[1]
+            rest = line.lstrip(" \t\u3000")[m.end() :].strip(" \t\u3000")
+            drafts.append(_ChapterDraft(m.group(1), _chapter_title(rest), (start, end)))
+        elif drafts and lv and lv[0] == 1 and family.levels[1].label:
+            drafts[-1].subsections.append(_Section(lv[1].group(1), [(start, end)]))
         elif drafts and drafts[-1].subsections:
             drafts[-1].subsections[-1].paras.append((start, end))  # a subsection running over paragraphs
         elif drafts:
             drafts[-1].intro.append((start, end))
-        elif not title and not preamble and len(line) <= 60 and not any(t in line for t in "。；;"):
-            title = line.strip()
         else:
             preamble.append((start, end))
-    if not drafts:
-        raise CorpusFormatError(f"{source} 中没有找到“一、”形式的章标题，无法解析为方案（请确认文件是方案正文）。")
 
+    chapter_level = family.levels[0]
+    sub_level = family.levels[1] if len(family.levels) > 1 else None
     clauses: list[Clause] = []
     chapters: list[Chapter] = []
+    seen: set[str] = set()
+
+    def unique(label: str) -> str:
+        n, out = 1, label
+        while out in seen:  # a numbering slip (two 二(一)) must not make two clauses share a label
+            n += 1
+            out = f"{label}-{n}"
+        seen.add(out)
+        return out
+
     if preamble:
-        clauses.append(_clause(text, PREAMBLE_LABEL, "", "", PREAMBLE_LABEL, preamble, heading_first=False))
+        clauses.append(_clause(text, unique(PREAMBLE_LABEL), "", "", PREAMBLE_LABEL, preamble, heading_first=False))
     for d in drafts:
+        chapter_label = unique((chapter_level.label or "{n}").format(n=d.numeral, parent=""))
         labels: list[str] = []
         if d.intro or not d.subsections:
-            clauses.append(_clause(text, d.numeral, d.numeral, d.title, d.title, [d.heading, *d.intro], True))
-            labels.append(d.numeral)
+            paras = [d.heading, *d.intro]
+            heading = d.title or _heading_title(text, d.heading, family)
+            clauses.append(_clause(text, chapter_label, chapter_label, heading, heading, paras, True, d.numeral))
+            labels.append(chapter_label)
         for sub in d.subsections:
-            label = f"{d.numeral}({sub.numeral})"
+            template = sub_level.label if sub_level and sub_level.label else "{parent}({n})"
+            label = unique(template.format(n=sub.numeral, parent=chapter_label))
             clauses.append(
-                _clause(text, label, d.numeral, d.title, _heading_title(text, sub.paras[0]), sub.paras, True)
+                _clause(
+                    text, label, chapter_label, d.title, _heading_title(text, sub.paras[0], family), sub.paras,
+                    True, sub.numeral,
+                )
             )
             labels.append(label)
-        chapters.append(Chapter(d.numeral, d.title, d.heading[0], clauses[-1].end, tuple(labels)))
+        chapters.append(Chapter(chapter_label, d.title, d.heading[0], clauses[-1].end, tuple(labels), d.numeral))
+    if not title:
+        title = next((v for k, v in meta_rows if k == "标题"), "")
     return Plan(
         id=plan_id(source),
         title=title,
@@ -244,15 +480,54 @@ def parse_plan(text: str, source: str = "<text>") -> Plan:
         text=text,
         chapters=tuple(chapters),
         clauses=tuple(clauses),
+        meta=_meta(frame, meta_rows, title),
+        family=family.name,
     )
 
 
-def _heading_title(text: str, para: tuple[int, int]) -> str:
+def _shorten(title: str) -> str:
+    """A long first sentence as a readable title: up to the first top-level comma, at most TITLE_MAX_CHARS."""
+    if len(title) <= TITLE_MAX_CHARS:
+        return title
+    depth = 0
+    for i, ch in enumerate(title):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in ",，" and depth == 0 and i >= 4:
+            title = title[:i]
+            break
+    return title if len(title) <= TITLE_MAX_CHARS else title[: TITLE_MAX_CHARS - 1] + "…"
+
+
+def _chapter_title(rest: str) -> str:
+    """The chapter title after its numeral: the rest of the line, or, for a chapter line that is a whole
+    paragraph, a shortened first sentence."""
+    if not any(t in rest for t in _TERMINATORS) and len(rest) <= HEADING_MAX_CHARS:
+        return rest
+    return ""  # decided from the first sentence by _heading_title
+
+
+def _heading_title(text: str, para: tuple[int, int], family: HeadingFamily | None = None) -> str:
     """``(三)实施城镇绿色节能改造。全面推进…`` → ``实施城镇绿色节能改造``."""
     first = split_sentences(text, *para)[0]
-    head = text[first[0] : first[1]]
-    head = _SUBSECTION_RE.sub("", head, count=1)
-    return head.rstrip(_TERMINATORS + " \u3000").strip()
+    head = text[first[0] : first[1]].lstrip(" \t\u3000")
+    for level in family.levels if family else ():
+        m = level.pattern.match(head)
+        if m:
+            head = head[m.end() :]
+            break
+    else:
+        head = _SUBSECTION_RE.sub("", head, count=1)
+    head = _strip_note(head).rstrip(_TERMINATORS + " \u3000").strip()
+    return _shorten(head)
+
+
+def _strip_note(sentence: str) -> str:
+    """A sentence without a trailing responsibility note glued to it."""
+    split = _note_split(sentence)
+    return sentence[: split[0][1]] if split and len(split) > 1 and _is_note(sentence[split[-1][0] :]) else sentence
 
 
 def _clause(
@@ -263,26 +538,92 @@ def _clause(
     title: str,
     paras: list[tuple[int, int]],
     heading_first: bool,
+    number: str = "",
 ) -> Clause:
-    spans = [span for para in paras for span in split_sentences(text, *para)]
+    spans = []
+    for para in paras:
+        if _is_labelled_note(text[para[0] : para[1]]):  # "牵头单位：A；配合单位：B" on its own line: one note
+            spans.append(para)
+            continue
+        for s, e in split_sentences(text, *para):
+            spans += [(s + a, s + b) for a, b in _note_split(text[s:e])]
     sentences = []
     for n, (s, e) in enumerate(spans):
         kind = SentenceKind.BODY
-        if heading_first and n == 0:
+        if heading_first and n == 0 and _is_heading(text[s:e], chapter_line=not number or label == chapter):
             kind = SentenceKind.HEADING
-        elif n == len(spans) - 1 and _is_note(text[s:e]):
+        elif _is_note(text[s:e]):
             kind = SentenceKind.NOTE
         sentences.append(Sentence(f"{label}#{n + 1}", label, kind, text[s:e], s, e))
     start, end = paras[0][0], paras[-1][1]
-    return Clause(label, chapter, chapter_title, title, start, end, text[start:end], tuple(sentences))
+    return Clause(label, chapter, chapter_title, title, start, end, text[start:end], tuple(sentences), number)
+
+
+def _is_heading(sentence: str, chapter_line: bool) -> bool:
+    """A clause's first sentence is its heading when it has no full stop (``一、总体要求``), or, for a clause
+    heading ``(三)实施城镇绿色节能改造。``, when it is short; a chapter line that is a whole paragraph
+    (``一、对……的地区，给予……。``) is content."""
+    if not any(t in sentence for t in _TERMINATORS):
+        return True
+    return not chapter_line and len(sentence) <= HEADING_MAX_CHARS
+
+
+def _matching_close(sentence: str, start: int) -> int:
+    """Index of the bracket closing the one at ``start`` (-1 if unbalanced)."""
+    depth = 0
+    for i in range(start, len(sentence)):
+        if sentence[i] in _OPEN:
+            depth += 1
+        elif sentence[i] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _note_split(sentence: str) -> list[tuple[int, int]]:
+    """Split a responsibility note off a sentence it is glued to, without a full stop between them:
+    ``（A负责）推广……。`` → note + sentence; ``……限制（负责部门：A）`` → sentence + note."""
+    out = [(0, len(sentence))]
+    if sentence[:1] in "(（":
+        close = _matching_close(sentence, 0)
+        if 0 < close < len(sentence) - 1 and _is_note(sentence[: close + 1]) and sentence[close + 1 :].strip():
+            rest = len(sentence) - len(sentence[close + 1 :].lstrip())
+            return [(0, close + 1), *[(rest + a, rest + b) for a, b in _note_split(sentence[rest:])]]
+    if sentence[-1:] in ")）":
+        depth = 0
+        for i in range(len(sentence) - 1, -1, -1):
+            if sentence[i] in _CLOSE:
+                depth += 1
+            elif sentence[i] in _OPEN:
+                depth -= 1
+                if depth == 0:
+                    if i > 0 and _is_note(sentence[i:]) and sentence[:i].strip():
+                        head = sentence[:i].rstrip()
+                        return [(0, len(head)), (i, len(sentence))]
+                    break
+    return out
 
 
 def _is_note(sentence: str) -> bool:
-    return (
-        sentence[:1] in "(（"
-        and sentence[-1:] in ")）"
-        and any(k in sentence for k in ("牵头", "负责", "配合", "落实"))
-    )
+    """A whole bracketed sentence that speaks of responsibility (the words are ``note_words`` in notes.toml), or
+    a line of labelled fields (``责任单位：…``)."""
+    from .rules import load
+
+    if _is_labelled_note(sentence):
+        return True
+    if sentence[:1] not in "(（" or sentence[-1:] not in ")）" or _matching_close(sentence, 0) != len(sentence) - 1:
+        return False
+    return any(k in sentence for k in load("notes")["note_words"])
+
+
+def _is_labelled_note(line: str) -> bool:
+    """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B``: a paragraph that opens with a role label of notes.toml."""
+    from .rules import load
+
+    labels = load("notes")["labels"]
+    head = re.match(r"^[ \t\u3000]*([^：:]{2,8})[：:]", line)
+    return bool(head) and any(head.group(1) in names for role, names in labels.items() if role != "ignore")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

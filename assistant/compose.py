@@ -241,8 +241,11 @@ class Composer:
                 text += f"，{self.names(resp, resp.co)}等按职责分工负责"
             elif not resp.co:
                 text += "负责" if "牵头负责" in resp.note.text else ""
+        elif resp.responsible and not resp.co:  # "（A、B负责）" and the plan states no rule naming a lead
+            how = "等按职责分工负责" if "按职责分工负责" in resp.note.text else "负责"
+            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.responsible)}{how}"
         else:
-            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.co)}等按职责分工负责"
+            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.co or resp.responsible)}等按职责分工负责"
         draft.add(text + "。", cite)
         return True
 
@@ -257,8 +260,10 @@ class Composer:
             text = f"{head}的配合单位（按职责分工负责）为：{self.names(resp, resp.co)}"
             if resp.leads:
                 text += f"；牵头单位为{self.names(resp, resp.leads)}"
-        else:
+        elif resp.leads:
             text = f"{head}由{self.names(resp, resp.leads)}牵头负责，方案未列出其他配合单位"
+        else:
+            text = f"{head}由{self.names(resp, resp.responsible or resp.guides)}负责，方案未列出配合单位"
         draft.add(text + "。", cite)
         return True
 

@@ -33,12 +33,23 @@ CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans CJK TC",
     "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
 )  # fmt: skip
-ROLE_COLOURS = {Role.LEAD: "#1F4E79", Role.CO: "#5B9BD5", Role.IMPLEMENT: "#DDEBF7"}
-_TEXT_ON = {Role.LEAD: "#FFFFFF", Role.CO: "#FFFFFF", Role.IMPLEMENT: "#1F2D3D"}
+# fills and text colours: each pair ≥ 7:1 (WCAG AAA for text), and the fills tell apart without colour vision
+# too (dark / mid / pale) — 牵头 on navy 8.7:1, 配合 on light blue 8.7:1, 落实 on pale green 11.2:1,
+# 负责 on deep blue 7.5:1, 指导 on pale yellow 14:1
+ROLE_COLOURS = {
+    Role.LEAD: "#1F4E79", Role.CO: "#9DC3E6", Role.IMPLEMENT: "#C6E0B4", Role.RESPONSIBLE: "#2F5597",
+    Role.GUIDE: "#FFE699",
+}  # fmt: skip
+_TEXT_ON = {
+    Role.LEAD: "#FFFFFF", Role.CO: "#14213D", Role.IMPLEMENT: "#14213D", Role.RESPONSIBLE: "#FFFFFF",
+    Role.GUIDE: "#14213D",
+}  # fmt: skip
 # heatmap layout, in inches: a fixed grid, never cropped, so the image size follows from the matrix alone
 HEATMAP_DPI = 120
-_CELL_W, _CELL_H = 0.42, 0.30
-_LEFT, _RIGHT, _TOP, _BOTTOM = 2.2, 0.3, 0.9, 2.6
+_CELL_W, _CELL_H = 0.5, 0.34  # room for a 9 pt cell word (15 px at 120 dpi)
+_LEFT, _RIGHT, _TOP, _BOTTOM = 2.6, 0.4, 1.0, 2.5
+_CELL_PT, _LABEL_PT, _LEGEND_PT, _TITLE_PT = 9, 10, 11, 14  # type sizes (points) of cell words, labels, legend
+_COLUMN_ANGLE = 40  # column labels slant (degrees): readable without turning the head, unlike 90
 
 
 # ---------------------------------------------------------------------------------------------- rows
@@ -120,7 +131,7 @@ def ledger_rows(ledger: Sequence[LedgerRow]) -> tuple[Header, Rows]:
     )  # fmt: skip
     rows = tuple(
         (r.id, r.section, r.title, r.indicator, target_text(r), r.direction, _number(r.value), r.unit, r.qualifier,
-         r.baseline_year or "", r.target_year, r.deadline, "、".join(r.lead_units), "、".join(r.co_units), r.quote)
+         r.baseline_year or "", r.target_year, r.deadline, _leads_cell(r), "、".join(r.co_units), r.quote)
         for r in ledger
     )  # fmt: skip
     return header, rows
@@ -181,8 +192,19 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
     }
 
 
+def _leads_cell(row: LedgerRow) -> str:
+    """The lead units; where the plan names none but lists units 负责 (no rule stated), those, marked so."""
+    if row.lead_units or not row.responsible_units:
+        return "、".join(row.lead_units)
+    return f"{'、'.join(row.responsible_units)}（负责，方案未分牵头）"
+
+
 def ledger_json(ledger: Sequence[LedgerRow]) -> list[dict[str, Any]]:
-    return [{**asdict(r), "lead_units": list(r.lead_units), "co_units": list(r.co_units)} for r in ledger]
+    return [
+        {**asdict(r), "lead_units": list(r.lead_units), "co_units": list(r.co_units),
+         "responsible_units": list(r.responsible_units)}
+        for r in ledger
+    ]  # fmt: skip
 
 
 def findings_json(findings: Sequence[Finding]) -> list[dict[str, Any]]:
@@ -335,10 +357,35 @@ def heatmap_size(matrix: Matrix, dpi: int = HEATMAP_DPI) -> tuple[int, int]:
     return round(width * dpi), round(height * dpi)
 
 
+def legend_label(role: Role) -> str:
+    """The heat-map legend's entry for a role: its cell word and what it means."""
+    return {
+        Role.LEAD: "牵头（牵头单位）",
+        Role.CO: "配合（按职责分工负责）",
+        Role.IMPLEMENT: "落实（负责落实）",
+        Role.RESPONSIBLE: "负责（方案未说明牵头规则）",
+        Role.GUIDE: "指导（指导单位）",
+    }[role]
+
+
 def heatmap_labels(matrix: Matrix) -> tuple[str, ...]:
     """Every label drawn on the heatmap (to check the font has all their glyphs)."""
     columns = tuple(f"{s} {t}" for s, t in zip(matrix.sections, matrix.titles, strict=True))
-    return (*matrix.units, *columns, *(r.label for r in Role), "责任分工矩阵")
+    return (*matrix.units, *columns, *(r.label for r in Role), *(legend_label(r) for r in Role), "责任分工矩阵")
+
+
+def heatmap_alt(matrix: Matrix) -> str:
+    """A text alternative for the heat-map: what it shows and how many of each role (the table has the detail)."""
+    counts = {r: 0 for r in Role}
+    for unit in matrix.units:
+        for role in matrix.row(unit):
+            if role is not None:
+                counts[role] += 1
+    roles = "，".join(f"{r.label} {n} 处" for r, n in counts.items())
+    return (
+        f"责任分工热力图：{len(matrix.units)} 个单位（行）× {len(matrix.sections)} 个条款（列），"
+        f"格中文字表示该单位在该条款中的角色：{roles}。逐格内容见下方表格。"
+    )
 
 
 def matrix_heatmap_png(matrix: Matrix, path: str | Path, title: str = "责任分工矩阵", dpi: int = HEATMAP_DPI) -> Path:
@@ -364,24 +411,32 @@ def matrix_heatmap_png(matrix: Matrix, path: str | Path, title: str = "责任分
         for x, section in enumerate(matrix.sections):
             role = matrix.role(unit, section)
             if role is not None:
-                ax.text(x, y, role.label, ha="center", va="center", fontproperties=font, size=6, color=_TEXT_ON[role])
+                ax.text(
+                    x, y, role.label, ha="center", va="center", fontproperties=font, size=_CELL_PT, color=_TEXT_ON[role]
+                )
     ax.set_xticks(range(len(matrix.sections)))
-    ax.set_xticklabels([f"{s} {t}" for s, t in zip(matrix.sections, matrix.titles, strict=True)], rotation=90)
+    ax.set_xticklabels(
+        [f"{s} {t}" for s, t in zip(matrix.sections, matrix.titles, strict=True)],
+        rotation=_COLUMN_ANGLE, ha="right", rotation_mode="anchor",
+    )  # fmt: skip
     ax.set_yticks(range(len(matrix.units)))
     ax.set_yticklabels(matrix.units)
     for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
         label.set_fontproperties(font)
-        label.set_fontsize(8)
+        label.set_fontsize(_LABEL_PT)
     ax.set_xticks([x - 0.5 for x in range(1, len(matrix.sections))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(matrix.units))], minor=True)
     ax.grid(which="minor", color="#D9D9D9", linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     ax.tick_params(which="major", length=0)
-    handles = [Patch(facecolor=ROLE_COLOURS[r], edgecolor="#999999", label=r.label) for r in roles]
+    handles = [Patch(facecolor=ROLE_COLOURS[r], edgecolor="#595959", label=legend_label(r)) for r in roles]
     legend_font = font.copy()
-    legend_font.set_size(9)
-    fig.legend(handles=handles, loc="upper right", ncol=len(roles), prop=legend_font, frameon=False)
-    fig.text(0.01, 1 - 0.25 / height, title, fontproperties=font, fontsize=13, va="top")
+    legend_font.set_size(_LEGEND_PT)
+    fig.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.5 / height), ncol=len(roles), prop=legend_font,
+        frameon=False, handlelength=1.4, columnspacing=1.6,
+    )  # fmt: skip
+    fig.text(0.01, 1 - 0.15 / height, title, fontproperties=font, fontsize=_TITLE_PT, va="top")
     path = Path(path)
     fig.savefig(path, format="png", dpi=dpi)
     return path
@@ -410,6 +465,8 @@ def task_list_markdown(task_list: TaskList, roles: Sequence[Role] = tuple(Role))
             if t.other_units:
                 lines.append(f"- 同一任务的其他单位：{_others(t)}")
             lines += [f"- 依据：{c.section}“{c.quote}”" for c in t.citations]
+            if t.role is Role.RESPONSIBLE and t.convention:
+                lines.append(f"- 角色说明：{t.convention}")
             lines.append("")
     return "\n".join(lines)
 

@@ -14,13 +14,15 @@ from .units import Unit, UnitRegistry, build_registry
 class Role(str, Enum):
     """A unit's role on a task."""
 
-    LEAD = "lead"  # 牵头
-    CO = "co"  # 按职责分工负责 / 配合
+    LEAD = "lead"  # 牵头 (or first listed, where the document says so)
+    CO = "co"  # 按职责分工负责 / 配合 / 参与 / B in "A会同B负责"
     IMPLEMENT = "implement"  # 负责落实 (the 街道（镇）)
+    RESPONSIBLE = "responsible"  # plain "（A、B负责）" when the document states no rule making one of them lead
+    GUIDE = "guide"  # 指导
 
     @property
     def label(self) -> str:
-        return {"lead": "牵头", "co": "配合", "implement": "落实"}[self.value]
+        return {"lead": "牵头", "co": "配合", "implement": "落实", "responsible": "负责", "guide": "指导"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,20 @@ class Responsibility:
     implementers: tuple[str, ...]
     note: Sentence | None
     implementer_source: str | None = None
+    responsible: tuple[str, ...] = ()
+    guides: tuple[str, ...] = ()
+    convention: str = ""  # how the roles were decided: explicit markers, the document's stated rule, or none stated
+    readings: tuple[NoteReading, ...] = ()  # one per note of the clause (several after numbered items)
+    implementer_note: Sentence | None = None  # the note that assigns the implementers (maybe an earlier clause's)
 
     def role_of(self, unit: str) -> Role | None:
+        """The unit's role on the clause; over several notes the strongest (牵头 > 负责 > 指导 > 配合 > 落实)."""
         if unit in self.leads:
             return Role.LEAD
+        if unit in self.responsible:
+            return Role.RESPONSIBLE
+        if unit in self.guides:
+            return Role.GUIDE
         if unit in self.co:
             return Role.CO
         if unit in self.implementers:
@@ -50,7 +62,48 @@ class Responsibility:
 
     @property
     def units(self) -> tuple[str, ...]:
-        return (*self.leads, *self.co, *self.implementers)
+        return tuple(dict.fromkeys((*self.leads, *self.responsible, *self.guides, *self.co, *self.implementers)))
+
+    @property
+    def notes(self) -> tuple[Sentence, ...]:
+        """Every note of the clause, in order."""
+        return tuple(r.note for r in self.readings) or ((self.note,) if self.note else ())
+
+
+@dataclass(frozen=True)
+class NoteReading:
+    """What one note says, unit names canonical: ``item`` is the numbered item (``7``) the note closes, if any.
+
+    ``convention`` says how plain lists were read (see ``Responsibility.convention``); ``collective`` keeps the
+    non-units the note names (``有关部门``); ``fields`` other labelled fields (``适用范围``); ``unread`` the parts
+    of the note the grammar could not read.
+    """
+
+    section: str
+    note: Sentence
+    item: str
+    leads: tuple[str, ...]
+    co: tuple[str, ...]
+    responsible: tuple[str, ...]
+    guides: tuple[str, ...]
+    implementers: tuple[str, ...]
+    convention: str
+    collective: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    unread: tuple[str, ...] = ()
+
+    def role_of(self, unit: str) -> Role | None:
+        for role, names in (
+            (Role.LEAD, self.leads), (Role.RESPONSIBLE, self.responsible), (Role.GUIDE, self.guides),
+            (Role.CO, self.co), (Role.IMPLEMENT, self.implementers),
+        ):  # fmt: skip
+            if unit in names:
+                return role
+        return None
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.leads, *self.responsible, *self.guides, *self.co, *self.implementers)))
 
 
 @dataclass(frozen=True)
@@ -111,70 +164,191 @@ class PlanStructure:
 
 # ---------------------------------------------------------------- responsibilities
 
-_NOTE_SPLIT = ",，;；"
-_CO_MARKERS = ("等按职责分工负责", "按职责分工负责", "等配合", "配合", "等参与", "参与", "协同", "等负责")
-_LABELLED_RE = re.compile(
-    r"^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协助单位|参与单位|落实单位)[:：]\s*(.+)$"
-)
-_PROPAGATE_RE = re.compile(r"以下均(?:需|由)(.+?)(?:负责)?落实")
+CONVENTION_EXPLICIT = "明确标注：按说明中的“牵头”“配合”“落实”等字样确定角色"
+CONVENTION_NONE = "文件未说明牵头规则：所列单位均为负责单位，不区分牵头与配合"
+CONVENTION_STATED = "文件说明：{statement}"
 
 
 @dataclass(frozen=True)
 class _Note:
+    """A note read into unit names as written. ``plain`` are units of a plain list (``（A、B负责）``), whose
+    roles the document's convention decides; ``statement`` is a convention the note states."""
+
     leads: tuple[str, ...]
     co: tuple[str, ...]
     implementers: tuple[str, ...]
     propagate: tuple[str, ...]
+    plain: tuple[str, ...] = ()
+    guides: tuple[str, ...] = ()
+    statement: str = ""
+    collective: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    unread: tuple[str, ...] = ()
+
+
+def _grammar() -> dict:
+    from .rules import load
+
+    return load("notes")
+
+
+def _markers() -> list[tuple[str, str]]:
+    """(marker, role) pairs, longest marker first (``牵头负责`` before ``负责``)."""
+    g = _grammar()
+    pairs = [(m, role) for role, ms in g["markers"].items() for m in ms]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _label_role(label: str) -> str | None:
+    for role, labels in _grammar()["labels"].items():
+        if label in labels:
+            return role
+    return None
+
+
+def _all_labels() -> list[str]:
+    return sorted((lab for labels in _grammar()["labels"].values() for lab in labels), key=len, reverse=True)
 
 
 def parse_note(note: str) -> _Note:
-    """Parse a responsibility note into unit names as written.
+    """Read a responsibility note with the grammar of ``assistant/data/notes.toml``.
 
-    ``(区住房城乡建设局牵头,区发展改革局、区水务局等按职责分工负责)`` → leads ``区住房城乡建设局``, co the other two.
+    ``(区住房城乡建设局牵头,区发展改革局、区水务局等按职责分工负责)`` → leads ``区住房城乡建设局``, co the other two;
+    ``（负责部门：A、B；适用范围：…）`` → plain ``A、B``; ``（A会同B负责）`` → lead A, co B; a part the grammar cannot
+    read is kept in ``unread`` (``check`` reports it).
     """
     body = note.strip()
     if body[:1] in "(（" and body[-1:] in ")）":
         body = body[1:-1]
-    leads: list[str] = []
-    co: list[str] = []
-    implementers: list[str] = []
+    g = _grammar()
+    roles: dict[str, list[str]] = {"lead": [], "co": [], "implement": [], "guide": [], "responsible": []}
     propagate: list[str] = []
-    for seg in (body[s:e].strip() for s, e in top_level_split(body, _NOTE_SPLIT)):
-        if not seg or "不再逐一列出" in seg:
+    collective: list[str] = []
+    fields: list[tuple[str, str]] = []
+    unread: list[str] = []
+    statement = ""
+
+    labels = _all_labels()
+    label_re = re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    found = [m for m in label_re.finditer(body) if _depth_at(body, m.start()) == 0]
+    if found:  # labelled fields: "牵头单位：A；配合单位：B", "负责部门：A、B；适用范围：…"
+        prefix = body[: found[0].start()].strip(g["separators"] + " ")
+        if prefix:
+            _read_parts(prefix, roles, propagate, collective, unread)
+        for m, nxt in zip(found, [*found[1:], None], strict=True):
+            value = body[m.end() : nxt.start() if nxt else len(body)].strip(g["separators"] + " 。")
+            label = m.group(1)
+            role = _label_role(label)
+            if role == "ignore" or role is None:
+                fields.append((label, value))
+                continue
+            names, coll = _unit_list(value)
+            roles[role] += names
+            collective += coll
+    else:
+        statement = _read_parts(body, roles, propagate, collective, unread)
+    for pattern in g["conventions"]["first_listed_lead"]:
+        m = re.search(pattern, note)
+        if m:
+            statement = m.group(0)
+            break
+    return _Note(
+        leads=tuple(roles["lead"]),
+        co=tuple(roles["co"]),
+        implementers=tuple(roles["implement"]),
+        propagate=tuple(propagate),
+        plain=tuple(roles["responsible"]),
+        guides=tuple(roles["guide"]),
+        statement=statement,
+        collective=tuple(dict.fromkeys(collective)),
+        fields=tuple(fields),
+        unread=tuple(unread),
+    )
+
+
+def _depth_at(text: str, pos: int) -> int:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "(（《“[【":
+            depth += 1
+        elif ch in ")）》”]】":
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _read_parts(
+    body: str, roles: dict[str, list[str]], propagate: list[str], collective: list[str], unread: list[str]
+) -> str:
+    """Read the unlabelled parts of a note by their role markers; returns a convention statement if one is made."""
+    g = _grammar()
+    statement = ""
+    for seg in (body[s:e].strip(" 。") for s, e in top_level_split(body, g["separators"] + "。")):
+        if not seg:
             continue
-        labelled = _LABELLED_RE.match(seg)
-        prop = _PROPAGATE_RE.search(seg)
-        if labelled:  # "牵头单位：A、B" / "配合单位：C" / "责任单位：D"
-            role = labelled.group(1)
-            names = _unit_list(labelled.group(2))
-            if role.startswith(("配合", "协同", "协助", "参与")):
-                co += names
-            elif role.startswith("落实"):
-                implementers += names
-            else:
-                leads += names
-        elif prop:
-            propagate += _unit_list(prop.group(1))
-        elif "牵头" in seg:
-            leads += _unit_list(seg[: seg.index("牵头")])
-        elif any(m in seg for m in _CO_MARKERS):
-            marker = next(m for m in _CO_MARKERS if m in seg)
-            co += _unit_list(seg[: seg.index(marker)])
-        elif seg.endswith("落实"):
-            implementers += _unit_list(re.sub(r"(负责)?落实$", "", seg))
-        elif seg.endswith("负责"):
-            (co if leads else leads).extend(_unit_list(seg[: -len("负责")]))
-    return _Note(tuple(leads), tuple(co), tuple(implementers), tuple(propagate))
+        if any(re.search(p, seg) for p in g["conventions"]["first_listed_lead"]):
+            statement = seg
+            continue
+        prop = next((m for p in g["conventions"]["propagate"] if (m := re.search(p, seg))), None)
+        if prop:
+            names, coll = _unit_list(prop.group(1))
+            propagate += names
+            collective += coll
+            continue
+        if any(re.search(p, seg) for p in g["conventions"]["filler"]):
+            continue
+        seg = re.sub(r"^由", "", seg)
+        together = next(
+            (m.group(0) for w in g["together"]["words"]
+             if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}", seg))),
+            None,
+        )  # fmt: skip
+        marker = next(((m, role) for m, role in _markers() if seg.endswith(m)), None)
+        if together and marker:  # "A会同B负责": A leads, B co-handles
+            head, tail = seg.split(together, 1)
+            tail = tail[: -len(marker[0])]
+            leads, coll1 = _unit_list(head)
+            co, coll2 = _unit_list(tail)
+            if leads:
+                roles["lead"] += leads
+                roles["co"] += co
+                collective += coll1 + coll2
+                continue
+        if marker:
+            names, coll = _unit_list(seg[: -len(marker[0])])
+            collective += coll
+            roles[marker[1]] += names  # a marker with no unit before it names nobody: check reports that
+            continue
+        unread.append(seg)
+    return statement
 
 
-def _unit_list(part: str) -> list[str]:
-    names = []
+# between two unit names: "B等和C", "B等有关部门" (等 ends a list), "B和C" right after a unit's ending character
+_BETWEEN_NAMES_RE = re.compile(
+    r"等(?:和|及|以及)?|(?<=[部委局办署会院行府室司厅心])(?:和|及|以及)(?=[\u4e00-\u9fff]{2,})"
+)
+
+
+def _unit_list(part: str) -> tuple[list[str], list[str]]:
+    """Unit names in ``A、B等和各有关省级人民政府`` as written, and the collective words (有关部门) apart."""
+    collective_words = set(_grammar()["collective"]["names"])
+    names: list[str] = []
+    collective: list[str] = []
+    pieces: list[str] = []
     for s, e in top_level_split(part, "、"):
-        name = part[s:e].strip().strip("等 ")
-        name = re.sub(r"^(各|由)", "", name)
-        if len(name) >= 2:
-            names.append(name)
-    return names
+        piece = part[s:e].strip()
+        # "B等和C", "B等有关部门", "B和C": split on 等 / 和 / 及 between names
+        for sub in _BETWEEN_NAMES_RE.split(piece):
+            if sub and sub.strip():
+                pieces.append(sub.strip())
+    for piece in pieces:
+        name = piece.strip().strip("等 ")
+        bare = re.sub(r"^(各|由)", "", name)
+        if name in collective_words or bare in collective_words or bare in ("部门", "单位", "有关", "相关"):
+            collective.append(name)
+            continue
+        if len(bare) >= 2:
+            names.append(bare)
+    return names, collective
 
 
 def top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
@@ -353,35 +527,132 @@ def _respectively(
 # ---------------------------------------------------------------- assembly
 
 
+def _item_of(clause: Clause, note: Sentence, item_patterns: tuple[re.Pattern[str], ...]) -> str:
+    """The numbered item (``7`` of ``7.建设创新高地。……（……负责）``) the note closes: the first sentence since the
+    previous note that opens with an item number (items may share a paragraph), if any."""
+    previous = max((n.end for n in clause.notes if n.end <= note.start), default=clause.start)
+    for sentence in clause.sentences:
+        if previous <= sentence.start < note.start:
+            for p in item_patterns:
+                m = p.match(sentence.text)
+                if m:
+                    return m.group(1)
+    return ""
+
+
+def _item_patterns(plan: Plan) -> tuple[re.Pattern[str], ...]:
+    from .clauses import heading_families
+
+    family = next((f for f in heading_families() if f.name == plan.family), None)
+    return tuple(level.pattern for level in family.levels[2:]) if family else ()
+
+
 def extract_structure(plan: Plan) -> PlanStructure:
-    """Units, responsibilities and targets of a parsed plan, computed from its text."""
-    notes: list[tuple[Clause, _Note]] = [(c, parse_note(c.note.text)) for c in plan.clauses if c.note]
-    written = [name for _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate)]
+    """Units, responsibilities and targets of a parsed plan, computed from its text.
+
+    Every note of a clause is read (a clause with numbered items carries one note per item); the clause's
+    ``Responsibility`` merges them (a unit's strongest role) and keeps each note's reading in ``readings``.
+    Plain lists (``（A、B负责）``) follow the document's stated rule (``排在第一位的部门为牵头部门，下同``) from the
+    note that states it onwards; with no stated rule every listed unit is 负责 and no lead is invented.
+    """
+    g = _grammar()
+    notes: list[tuple[Clause, Sentence, _Note]] = [
+        (c, n, parse_note(n.text)) for c in plan.clauses for n in c.notes
+    ]
+    written = [
+        name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
+    ]
     registry = build_registry(written, plan.text)
     canon = registry.canonical
 
-    responsibilities = []
+    def names(seq: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(canon(n) for n in seq))
+
+    items = _item_patterns(plan)
+    stated = ""
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
-    for clause, note in notes:
-        implementers = tuple(dict.fromkeys(canon(n) for n in note.implementers))
-        source = clause.label if implementers else None
-        if not implementers and carried:
-            implementers, source = carried, carried_from
+    carried_note: Sentence | None = None
+    readings: dict[str, list[NoteReading]] = {}
+    sources: dict[str, tuple[str, Sentence]] = {}
+    for clause, sentence, note in notes:
+        if note.statement:
+            stated = note.statement
+        leads, co, responsible = list(note.leads), list(note.co), []
+        convention = CONVENTION_EXPLICIT
+        if note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
+            co += note.plain
+        elif note.plain:
+            if stated:
+                leads.append(note.plain[0])
+                co += note.plain[1:]
+                convention = CONVENTION_STATED.format(statement=stated)
+            else:
+                responsible += note.plain
+                convention = CONVENTION_NONE
+        nobody_else = not (leads or responsible or note.guides)
+        if co and nobody_else and g["conventions"].get("co_without_lead") == "responsible":
+            responsible, co = [*responsible, *co], []
+        implementers = names(note.implementers)
+        source = (clause.label, sentence) if implementers else None
+        if not implementers and carried and carried_from and carried_note:
+            implementers, source = carried, (carried_from, carried_note)
         if note.propagate:
-            carried = tuple(dict.fromkeys(canon(n) for n in note.propagate))
-            carried_from = clause.label
+            carried = names(note.propagate)
+            carried_from, carried_note = clause.label, sentence
             implementers = tuple(dict.fromkeys((*implementers, *carried)))
-            source = clause.label
+            source = (clause.label, sentence)
+        readings.setdefault(clause.label, []).append(
+            NoteReading(
+                section=clause.label,
+                note=sentence,
+                item=_item_of(clause, sentence, items),
+                leads=names(tuple(leads)),
+                co=names(tuple(co)),
+                responsible=names(tuple(responsible)),
+                guides=names(note.guides),
+                implementers=implementers,
+                convention=convention,
+                collective=note.collective,
+                fields=note.fields,
+                unread=note.unread,
+            )
+        )
+        if source and clause.label not in sources:
+            sources[clause.label] = source
+
+    responsibilities = []
+    for clause in plan.clauses:
+        reads = readings.get(clause.label)
+        if not reads:
+            continue
+        best: dict[str, Role] = {}
+        for r in reads:
+            for unit in r.units:
+                role = r.role_of(unit)
+                if role is not None and (unit not in best or _STRENGTH[role] < _STRENGTH[best[unit]]):
+                    best[unit] = role
+
+        def with_role(role: Role, best: dict[str, Role] = best) -> tuple[str, ...]:
+            return tuple(u for u, r in best.items() if r is role)
+
         responsibilities.append(
             Responsibility(
                 section=clause.label,
                 title=clause.title,
-                leads=tuple(dict.fromkeys(canon(n) for n in note.leads)),
-                co=tuple(dict.fromkeys(canon(n) for n in note.co)),
-                implementers=implementers,
-                note=clause.note,
-                implementer_source=source,
+                leads=with_role(Role.LEAD),
+                co=with_role(Role.CO),
+                implementers=with_role(Role.IMPLEMENT),
+                note=reads[-1].note,
+                implementer_source=sources[clause.label][0] if clause.label in sources else None,
+                responsible=with_role(Role.RESPONSIBLE),
+                guides=with_role(Role.GUIDE),
+                convention="；".join(dict.fromkeys(r.convention for r in reads)),
+                readings=tuple(reads),
+                implementer_note=sources[clause.label][1] if clause.label in sources else None,
             )
         )
     return PlanStructure(plan, registry, tuple(responsibilities), extract_targets(plan))
+
+
+_STRENGTH = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.GUIDE: 2, Role.CO: 3, Role.IMPLEMENT: 4}

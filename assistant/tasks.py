@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .answer import Citation
 from .clauses import Sentence
-from .structure import PlanStructure, Responsibility, Role, Target
+from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 
 ALL_ROLES: tuple[Role, ...] = tuple(Role)
 NO_DEADLINE = "未注明期限"
@@ -37,6 +37,7 @@ class Task:
     targets: tuple[Target, ...]
     other_units: tuple[tuple[str, Role], ...]
     citations: tuple[Citation, ...]
+    convention: str = ""  # how the role was read: explicit markers, the plan's stated rule, or no rule stated
 
     @property
     def text(self) -> str:
@@ -67,31 +68,68 @@ class TaskList:
         return len(self.tasks)
 
 
-def _note_citation(structure: PlanStructure, resp: Responsibility, role: Role) -> tuple[Citation, ...]:
-    source = resp
-    if role is Role.IMPLEMENT and resp.implementer_source and resp.implementer_source != resp.section:
-        source = structure.responsibility(resp.implementer_source) or resp
-    if source.note is None:
-        return ()
-    return (Citation.of(structure.plan.clause(source.section), source.note),)
+def _note_citation(structure: PlanStructure, resp: Responsibility, role: Role, unit: str) -> tuple[Citation, ...]:
+    """The notes that give ``unit`` its role: for an implementer the note that assigns implementers (maybe an
+    earlier clause's "以下均需…落实"), otherwise every note of the clause that names the unit."""
+    if role is Role.IMPLEMENT and resp.implementer_source and resp.implementer_note is not None:
+        if resp.implementer_source != resp.section or not any(r.role_of(unit) for r in resp.readings):
+            return (Citation.of(structure.plan.clause(resp.implementer_source), resp.implementer_note),)
+    clause = structure.plan.clause(resp.section)
+    notes = [r.note for r in resp.readings if r.role_of(unit) is not None]
+    if not notes and resp.note is not None:
+        notes = [resp.note]
+    return tuple(Citation.of(clause, n) for n in notes)
+
+
+def _own_part(structure: PlanStructure, unit: str, resp: Responsibility) -> tuple[tuple[Sentence, ...], Responsibility]:
+    """Where a clause carries one note per numbered item and the unit is named in only some of them, the
+    sentences of those items (each note closes the sentences since the previous note) and a responsibility
+    restricted to those notes; otherwise the whole clause."""
+    clause = structure.plan.clause(resp.section)
+    mine = [r for r in resp.readings if r.role_of(unit) is not None]
+    if len(resp.readings) < 2 or not mine or len(mine) == len(resp.readings):
+        return clause.body, resp
+    keep: list[Sentence] = []
+    previous_end = clause.start
+    for reading in resp.readings:
+        if reading in mine:
+            keep += [s for s in clause.body if previous_end <= s.start < reading.note.start]
+        previous_end = reading.note.end
+
+    def merged(role: Role) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u for r in mine for u in r.units if r.role_of(u) is role))
+
+    part = Responsibility(
+        resp.section, resp.title, merged(Role.LEAD), merged(Role.CO), merged(Role.IMPLEMENT), mine[-1].note,
+        resp.implementer_source, merged(Role.RESPONSIBLE), merged(Role.GUIDE), resp.convention, tuple(mine),
+        resp.implementer_note,
+    )  # fmt: skip
+    return tuple(keep), part
 
 
 def _task(structure: PlanStructure, unit: str, role: Role, resp: Responsibility) -> Task:
-    clause = structure.plan.clause(resp.section)
+    sentences, part = _own_part(structure, unit, resp)
     others = tuple(
-        (name, r)
-        for r, names in ((Role.LEAD, resp.leads), (Role.CO, resp.co), (Role.IMPLEMENT, resp.implementers))
-        for name in names
-        if name != unit
+        dict.fromkeys(
+            (name, r)
+            for r, names in (
+                (Role.LEAD, part.leads), (Role.RESPONSIBLE, part.responsible), (Role.GUIDE, part.guides),
+                (Role.CO, part.co), (Role.IMPLEMENT, part.implementers),
+            )
+            for name in names
+            if name != unit
+        )
     )
+    spans = {(s.start, s.end) for s in sentences}
     return Task(
         section=resp.section,
         title=resp.title,
         role=role,
-        sentences=clause.body,
-        targets=structure.targets_in(resp.section),
+        sentences=sentences,
+        targets=tuple(t for t in structure.targets_in(resp.section) if (t.sentence.start, t.sentence.end) in spans),
         other_units=others,
-        citations=_note_citation(structure, resp, role),
+        citations=_note_citation(structure, resp, role, unit),
+        convention="；".join(dict.fromkeys(r.convention for r in resp.readings if r.role_of(unit) is not None)),
     )
 
 
@@ -184,10 +222,18 @@ class LedgerRow:
     quote: str
     start: int
     end: int
+    responsible_units: tuple[str, ...] = ()  # 负责 units where the plan names no lead (no rule stated)
+
+
+def _closing_note(resp: Responsibility | None, target: Target) -> Responsibility | NoteReading | None:
+    """In a clause with one note per numbered item, the note that closes the target's sentence; else the clause."""
+    if resp is None or len(resp.readings) < 2:
+        return resp
+    return next((r for r in resp.readings if r.note.start >= target.sentence.end), resp)
 
 
 def ledger_row(structure: PlanStructure, target: Target) -> LedgerRow:
-    resp = structure.responsibility(target.section)
+    resp = _closing_note(structure.responsibility(target.section), target)
     return LedgerRow(
         id=target.id,
         section=target.section,
@@ -203,6 +249,7 @@ def ledger_row(structure: PlanStructure, target: Target) -> LedgerRow:
         deadline=target.deadline or NO_DEADLINE,
         lead_units=resp.leads if resp else (),
         co_units=resp.co if resp else (),
+        responsible_units=resp.responsible if resp else (),
         phrase=target.phrase,
         quote=target.sentence.text,
         start=target.sentence.start,

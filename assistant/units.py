@@ -7,37 +7,29 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import UnknownUnit
+from .rules import load
 
-# Common abbreviations of Chinese government department names (general usage, not plan-specific).
-_ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("发展改革", ("发改", "发展和改革")),
-    ("发展和改革", ("发改",)),
-    ("住房城乡建设", ("住建", "住房和城乡建设")),
-    ("住房和城乡建设", ("住建", "住房城乡建设")),
-    ("工业和信息化", ("工信",)),
-    ("人力资源社会保障", ("人社", "人力资源和社会保障")),
-    ("人力资源和社会保障", ("人社",)),
-    ("市场监管", ("市场监督管理", "市监")),
-    ("市场监督管理", ("市场监管", "市监")),
-    ("生态环境", ("环保", "环境")),
-    ("交通运输", ("交通",)),
-    ("农业农村", ("农业", "农业农村")),
-    ("自然资源", ("自然资源和规划", "资规")),
-    ("机关事务服务中心", ("机关事务中心", "机关事务局", "机关事务管理局", "机管中心", "机关事务")),
-    ("国有资产管理服务中心", ("国资中心", "国资委", "国有资产中心")),
-    ("行政审批服务局", ("审批局", "行政审批局", "审批服务局")),
-    ("金融运行监测中心", ("金融中心", "金融监测中心", "金融局")),
-    ("商务综合服务中心", ("商务中心", "商务局")),
-    ("规划协调服务中心", ("规划中心",)),
-    ("城管局", ("城管", "城市管理局", "综合执法局")),
-    ("中国人民银行", ("人民银行", "人行", "央行")),
-    ("公安局", ("公安",)),
-    ("委编办", ("编办", "编委办")),
-    ("委组织部", ("组织部",)),
-    ("委宣传部", ("宣传部",)),
-)
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Words inside unit names and their short forms (``assistant/data/units.toml``)."""
+    return tuple((full, tuple(shorts)) for full, shorts in load("units")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _national() -> dict[str, tuple[str, ...]]:
+    """Every form of a national body → all its forms, the usual short name first (``assistant/data/units.toml``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, forms in load("units")["national"].items():
+        group = (name, *forms)
+        for form in group:
+            out.setdefault(form, group)
+    return out
+
+
 _ORG_SUFFIXES = ("分局", "分行", "局", "中心", "部", "办", "委", "政府", "办事处", "公司", "所", "站", "院", "厅")
 _PREFIXES = ("区", "市", "县")
 _SUFFIX_RE = re.compile(r"(分局|分行|局|中心|部|办|委员会|委|办事处|政府|人民政府)$")
@@ -331,7 +323,9 @@ def aliases_for(name: str) -> tuple[str, ...]:
         add(m.group(1))
         add(m.group(1)[:-1] + m.group(3))
     # 中国人民银行莱芜分行 → 人民银行莱芜分行, 人行莱芜分行, 人民银行, 人行
-    for full, shorts in _ABBREVIATIONS:
+    for form in _national().get(name, ()):  # 发展改革委 → 国家发展改革委, 发改委, 国家发展和改革委员会
+        add(form)
+    for full, shorts in _abbreviations():
         for base in (name, core, *out):
             if full in base:
                 for short in shorts:
@@ -386,6 +380,9 @@ def build_registry(written_names: Iterable[str], text: str) -> UnitRegistry:
 
 
 def _same_unit(a: str, b: str) -> bool:
+    national = _national()
+    if a in national and national.get(b) == national[a]:
+        return True  # two forms of one national body: 发展改革委 / 国家发展改革委
     if min(len(a), len(b)) < 6 or a[-1] != b[-1]:
         return False
     if a[0] != b[0] and a[0] in "区市县" and b[0] in "区市县":

@@ -289,10 +289,18 @@ def test_missing_file_raises_corpus_not_found(tmp_path: Path) -> None:
         load_plan(missing)
 
 
-def test_non_utf8_file_raises_corpus_format_error(tmp_path: Path) -> None:
+def test_gb18030_file_reads_like_its_utf8_original(tmp_path: Path) -> None:
+    # changed on purpose: a GBK/GB18030 file (what Windows Notepad saves) is detected, no longer refused
     path = tmp_path / "gbk.txt"
-    path.write_bytes(MINI_FILE.read_text(encoding="utf-8").encode("gbk"))
-    with pytest.raises(CorpusFormatError, match="UTF-8"):
+    path.write_bytes(MINI_FILE.read_text(encoding="utf-8").encode("gb18030"))
+    plan, original = load_plan(path), load_plan(MINI_FILE)
+    assert [(c.label, c.title, c.text) for c in plan.clauses] == [(c.label, c.title, c.text) for c in original.clauses]
+
+
+def test_undecodable_file_raises_corpus_format_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 8)
+    with pytest.raises(CorpusFormatError, match=re.escape(str(path))):
         load_plan(path)
 
 

@@ -55,7 +55,7 @@ def test_matrix_rows_match_the_matrix(matrix: Matrix) -> None:
     assert [r[0] for r in rows] == list(matrix.units)
     water = next(r for r in rows if r[0] == "区水务局")
     assert water[1 + matrix.sections.index("三(十)")] == "牵头"
-    assert water[-4:] == (2, 5, 0, 7)
+    assert water[-6:] == (2, 5, 0, 0, 0, 7)  # lead, co, implement, responsible, guide, total
 
 
 def test_ledger_rows_keep_values_as_numbers(structure: PlanStructure) -> None:
@@ -111,7 +111,7 @@ def test_markdown_escapes_pipes_and_line_breaks() -> None:
 def test_json_shapes_round_trip(structure: PlanStructure, matrix: Matrix) -> None:
     data = json.loads(export.dumps(export.matrix_json(matrix)))
     assert data["cells"]["区水务局"]["三(十)"] == "lead"
-    assert data["counts"]["区水务局"] == {"lead": 2, "co": 5, "implement": 0}
+    assert data["counts"]["区水务局"] == {"lead": 2, "co": 5, "implement": 0, "responsible": 0, "guide": 0}
     ledger = json.loads(export.dumps(export.ledger_json(target_ledger(structure))))
     assert ledger[0]["indicator"] == "单位地区生产总值能耗" and ledger[0]["lead_units"] == []
     tasks = json.loads(export.dumps(export.task_list_json(task_list(structure, "街道"))))

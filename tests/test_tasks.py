@@ -33,7 +33,7 @@ def test_water_bureau_leads_two_tasks_and_co_handles_five(structure: PlanStructu
     assert [t.section for t in tasks.by_role(Role.LEAD)] == ["三(十)", "五(一)"]
     assert [t.section for t in tasks.by_role(Role.CO)] == ["三(一)", "三(三)", "三(五)", "三(六)", "三(八)"]
     assert tasks.by_role(Role.IMPLEMENT) == ()
-    assert tasks.counts == {Role.LEAD: 2, Role.CO: 5, Role.IMPLEMENT: 0}
+    assert tasks.counts == {Role.LEAD: 2, Role.CO: 5, Role.IMPLEMENT: 0, Role.RESPONSIBLE: 0, Role.GUIDE: 0}
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_cli_unknown_unit_suggests_and_exits_5(capsys: pytest.CaptureFixture[str
 
 # ---------------------------------------------------------------------------------------------- chat (slow)
 
-_ROLE_LINE = re.compile(r"^(牵头|配合|落实)(?:（(\d+)项）)?：(.*)$")
+_ROLE_LINE = re.compile(r"^(牵头|配合|落实|负责|指导)(?:（(\d+)项）)?：(.*)$")
 _LABEL = re.compile(r"([一二三四五六七八九十]+\([一二三四五六七八九十]+\))“")
 
 

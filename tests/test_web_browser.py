@@ -7,6 +7,7 @@ README's pictures are made with ``WEB_SCREENSHOTS_DIR=docs``).
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -33,6 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run",
 ]  # fmt: skip
 Q = "清洁取暖率的目标是多少？由谁牵头？"
+BOT = "#chatbot [data-testid=bot]"  # one per answer
+LAPTOP = {"width": 1366, "height": 768}  # the office laptop
 HOST_CSS = "button { background: red !important; font-size: 40px !important; } * { font-family: serif; }"
 
 
@@ -172,6 +175,7 @@ def test_chat_answers_with_citations_and_opens_the_cited_clause(
     expect(chat).to_contain_text("由区住房城乡建设局牵头")
 
     follow_up = assistant_instance.ask("由谁牵头？", session=_session(assistant_instance))
+    page.set_viewport_size(LAPTOP)
     note = next(c for c in follow_up.citations if "区住房城乡建设局牵头" in c.quote)  # the responsibility note
     citations = page.locator("#citations label")
     expect(citations).to_have_count(len(follow_up.citations))
@@ -201,14 +205,35 @@ def test_chat_feedback_is_stored_with_a_comment(page: Page, sites: dict[str, str
     page.goto(sites["app"])
     page.locator("#examples").get_by_text("我们水务局要负责哪些工作？").click()  # an example question asks at once
     expect(page.locator("#chatbot")).to_contain_text("区水务局在方案中共涉及")
-    page.locator("#chatbot").get_by_role("button", name="踩").click()
+    store = FeedbackStore(Path(sites["feedback"]) / "feedback.sqlite3")
+    before = len(store)
+    page.locator("#chatbot").get_by_role("button", name="赞").click()
+    expect(page.locator("#feedback-note")).to_contain_text("已记录您的评价：有帮助")
+    page.locator("#chatbot").get_by_role("button", name="踩").click()  # changing one's mind: the row is updated
     expect(page.locator("#feedback-note")).to_contain_text("已记录您的评价：没帮助")
     page.locator("#comment textarea").fill("希望列出每项任务的完成时限")
     page.locator("#comment-send").click()
     expect(page.locator("#feedback-note")).to_contain_text("感谢您的反馈")
-    stored = FeedbackStore(Path(sites["feedback"]) / "feedback.sqlite3").recent(1)[0]
+    assert len(store) == before + 1  # one row per answer and rater, not one per click
+    stored = store.recent(1)[0]
     assert stored.rating is Rating.DOWN and stored.comment == "希望列出每项任务的完成时限"
-    assert stored.question == "我们水务局要负责哪些工作？"
+    assert stored.question == "我们水务局要负责哪些工作？" and stored.context == ()
+
+    box = page.locator("#question textarea")  # a follow-up is stored with the question it follows
+    box.fill("那配合单位呢？")
+    box.press("Enter")
+    expect(page.locator(BOT)).to_have_count(2)
+    expect(page.locator(BOT).nth(1)).not_to_have_text("…")
+    page.locator("#chatbot").get_by_role("button", name="赞").nth(1).click()
+    expect(page.locator("#feedback-note")).to_contain_text("已记录您的评价：有帮助")
+    follow = store.recent(1)[0]
+    assert follow.question == "那配合单位呢？" and follow.context == ("我们水务局要负责哪些工作？",)
+    assert follow.conversation_id == stored.conversation_id and len(store) == before + 2
+
+    page.locator("#new-chat").click()  # 新对话 clears the note and the comment box with the conversation
+    expect(page.locator("#feedback-note")).to_have_text("")
+    expect(page.locator("#comment textarea")).to_be_hidden()
+    expect(page.locator(BOT)).to_have_count(0)
 
 
 def test_task_tabs_show_tables_heatmap_and_xlsx(page: Page, sites: dict[str, str], tmp_path: Path) -> None:
@@ -229,11 +254,345 @@ def test_task_tabs_show_tables_heatmap_and_xlsx(page: Page, sites: dict[str, str
     assert saved.suffix == ".xlsx" and sheet.max_row == 8 and sheet["B1"].value == "角色"
 
     page.get_by_role("tab", name="责任矩阵").click()
-    expect(page.locator("#matrix-heatmap img")).to_be_visible()
-    assert page.locator("#matrix-heatmap img").evaluate("i => i.naturalWidth") > 600
+    heatmap = page.locator("#matrix-heatmap img")
+    expect(heatmap).to_be_visible()
+    assert heatmap.evaluate("i => i.naturalWidth") > 600
+    assert heatmap.evaluate("i => i.width === i.naturalWidth")  # shown at its own size: cell words stay readable
+    assert "责任分工热力图" in (heatmap.get_attribute("alt") or "")
+    for role in ("牵头", "配合", "落实"):  # a legend entry for every role
+        expect(page.locator("#matrix-heatmap .heatmap-legend")).to_contain_text(role)
+    with page.expect_download() as png:
+        page.locator("#matrix-png").click()
+    png_path = tmp_path / png.value.suggested_filename
+    png.value.save_as(png_path)
+    shown = heatmap.evaluate("i => i.src.split(',')[1]")
+    assert base64.b64decode(shown) == png_path.read_bytes()  # the same picture as the export
     expect(page.locator("#matrix-table")).to_contain_text("区发展改革局")
     page.get_by_role("tab", name="目标台账").click()
     expect(page.locator("#ledger-table")).to_contain_text("清洁取暖率")
+
+
+# ---------------------------------------------------------------------------------------------- 1b. the page for all
+
+
+def _ask(page: Page, question: str, turn: int = 1) -> None:
+    """Ask ``question`` as the conversation's ``turn``-th question and wait for its answer and citations."""
+    from playwright.sync_api import expect
+
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    expect(page.locator(BOT)).to_have_count(turn)
+    expect(page.locator(BOT).last).not_to_have_text("…")
+    expect(page.locator("#citations")).to_contain_text(f"问：{question[:19]}")
+
+
+def test_trash_icon_and_new_chat_clear_the_same_things(page: Page, sites: dict[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(sites["app"])
+    for clear in ("trash", "new chat"):
+        _ask(page, "清洁取暖率的目标是多少？")
+        page.locator("#chatbot").get_by_role("button", name="赞").click()
+        expect(page.locator("#comment textarea")).to_be_visible()
+        if clear == "trash":
+            page.locator("#chatbot").get_by_role("button", name="清空对话").click()
+        else:
+            page.locator("#new-chat").click()
+        expect(page.locator(BOT)).to_have_count(0)
+        expect(page.locator("#citations input")).to_have_count(0)  # citations gone with the turn
+        expect(page.locator("#section-view mark")).to_have_count(0)
+        expect(page.locator("#feedback-note")).to_have_text("")
+        expect(page.locator("#comment textarea")).to_be_hidden()
+        box = page.locator("#question textarea")  # and the follow-up context: "由谁牵头？" no longer means 清洁取暖
+        box.fill("由谁牵头？")
+        box.press("Enter")
+        expect(page.locator(BOT)).to_have_count(1)
+        expect(page.locator(BOT)).not_to_have_text("…")
+        expect(page.locator(BOT)).not_to_contain_text("区住房城乡建设局牵头")
+        page.locator("#new-chat").click()
+        expect(page.locator(BOT)).to_have_count(0)
+
+
+def test_citation_click_brings_the_clause_into_view_and_focus_there_and_back(
+    page: Page, sites: dict[str, str], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(LAPTOP)
+    page.goto(sites["app"])
+    _ask(page, "我们水务局要负责哪些工作？")  # several citations: the list is long
+    expect(page.locator(BOT)).not_to_contain_text("在右侧")  # no wording that assumes the layout
+    citations = page.locator("#citations input")
+    assert citations.count() >= 4
+    names = citations.evaluate_all("xs => new Set(xs.map(x => x.name)).size")
+    assert names == 1  # one radio group: one Tab stop, arrow keys move within it
+    page.locator("#citations label").last.click()
+    mark = page.locator("#section-view mark.cited")
+    expect(mark).to_be_visible()
+    expect(page.locator("#section-view .section-view")).to_be_focused()
+    box = mark.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + min(box["height"], 100) <= LAPTOP["height"], box
+    page.keyboard.press("Escape")  # and back to the citation it came from
+    expect(citations.last).to_be_focused()
+    page.keyboard.press("ArrowUp")  # arrow keys choose within the group; the clause follows
+    expect(citations.nth(citations.count() - 2)).to_be_checked()
+    expect(citations.nth(citations.count() - 2)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#section-view .section-view")).to_be_focused()
+    page.locator("#section-view .back-to-citations").click()
+    expect(citations.nth(citations.count() - 2)).to_be_focused()
+
+
+def test_copy_gives_plain_text_with_the_citations(page: Page, sites: dict[str, str]) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(sites["app"])
+    _ask(page, "清洁取暖率的目标是多少？")
+    page.locator(BOT).hover()
+    page.locator("#chatbot").get_by_role("button", name="复制本条").last.click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "清洁取暖率达到90%以上" in copied and "[1] 三(三) 实施城镇绿色节能改造" in copied
+    assert "**" not in copied and "\\" not in copied  # no Markdown source, no escapes
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+_COLOURS_JS = """([sel, pseudo, prop]) => {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const rgb = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  let bg = null, e = el;
+  while (e) { const c = rgb(getComputedStyle(e).backgroundColor); if (c && c[3] > 0.5) { bg = c; break; }
+    e = e.parentElement; }
+  return { fg: rgb(getComputedStyle(el, pseudo)[prop]), bg: bg || [255, 255, 255, 1] };
+}"""
+MEASURED: dict[str, float] = {}  # name → contrast ratio (printed with -s; the figures in notes/h5-webui.md)
+
+
+def _ratio(page: Page, name: str, selector: str, pseudo: str | None = None, prop: str = "color") -> float:
+    found = page.evaluate(_COLOURS_JS, [selector, pseudo, prop])
+    assert found and found["fg"], f"{name}: {selector} not found"
+    ratio = _contrast(tuple(found["fg"][:3]), tuple(found["bg"][:3]))
+    MEASURED[name] = round(ratio, 2)
+    print(f"contrast {name}: {ratio:.2f}:1")
+    return ratio
+
+
+def test_colours_meet_wcag_aa_and_the_focus_ring_is_strong(page: Page, sites: dict[str, str]) -> None:
+    page.goto(sites["app"])
+    page.locator("#question textarea").wait_for()
+    text = {
+        "提问 button": "#send",
+        "selected tab": "button[role=tab][aria-selected=true]",
+        "other tab": "button[role=tab][aria-selected=false]",
+        "大字模式 button": "#font-toggle",
+        "新对话 button": "#new-chat",
+        "question label": "#question span[data-testid=block-info]",
+        "page text": "#intro p",
+        "example question": "#examples button",
+    }
+    for name, selector in text.items():
+        assert _ratio(page, name, selector) >= 4.5, name
+    assert _ratio(page, "placeholder", "#question textarea", "::placeholder") >= 4.5
+    assert _ratio(page, "text box border", "#question textarea", None, "borderTopColor") >= 3
+    page.locator("#question textarea").focus()
+    assert _ratio(page, "focus ring (text box)", "#question textarea", None, "outlineColor") >= 3
+    width = page.locator("#question textarea").evaluate("t => parseFloat(getComputedStyle(t).outlineWidth)")
+    assert width >= 2
+    page.keyboard.press("Shift+Tab")  # to a button by keyboard: the ring shows there too
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id || document.activeElement.tagName")
+    ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, "
+                         "parseFloat(s.outlineWidth)]; }")  # fmt: skip
+    assert ring[0] != "none" and ring[1] >= 2, (focused, ring)
+    body = page.locator("#question textarea").evaluate("t => parseFloat(getComputedStyle(t).fontSize)")
+    assert body >= 16
+    page.locator("#font-toggle").click()  # 大字模式 on the main page, as in the widget
+    expect_large = page.locator("#question textarea").evaluate("t => parseFloat(getComputedStyle(t).fontSize)")
+    assert expect_large >= 20 > body
+    assert page.locator("#font-toggle").get_attribute("aria-pressed") == "true"
+    page.reload()  # remembered
+    page.locator("#question textarea").wait_for()
+    assert page.locator("#question textarea").evaluate("t => parseFloat(getComputedStyle(t).fontSize)") >= 20
+    page.locator("#font-toggle").click()
+
+
+_ALLOWED_LATIN = {"Enter", "Esc", "Excel", "xlsx", "png", "API"}
+_ARIA_WORDS = """button textbox tab tablist tabpanel radio radiogroup heading link img log status region paragraph text
+group list listitem checkbox combobox option listbox table row cell columnheader rowgroup main navigation level checked
+pressed expanded selected disabled url figure separator generic contentinfo banner label article dialog alert
+progressbar false true mixed mark placeholder"""  # the snapshot's own vocabulary (roles and states), not page text
+
+
+def test_the_chat_page_speaks_chinese(page: Page, sites: dict[str, str]) -> None:
+    import re
+
+    from playwright.sync_api import expect
+
+    page.goto(sites["app"])
+    _ask(page, "清洁取暖率的目标是多少？")
+    page.locator("#chatbot").get_by_role("button", name="赞").click()
+    expect(page.locator("#feedback-note")).to_contain_text("有帮助")
+    tree = page.locator("body").aria_snapshot()
+    tree = re.sub(r"^\s*- /url: .*$", "", tree, flags=re.M)  # link targets are addresses, not words
+    words = {w for w in re.findall(r"[A-Za-z][A-Za-z']{2,}", re.sub(r"^\s*- \w+", "", tree, flags=re.M))}
+    roles = set(_ARIA_WORDS.split())
+    english = sorted(w for w in words if w not in roles and w not in _ALLOWED_LATIN)
+    assert english == [], english
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    box = page.locator("#question textarea")  # a question is shown as text, never as HTML or Markdown
+    evil = '<img src=x onerror="document.title=1">**粗体**'
+    box.fill(evil)
+    box.press("Enter")
+    expect(page.locator("#chatbot [data-testid=user]").last).to_have_text(evil)
+    assert page.locator("#chatbot img").count() == 0
+    assert page.title().startswith("方案助手 · ") and "Gradio" not in page.title()
+    og = page.locator('meta[property="og:title"]').first.get_attribute("content")
+    assert og and og.startswith("方案助手") and page.locator('meta[content="Gradio"]').count() == 0
+    assert page.locator("#matrix-heatmap button[aria-label*=share i], button[title*=分享]").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "scale"),
+    [("zoom200", {"width": 683, "height": 384}, 2), ("phone", {"width": 375, "height": 667}, 2)],
+)
+def test_usable_at_200_percent_zoom_and_on_a_phone(
+    browser: Browser, sites: dict[str, str], tmp_path: Path, name: str, size: dict[str, int], scale: int
+) -> None:
+    """200 % zoom on a 1366×768 laptop is a 683×384 CSS viewport at device scale 2; a phone is 375×667."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=size, device_scale_factor=scale, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(sites["app"])
+        _ask(page, "清洁取暖率的目标是多少？")
+        chat = page.locator("#chatbot").bounding_box()
+        assert chat and chat["height"] <= size["height"] * 0.8, chat  # the chat box fits the viewport
+        overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"the page scrolls sideways by {overflow}px"
+        for target in ("#question textarea", "#send", "#new-chat"):
+            el = page.locator(target)
+            el.scroll_into_view_if_needed()
+            box = el.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1, target
+            assert box["height"] >= 24, target  # a finger-sized target
+        page.locator("#citations label").first.click()
+        expect(page.locator("#section-view mark.cited")).to_be_in_viewport()
+        page.locator("#question textarea").scroll_into_view_if_needed()
+        _screenshot(page, tmp_path, f"screenshot-{name}.png")
+    finally:
+        context.close()
+
+
+def _ime_type(page: Page, selector: str, pinyin: str, text: str) -> None:
+    """What a Chinese input method does: compose pinyin with key events marked "Process", then commit the text."""
+    cdp = page.context.new_cdp_session(page)
+    page.locator(selector).click()
+    for i in range(1, len(pinyin) + 1):
+        key = {"key": "Process", "code": f"Key{pinyin[i - 1].upper()}", "windowsVirtualKeyCode": 229}
+        cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **key})
+        cdp.send("Input.imeSetComposition", {"text": pinyin[:i], "selectionStart": i, "selectionEnd": i})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **key})
+    cdp.send("Input.insertText", {"text": text})
+    cdp.detach()
+
+
+def test_unit_picker_works_with_a_chinese_input_method_and_roles(page: Page, sites: dict[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(sites["app"])
+    page.get_by_role("tab", name="单位任务清单").click()
+    _ime_type(page, "#unit-select input", "shuiwu", "水务")
+    options = page.get_by_role("option")
+    expect(options).to_have_count(1)
+    expect(options.first).to_contain_text("区水务局（牵头2、配合5）")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("#unit-summary")).to_contain_text("区水务局 共 7 项任务")
+
+    page.locator("#unit-select input").fill("")
+    _ime_type(page, "#unit-select input", "meiyou", "没有此单位")  # nothing matches: Enter picks nothing
+    expect(options).to_have_count(0)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    expect(page.locator("#unit-summary")).to_contain_text("区水务局 共 7 项任务")  # unchanged
+
+    for label in ("牵头单位", "配合单位", "落实单位"):
+        page.locator("#unit-roles").get_by_text(label).click()
+    expect(page.locator("#unit-summary")).to_contain_text("未勾选任何角色")
+    expect(page.locator("#unit-table")).not_to_contain_text("全面提升环境基础设施水平")
+    assert (
+        page.locator("#unit-roles label[title]").evaluate_all("ls => ls.filter(l => /[a-z]/.test(l.title)).length") == 0
+    )  # no "lead"/"co"/"implement" tooltips
+
+
+def test_a_question_typed_while_the_index_builds_stays_in_the_box(
+    browser: Browser, assistant_instance: Assistant, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import uvicorn
+    from playwright.sync_api import expect
+
+    from assistant.web.server import build_app
+    from assistant.web.service import ChatService
+
+    gate = threading.Event()
+
+    def slow(progress: Any) -> Assistant:
+        progress(3, 10, "嵌入")
+        gate.wait(60)
+        return assistant_instance
+
+    settings = assistant_instance.settings.model_copy(
+        update={"data_dir": tmp_path_factory.mktemp("building"), "rate_limit_per_minute": 0}
+    )
+    service = ChatService(settings, factory=slow, warmup=())
+    service.start()
+    sock = _listening_socket()
+    server = uvicorn.Server(uvicorn.Config(build_app(settings, service), log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    context = browser.new_context(viewport=LAPTOP, locale="zh-CN")
+    try:
+        deadline = time.time() + 30
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/")
+        expect(page.locator("#status")).to_contain_text("正在建立索引")
+        box = page.locator("#question textarea")
+        box.fill(Q)
+        box.press("Enter")
+        expect(page.locator("#chat-notice")).to_contain_text("您的问题已保留在输入框中")
+        expect(box).to_have_value(Q)
+        gate.set()
+        expect(page.locator("#status")).to_have_text("", timeout=30_000)
+        page.locator("#send").click()
+        expect(page.locator("#chatbot")).to_contain_text("清洁取暖率达到90%以上")
+        expect(page.locator("#chat-notice")).to_have_text("")
+    finally:
+        gate.set()
+        context.close()
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+        service.close()
 
 
 # ---------------------------------------------------------------------------------------------- 2. widget
@@ -261,6 +620,8 @@ def test_widget_by_mouse_asks_shows_citations_and_closes_with_esc(
 
     from assistant.web.feedback import FeedbackStore, Rating
 
+    noise: list[str] = []
+    page.on("console", lambda m: noise.append(m.text) if m.type in ("warning", "error") else None)
     page.goto(sites["allowed_host"])
     launcher = _launcher(page)
     expect(launcher).to_be_visible()
@@ -296,6 +657,7 @@ def test_widget_by_mouse_asks_shows_citations_and_closes_with_esc(
     expect(panel).to_be_visible()
     page.locator("#fangan-widget button.close").click()
     expect(panel).to_be_hidden()
+    assert noise == []  # nothing in the host page's console (no postMessage to a frame still loading)
 
 
 def test_widget_by_keyboard_only(page: Page, sites: dict[str, str]) -> None:
@@ -396,3 +758,7 @@ def test_openapi_docs_work_offline(page: Page, sites: dict[str, str]) -> None:
     page.goto(sites["app"] + "docs")
     expect(page.get_by_text("/api/ask/stream").first).to_be_visible()
     expect(page.get_by_text("/api/units/{name}/tasks").first).to_be_visible()
+    expect(page.get_by_text("单位任务清单").first).to_be_visible()  # operations named in Chinese
+    schema = page.request.get(sites["app"] + "openapi.json").json()
+    summaries = [op.get("summary", "") for path in schema["paths"].values() for op in path.values()]
+    assert summaries and all(any("\u4e00" <= ch <= "\u9fff" for ch in s) for s in summaries), summaries

@@ -235,7 +235,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     # ------------------------------------------------------------------ asking
 
-    @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, tags=["问答"])
+    @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, tags=["问答"], summary="提问")
     async def ask(body: AskRequest) -> dict[str, Any]:
         """回答一个问题（与命令行 `--json` 的回答格式相同）。回答中的 `conversation_id` 由服务器给出，
         追问时带上它，追问即参照上一轮。"""
@@ -248,6 +248,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         responses={200: {"content": {"text/event-stream": {}}, "description": "若干 delta 事件，最后是 answer 事件"}}
         | _ERRORS,
         tags=["问答"],
+        summary="提问（逐段返回）",
     )
     async def ask_stream(
         question: Annotated[str, Query(description="问题")],
@@ -275,7 +276,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
-    @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"])
+    @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"], summary="条款全文")
     def section(label: str) -> dict[str, Any]:
         """方案一节的全文（含各句及其字符位置），用于展开引用。"""
         check_name(label, "条款编号")
@@ -296,7 +297,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     # ------------------------------------------------------------------ task assignment
 
-    @app.get("/api/units", responses=_ERRORS, tags=["任务分工"])
+    @app.get("/api/units", responses=_ERRORS, tags=["任务分工"], summary="单位列表")
     def units() -> list[dict[str, Any]]:
         """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数。"""
         from ..tasks import responsibility_matrix
@@ -312,7 +313,12 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             for u in structure.units
         ]
 
-    @app.get("/api/units/{name}/tasks", responses=_ERRORS | {404: {"model": ErrorOut}}, tags=["任务分工"])
+    @app.get(
+        "/api/units/{name}/tasks",
+        responses=_ERRORS | {404: {"model": ErrorOut}},
+        tags=["任务分工"],
+        summary="单位任务清单",
+    )
     def unit_tasks(name: str) -> dict[str, Any]:
         """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。"""
         from ..export import task_list_json
@@ -321,7 +327,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         check_name(name, "单位名称")
         return task_list_json(task_list(service.structure, name))
 
-    @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"])
+    @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"], summary="目标台账")
     def targets() -> list[dict[str, Any]]:
         """目标台账：方案中的全部量化目标，附期限、牵头与配合单位和原文位置。"""
         from ..export import ledger_json
@@ -331,7 +337,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     # ------------------------------------------------------------------ feedback, health, widget
 
-    @app.post("/api/feedback", status_code=201, responses=_ERRORS, tags=["反馈"])
+    @app.post("/api/feedback", status_code=201, responses=_ERRORS, tags=["反馈"], summary="提交评价")
     def post_feedback(body: FeedbackRequest) -> dict[str, int]:
         """保存对一个回答的 👍/👎 与可选意见（SQLite，重启后仍在）。"""
         fid = feedback.add(
@@ -339,7 +345,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         )
         return {"id": fid}
 
-    @app.get("/api/health", tags=["运维"], responses={503: {"description": "索引建立中或启动失败"}})
+    @app.get("/api/health", tags=["运维"], responses={503: {"description": "索引建立中或启动失败"}}, summary="就绪检查")
     def health() -> JSONResponse:
         """就绪检查：就绪时 200，索引建立中（含进度）或启动失败时 503。"""
         readiness = service.readiness
@@ -352,7 +358,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         headers = None if readiness.ready else {"Retry-After": str(NOT_READY_RETRY_SECONDS)}
         return JSONResponse(body, status_code=200 if readiness.ready else 503, headers=headers)
 
-    @app.get("/api/widget/config", tags=["嵌入组件"])
+    @app.get("/api/widget/config", tags=["嵌入组件"], summary="嵌入组件配置")
     def widget_config() -> dict[str, Any]:
         """嵌入组件启动时读取；来源未获授权时返回 403（见 FANGAN_ALLOWED_ORIGINS）。"""
         return {"max_question_chars": settings.max_question_chars, "embed": "embed"}

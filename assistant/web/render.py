@@ -26,14 +26,22 @@ def citation_label(n: int, c: Citation) -> str:
     return f"[{n}] {_where(c)}"
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The answer, then its numbered citations ``[1] 三(三) 标题：“原文”``."""
-    lines = [md_text(answer.answer)]
+CITATIONS_HEADING = "引用（在“引用”列表中选择编号，即可查看方案原文，引用的句子高亮显示）："
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer as plain text (the chat shows it as text, copies it and reads it aloud as is), then its
+    numbered citations ``[1] 三(三) 标题：“原文”``. Wording that does not assume where the citation list is."""
+    lines = [answer.answer]
     if answer.citations:
-        lines += ["", "**引用**（在右侧点击编号查看原文）"]
-        # "[1] " is ours and cannot form a link (no "(" follows): left unescaped so screen readers read "[1]"
-        lines += [f"[{n}] {md_text(_where(c))}：“{md_text(c.quote)}”" for n, c in enumerate(answer.citations, 1)]
+        lines += ["", CITATIONS_HEADING]
+        lines += [f"[{n}] {_where(c)}：“{c.quote}”" for n, c in enumerate(answer.citations, 1)]
     return "\n".join(lines)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The same as ``answer_text`` for a Markdown renderer (every character escaped)."""
+    return md_text(answer_text(answer))
 
 
 def citation_choices(citations: list[Citation] | tuple[Citation, ...]) -> list[tuple[str, str]]:
@@ -47,7 +55,7 @@ def citation_choices(citations: list[Citation] | tuple[Citation, ...]) -> list[t
 
 SECTION_PLACEHOLDER = (
     '<div class="section-view empty" role="region" aria-label="方案原文">'
-    "<p>提问后，点击上方的引用编号，即可在这里查看该条款全文，引用的句子会高亮显示。</p></div>"
+    "<p>提问后，在“引用”列表中选择编号，即可在这里查看该条款全文，引用的句子会高亮显示。</p></div>"
 )
 
 
@@ -67,10 +75,11 @@ def section_html(clause: Clause, citation: Citation | None, n: int | None = None
         tag = f"引用 [{n}]" if n is not None else "引用"
         mark = f'<mark class="cited" title="{tag}">{html.escape(text[a:b])}</mark>'
     parts = [html.escape(text[:a]), mark, html.escape(text[b:])]
+    back = '<button type="button" class="back-to-citations">返回引用列表（Esc）</button>'
     return (
-        f'<div class="section-view" role="region" aria-label="方案原文：{html.escape(head)}">'
+        f'<div class="section-view" role="region" tabindex="-1" aria-label="方案原文：{html.escape(head)}">'
         f'<p class="chapter">{html.escape(chapter)}</p><h3>{html.escape(head)}</h3>'
-        f'<div class="section-body">{"".join(parts)}</div></div>'
+        f'<div class="section-body">{"".join(parts)}</div>{back}</div>'
     )
 
 

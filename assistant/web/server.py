@@ -29,8 +29,9 @@ def build_app(settings: Settings, service: ChatService, feedback: FeedbackStore 
     import gradio as gr
 
     from .api import create_api
+    from .pagemeta import PageMeta
     from .tabs import TaskViews
-    from .ui import CSS, build_ui, theme
+    from .ui import CSS, I18N, build_ui, page_description, page_script, page_title, theme
 
     store = feedback or FeedbackStore(feedback_path(settings.data_dir, settings.feedback_db))
     app = create_api(settings, service, store)
@@ -38,10 +39,12 @@ def build_app(settings: Settings, service: ChatService, feedback: FeedbackStore 
     demo = build_ui(service, store, app.state.limiter, views)
     app.state.buckets.feedback_fns.update(feedback_events(demo))  # the chat's 👍/👎 share the feedback limit
     app.state.buckets.ui_fns.update(demo.fns)  # queue/join naming any other event is a 400, not Gradio's 500
-    return gr.mount_gradio_app(
+    app = gr.mount_gradio_app(
         app, demo, path="/", footer_links=[], theme=theme(), css=CSS, ssr_mode=False,
-        allowed_paths=[str(views.export_dir)], show_error=False,
+        allowed_paths=[str(views.export_dir)], show_error=False, i18n=I18N, head=page_script(),
     )  # fmt: skip
+    app.add_middleware(PageMeta, title=page_title(service), description=page_description(service))
+    return app
 
 
 FEEDBACK_EVENTS = frozenset({"like"})  # Gradio event names whose handlers store feedback rows

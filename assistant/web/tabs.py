@@ -7,6 +7,8 @@ while the search index is still being built.
 
 from __future__ import annotations
 
+import base64
+import html
 import logging
 import re
 import tempfile
@@ -17,13 +19,25 @@ from typing import Any
 import gradio as gr
 
 from ..errors import AssistantError
-from ..export import ledger_rows, matrix_heatmap_png, matrix_rows, matrix_section_rows, task_list_rows, write_xlsx
+from ..export import (
+    ROLE_COLOURS,
+    heatmap_alt,
+    ledger_rows,
+    legend_label,
+    matrix_heatmap_png,
+    matrix_rows,
+    matrix_section_rows,
+    task_list_rows,
+    write_xlsx,
+)
 from ..structure import PlanStructure, Role
 from ..tasks import responsibility_matrix, target_ledger, task_list
 from .service import ChatService
 
 log = logging.getLogger(__name__)
-ROLE_CHOICES = [(f"{r.label}单位", r.value) for r in Role]
+ROLE_CHOICES = [(f"{r.label}单位", r.label) for r in Role]  # values in Chinese too: they show as tooltips
+_ROLE_BY_LABEL = {r.label: r for r in Role}
+NO_ROLE = "未勾选任何角色：请至少勾选一项（牵头、配合或落实），才能列出任务。"
 _TASK_COLUMNS = ("角色", "条款", "任务", "具体内容", "量化目标", "同一任务的其他单位")
 _LEDGER_COLUMNS = ("编号", "任务", "指标", "目标表述", "期限", "牵头单位", "配合单位")  # all columns are in the xlsx
 
@@ -58,7 +72,9 @@ class TaskViews:
         """(table, xlsx path, summary) for one unit and the chosen roles."""
         if not unit:
             return _table(_TASK_COLUMNS, []), None, "请先选择单位。"
-        chosen = tuple(Role(r) for r in (roles or [r.value for r in Role]))
+        if roles is not None and not roles:
+            return _table(_TASK_COLUMNS, []), None, NO_ROLE
+        chosen = tuple(Role) if roles is None else tuple(_ROLE_BY_LABEL.get(r) or Role(r) for r in roles)
         tl = task_list(self.structure, unit, chosen)
         header, rows = task_list_rows(tl)
         keep = [header.index(c) for c in _TASK_COLUMNS]
@@ -68,15 +84,16 @@ class TaskViews:
         summary = f"**{tl.unit}** 共 {len(tl)} 项任务" + (f"（{counts}）" if counts else "") + "。"
         return _table(_TASK_COLUMNS, [[row[i] for i in keep] for row in rows]), str(path), summary
 
-    def matrix(self) -> tuple[dict[str, Any], dict[str, Any], str, str]:
-        """(units × clauses table, clause → units table, heat-map PNG, xlsx path)."""
+    def matrix(self) -> tuple[dict[str, Any], dict[str, Any], str, str, str]:
+        """(units × clauses table, clause → units table, heat-map figure HTML, xlsx path, PNG path)."""
         m = responsibility_matrix(self.structure)
         header, rows = matrix_rows(m)
         by_clause = matrix_section_rows(m)
         if self._heatmap is None or not self._heatmap.is_file():
             self._heatmap = matrix_heatmap_png(m, self.export_dir / "责任分工矩阵.png")
         path = write_xlsx(self.export_dir / "责任分工矩阵.xlsx", {"责任分工矩阵": (header, rows), "按条款": by_clause})
-        return _table(header, rows), _table(*by_clause), str(self._heatmap), str(path)
+        figure = heatmap_html(self._heatmap, heatmap_alt(m))
+        return _table(header, rows), _table(*by_clause), figure, str(path), str(self._heatmap)
 
     def ledger(self) -> tuple[dict[str, Any], str]:
         header, rows = ledger_rows(target_ledger(self.structure))
@@ -85,19 +102,37 @@ class TaskViews:
         return _table(_LEDGER_COLUMNS, [[row[i] for i in keep] for row in rows]), str(path)
 
 
+def heatmap_html(png: Path, alt: str) -> str:
+    """The heat-map at its own size (scrolls inside its frame, so the cell words stay readable), its alt text, and
+    an HTML legend for every role; the picture is the same file as the PNG download."""
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    legend = "".join(
+        f'<span><span class="swatch" style="background:{ROLE_COLOURS[r]}"></span>{html.escape(legend_label(r))}</span>'
+        for r in Role
+    )
+    return (
+        '<figure class="heatmap" style="margin:0">'
+        f'<div class="heatmap-legend" aria-label="图例">{legend}</div>'
+        f'<div class="heatmap-scroll" tabindex="0" role="region" aria-label="责任分工热力图（可滚动）">'
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"></div>'
+        f"<figcaption>{html.escape(alt)}</figcaption></figure>"
+    )
+
+
 def _table(header: tuple[str, ...] | list[str], rows: Any) -> dict[str, Any]:
     return {"headers": list(header), "data": [list(r) for r in rows] or [["" for _ in header]]}
 
 
-def _guarded(fn: Callable[[], tuple[Any, ...]]) -> Callable[[], tuple[Any, ...]]:
-    """A failure becomes a Chinese notice on the page, never a traceback."""
+def _guarded(fn: Callable[[], tuple[Any, ...]], outputs: int) -> Callable[[], tuple[Any, ...]]:
+    """``fn``'s outputs and an empty notice; a failure becomes a Chinese notice on the page (the last output),
+    never a traceback or an English toast."""
 
     def run() -> tuple[Any, ...]:
         try:
-            return fn()
+            return (*fn(), "")
         except Exception as exc:
             log.exception("tab failed")
-            raise gr.Error(f"生成失败，请稍后再试（{exc}）。") from None
+            return (*(gr.skip() for _ in range(outputs)), f"生成失败，请稍后再试（{exc}）。")
 
     return run
 
@@ -109,7 +144,7 @@ def build_task_tabs(views: TaskViews) -> None:
         with gr.Row():
             unit = gr.Dropdown(choices=views.unit_choices(), value=None, label="单位", elem_id="unit-select", scale=3)
             roles = gr.CheckboxGroup(
-                choices=ROLE_CHOICES, value=[r.value for r in Role], label="角色", elem_id="unit-roles", scale=2
+                choices=ROLE_CHOICES, value=[r.label for r in Role], label="角色", elem_id="unit-roles", scale=2
             )
         summary = gr.Markdown("请先选择单位。", elem_id="unit-summary")
         table = gr.Dataframe(
@@ -125,24 +160,33 @@ def build_task_tabs(views: TaskViews) -> None:
                 return _table(_TASK_COLUMNS, []), gr.DownloadButton(value=None, interactive=False), str(exc)
             except Exception as exc:
                 log.exception("task list failed")
-                raise gr.Error(f"生成失败，请稍后再试（{exc}）。") from None
+                return gr.skip(), gr.skip(), f"生成失败，请稍后再试（{exc}）。"
             return data, gr.DownloadButton(value=path, interactive=path is not None), text
 
         unit.change(show, [unit, roles], [table, download, summary], api_visibility="private")
         roles.change(show, [unit, roles], [table, download, summary], api_visibility="private")
 
     with gr.Tab("责任矩阵", id="matrix") as matrix_tab:
-        gr.Markdown("各单位在各条款中的角色：牵＝牵头，配＝配合（按职责分工负责），落＝负责落实。")
-        heatmap = gr.Image(label="责任分工热力图", type="filepath", interactive=False, elem_id="matrix-heatmap")
+        gr.Markdown("各单位在各条款中的角色：牵头、配合（按职责分工负责）、落实（负责落实）。")
+        matrix_notice = gr.Markdown("", elem_id="matrix-notice")
+        heatmap = gr.HTML("", elem_id="matrix-heatmap", label="责任分工热力图")
+        with gr.Row():
+            matrix_xlsx = gr.DownloadButton("下载责任矩阵（xlsx）", value=None, elem_id="matrix-xlsx")
+            matrix_png = gr.DownloadButton("下载热力图（png）", value=None, elem_id="matrix-png")
         matrix_table = gr.Dataframe(interactive=False, wrap=False, max_height=520, elem_id="matrix-table")
         clause_table = gr.Dataframe(interactive=False, wrap=True, max_height=520, label="按条款查看")
-        matrix_xlsx = gr.DownloadButton("下载责任矩阵（xlsx）", value=None, elem_id="matrix-xlsx")
 
-        matrix_outputs = [matrix_table, clause_table, heatmap, matrix_xlsx]
-        matrix_tab.select(_guarded(views.matrix), None, matrix_outputs, api_visibility="private")
+        matrix_outputs = [matrix_table, clause_table, heatmap, matrix_xlsx, matrix_png]
+        matrix_tab.select(
+            _guarded(views.matrix, len(matrix_outputs)), None, [*matrix_outputs, matrix_notice],
+            api_visibility="private",
+        )  # fmt: skip
 
     with gr.Tab("目标台账", id="targets") as ledger_tab:
         gr.Markdown("方案中的全部量化目标：指标、期限、牵头与配合单位（下载的 Excel 另含目标值、基准年和原文）。")
+        ledger_notice = gr.Markdown("", elem_id="ledger-notice")
         ledger_table = gr.Dataframe(interactive=False, wrap=True, max_height=640, elem_id="ledger-table")
         ledger_xlsx = gr.DownloadButton("下载目标台账（xlsx）", value=None, elem_id="ledger-xlsx")
-        ledger_tab.select(_guarded(views.ledger), None, [ledger_table, ledger_xlsx], api_visibility="private")
+        ledger_tab.select(
+            _guarded(views.ledger, 2), None, [ledger_table, ledger_xlsx, ledger_notice], api_visibility="private"
+        )

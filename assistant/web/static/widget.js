@@ -78,13 +78,14 @@
     root.appendChild(launcher);
 
     var frame = null;
+    var frameReady = false;  // posting to a frame still on about:blank logs a warning in the host's console
     function frameUrl() {
       return base + "embed?title=" + encodeURIComponent(title) + "&parent=" + encodeURIComponent(location.origin);
     }
     function open() {
       if (!frame) {
         frame = el("iframe", { title: title + "对话窗口", src: frameUrl(), allow: "clipboard-write" });
-        frame.addEventListener("load", function () { post("fangan:focus"); });
+        frame.addEventListener("load", function () { frameReady = true; post("fangan:focus"); });
         panel.appendChild(frame);
       }
       panel.classList.add("open");
@@ -102,7 +103,7 @@
       launcher.focus();
     }
     function post(type) {
-      if (frame && frame.contentWindow) frame.contentWindow.postMessage({ type: type }, appOrigin);
+      if (frame && frameReady && frame.contentWindow) frame.contentWindow.postMessage({ type: type }, appOrigin);
     }
     launcher.addEventListener("click", function () {
       panel.classList.contains("open") ? shut() : open();

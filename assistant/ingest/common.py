@@ -1,0 +1,94 @@
+"""What every reader returns, and the clean-ups they share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MetaRows = tuple[tuple[str, str], ...]
+
+# Characters a PDF's fonts map to compatibility code points (⼀ U+2F00 KANGXI RADICAL ONE for 一): NFKC folds them.
+# NFKC is applied to these blocks only: on the whole text it would also turn the plan's full-width （，： into ASCII.
+_COMPAT_RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_SPACES = {"\u00a0": " ", "\u2002": " ", "\u2003": "\u3000", "\u200b": "", "\ufeff": ""}
+_LABEL_SPACE_RE = re.compile(r"[\s\u3000]+")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A document read from a file.
+
+    Attributes:
+        text: the document text, one paragraph per line (what ``parse_plan`` reads); for .txt the file itself.
+        meta: metadata rows found outside the text (label as printed without spaces, value), e.g.
+            ``(("发文机关", "国务院"), ("发文字号", "国发〔2019〕3号"))``.
+        fmt: the reader that produced it (``txt``, ``docx``, ``pdf``, ``html``).
+    """
+
+    text: str
+    meta: MetaRows = ()
+    fmt: str = "txt"
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[str, str]:
+    """``assistant/data/cjk_fold.tsv``: radical forms NFKC leaves alone (⻅ → 见) and PDF glyph confusions."""
+    table = {}
+    for line in resources.files("assistant.data").joinpath("cjk_fold.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            written, usual = line.split("\t")[:2]
+            table[written] = usual
+    return table
+
+
+def fold_compat(text: str) -> str:
+    """Fold Kangxi radicals and CJK compatibility ideographs to the usual characters; odd spaces to plain ones."""
+    out = []
+    fold = _fold_table()
+    for ch in text:
+        cp = ord(ch)
+        if ch in fold:
+            out.append(fold[ch])
+        elif any(a <= cp <= b for a, b in _COMPAT_RANGES):
+            out.append(unicodedata.normalize("NFKC", ch))
+        else:
+            out.append(_SPACES.get(ch, ch))
+    return "".join(out)
+
+
+def meta_label(text: str) -> str:
+    """``标　　题：`` → ``标题``: a metadata label without spaces and colon."""
+    return _LABEL_SPACE_RE.sub("", text).rstrip(":：")
+
+
+def clean_lines(lines: list[str]) -> str:
+    """Paragraph lines stripped of trailing spaces, blank ones dropped, joined by newlines."""
+    return "\n".join(line.strip() for line in lines if line.strip()) + "\n"
+
+
+def known_meta_label(text: str) -> str | None:
+    """The metadata label ``text`` is (``标　　题：`` → ``标题``), or None when it is not one."""
+    from ..rules import load
+
+    label = meta_label(text)
+    return label if label in load("document")["meta"]["labels"] and text.strip().endswith((":", "：")) else None
+
+
+def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
+    """``[["发文机关：", "国务院", "成文日期：", "2019年01月12日"], …]`` → label/value pairs; () if not such a table."""
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        cells = [c.strip() for c in dict.fromkeys(row)]  # merged cells repeat
+        i = 0
+        while i < len(cells):
+            label = known_meta_label(cells[i])
+            if label is not None:
+                value = cells[i + 1] if i + 1 < len(cells) and known_meta_label(cells[i + 1]) is None else ""
+                out.append((label, value))
+                i += 2 if value else 1
+            else:
+                i += 1
+    return tuple(out) if len(out) >= 2 else ()  # one label-like cell is no metadata table

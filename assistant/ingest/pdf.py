@@ -1,0 +1,179 @@
+"""PDF with a text layer (pdfminer.six): lines rejoined into paragraphs by their geometry, CJK radicals folded,
+page headers/footers and the metadata table of a page printed from a web site recognised.
+
+* Paragraphs: a line continues the previous one when the previous line runs to the right margin and this one
+  starts at the left margin (a first line is indented, a last line stops short), so line breaks inside sentences
+  go away while headings, titles and short lines stay lines.
+* Headers/footers: lines in the top or bottom band of the page whose text (digits ignored) repeats on at least
+  half of the pages.
+* Metadata table: label cells (``发文机关：``, possibly wrapped over two lines) on the first page and the value
+  to the right of each; the table's lines are kept out of the text.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import CorpusFormatError
+from ..rules import load
+from .common import Extracted, fold_compat, meta_label
+
+# Share of the page height at the top and bottom where running headers and footers live.
+HEADER_BAND = 0.07
+# A line "reaches" the margin when it ends within this many average character widths of it.
+MARGIN_CHARS = 1.5
+# Vertical tolerance (points) when lining up a metadata label with its value.
+ROW_TOLERANCE = 4.0
+
+
+@dataclass
+class _Line:
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def char_width(self) -> float:
+        n = max(1, len(self.text.strip()))
+        return (self.x1 - self.x0) / n
+
+
+def _page_lines(page, page_no: int) -> list[_Line]:
+    from pdfminer.layout import LTTextLine
+
+    out: list[_Line] = []
+
+    def walk(obj) -> None:
+        for child in obj:
+            if isinstance(child, LTTextLine):
+                text = fold_compat(child.get_text()).replace("\n", "").rstrip()
+                if text.strip():
+                    out.append(_Line(page_no, *child.bbox, text))
+            elif hasattr(child, "__iter__"):
+                walk(child)
+
+    walk(page)
+    out.sort(key=lambda ln: (-round(ln.y1), ln.x0))  # reading order: top to bottom, then left to right
+    return out
+
+
+def _meta_table(lines: list[_Line]) -> tuple[list[tuple[str, str]], set[int]]:
+    """Label/value rows of a metadata table on the first page, and the indices of its lines."""
+    labels = load("document")["meta"]["labels"]
+    found: list[tuple[str, _Line, list[int]]] = []
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        text = line.text
+        if meta_label(text) in labels and text.strip().endswith((":", "：")):
+            found.append((meta_label(text), line, [i]))
+            used.add(i)
+            continue
+        # a label wrapped over two lines of one cell: the next line below in the same column
+        below = [j for j, o in enumerate(lines) if j not in used and j != i and abs(o.x0 - line.x0) < 2
+                 and 0 < line.y0 - o.y1 < 2 * (line.y1 - line.y0)]  # fmt: skip
+        for j in below:
+            joined = text + lines[j].text
+            if meta_label(joined) in labels and lines[j].text.strip().endswith((":", "：")):
+                below_line = lines[j]
+                box = _Line(
+                    line.page, min(line.x0, below_line.x0), below_line.y0, max(line.x1, below_line.x1), line.y1, joined
+                )
+                found.append((meta_label(joined), box, [i, j]))
+                used |= {i, j}
+                break
+    if len(found) < 2:
+        return [], set()
+    bottom = min(box.y0 for _, box, _ in found) - ROW_TOLERANCE
+    rows: list[tuple[str, str]] = []
+    for label, box, _ in found:
+        right_labels = [b.x0 for _, b, _ in found if b.x0 > box.x1 and b.y0 < box.y1 and b.y1 > box.y0]
+        limit = min(right_labels, default=float("inf"))
+        values = [
+            (k, o) for k, o in enumerate(lines)
+            if k not in used and box.x1 <= o.x0 < limit and o.y0 >= bottom
+            and box.y0 - ROW_TOLERANCE <= (o.y0 + o.y1) / 2 <= box.y1 + ROW_TOLERANCE
+        ]  # fmt: skip
+        values.sort(key=lambda kv: (-kv[1].y1, kv[1].x0))
+        rows.append((label, "".join(o.text.strip() for _, o in values)))
+        used |= {k for k, _ in values}
+    return rows, used
+
+
+def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
+    """(page, index) of running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    key = {}
+    for p, lines in enumerate(pages):
+        for i, ln in enumerate(lines):
+            top, bottom = ln.y1 >= heights[p] * (1 - HEADER_BAND), ln.y0 <= heights[p] * HEADER_BAND
+            if top or bottom:
+                key[(p, i)] = ("top" if top else "bottom", re.sub(r"\d+", "#", ln.text.strip()))
+    pages_with: Counter[tuple[str, str]] = Counter()
+    for k in set(key.values()):
+        pages_with[k] = len({p for (p, _), v in key.items() if v == k})
+    return {pi for pi, k in key.items() if pages_with[k] >= max(2, len(pages) / 2)}
+
+
+def read_pdf(raw: bytes, path: Path) -> Extracted:
+    """The PDF's text layer as paragraphs, plus its metadata table.
+
+    Raises:
+        CorpusFormatError: the file is not a readable PDF, is encrypted, or has no text layer (a scan).
+    """
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:  # pragma: no cover - pdfminer.six is a dependency
+        raise CorpusFormatError(f"读取 {path} 需要 pdfminer.six，请安装后重试。") from None
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are noise for the reader
+    try:
+        layout = list(extract_pages(io.BytesIO(raw), laparams=LAParams()))
+    except PDFSyntaxError as exc:
+        raise CorpusFormatError(f"无法读取 PDF 文件 {path}：文件已损坏或不是 PDF（{exc}）。") from None
+    except Exception as exc:  # pdfminer raises many types (encryption, broken xref); the message names the file
+        raise CorpusFormatError(f"无法读取 PDF 文件 {path}：{type(exc).__name__}：{exc}") from None
+    pages = [_page_lines(page, n) for n, page in enumerate(layout)]
+    if not any(pages):
+        raise CorpusFormatError(
+            f"无法读取 PDF 文件 {path}：扫描版 PDF，没有文字层（共 {len(layout)} 页）。"
+            "请提供带文字的 PDF 或 Word/文本版本。"
+        )
+    meta, table = _meta_table(pages[0])
+    furniture = _furniture(pages, [page.height for page in layout])
+    kept = [ln for p, lines in enumerate(pages) for i, ln in enumerate(lines)
+            if (p, i) not in furniture and not (p == 0 and i in table)]  # fmt: skip
+    return Extracted(_paragraphs(kept), tuple(meta), "pdf")
+
+
+def _paragraphs(lines: list[_Line]) -> str:
+    """Rejoin wrapped lines: continue when the previous line reaches the right margin and this one is not indented."""
+    if not lines:
+        return ""
+    width = sorted(ln.char_width for ln in lines)[len(lines) // 2]
+    right = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
+    right = max(ln.x1 for ln in lines if abs(ln.x1 - right) < 3 * width)
+    left = min(ln.x0 for ln in lines)
+    out: list[str] = []
+    prev: _Line | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        full = prev is not None and prev.x1 >= right - MARGIN_CHARS * width
+        at_left = ln.x0 <= left + 0.5 * width
+        if prev is not None and full and at_left and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        prev = ln
+    return "\n".join(out) + "\n"

@@ -1,0 +1,136 @@
+"""Score extracted responsibilities against a hand-checked table (``eval/roles/<plan-id>.json``).
+
+The table has one entry per note (format: ``eval/roles/FORMAT.md``): the note as written and the units in each
+role (lead / co / responsible / guide / implement) as written. Each entry is matched to the note the parser read
+(same clause, same text; repeated identical notes in one clause in document order), unit names on both sides are
+folded through the plan's unit registry (typos and 各 prefixes), and every (note, unit) pair is compared.
+
+* ``pair_accuracy``: share of (note, unit) pairs whose role is exact (a unit missing on either side is wrong).
+* ``unit_accuracy``: share of units whose every pair is exact: the per-unit role accuracy the targets speak of.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .structure import NoteReading, PlanStructure
+
+ROLE_KEYS = ("lead", "co", "responsible", "guide", "implement")
+
+
+@dataclass(frozen=True)
+class RoleError:
+    section: str
+    note: str
+    unit: str
+    expected: str | None
+    found: str | None
+
+
+@dataclass
+class RoleScore:
+    plan: str
+    notes_expected: int = 0
+    notes_matched: int = 0
+    notes_extra: int = 0
+    pairs: int = 0
+    pairs_exact: int = 0
+    units: int = 0
+    units_exact: int = 0
+    errors: list[RoleError] = field(default_factory=list)
+
+    @property
+    def pair_accuracy(self) -> float:
+        return self.pairs_exact / self.pairs if self.pairs else 1.0
+
+    @property
+    def unit_accuracy(self) -> float:
+        return self.units_exact / self.units if self.units else 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "plan": self.plan,
+            "notes_expected": self.notes_expected,
+            "notes_matched": self.notes_matched,
+            "notes_extra": self.notes_extra,
+            "pairs": self.pairs,
+            "pair_accuracy": round(self.pair_accuracy, 4),
+            "units": self.units,
+            "unit_accuracy": round(self.unit_accuracy, 4),
+            "errors": [e.__dict__ for e in self.errors],
+        }
+
+
+def load_table(path: str | Path) -> dict:
+    """A hand-checked table (JSON)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _reading_roles(reading: NoteReading) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, names in (
+        ("lead", reading.leads), ("responsible", reading.responsible), ("guide", reading.guides),
+        ("co", reading.co), ("implement", reading.implementers),
+    ):  # fmt: skip
+        for n in names:
+            out.setdefault(n, key)
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
+    """Compare the structure's note readings with a hand-checked table."""
+    canon = structure.units.canonical
+
+    def fold(name: str) -> str:
+        name = name.strip()
+        return canon(re.sub(r"^各", "", name)) if canon(name) == name else canon(name)
+
+    readings = [r for resp in structure.responsibilities for r in resp.readings]
+    by_key: dict[tuple[str, str], list[NoteReading]] = defaultdict(list)
+    for r in readings:
+        by_key[(r.section, _squash(r.note.text))].append(r)
+    used: set[int] = set()
+    score = RoleScore(table.get("plan", structure.plan.id))
+    unit_ok: dict[str, bool] = {}
+
+    def compare(section: str, note: str, expected: dict[str, str], found: dict[str, str]) -> None:
+        for unit in dict.fromkeys((*expected, *found)):
+            score.pairs += 1
+            ok = expected.get(unit) == found.get(unit)
+            score.pairs_exact += ok
+            unit_ok[unit] = unit_ok.get(unit, True) and ok
+            if not ok:
+                score.errors.append(RoleError(section, note, unit, expected.get(unit), found.get(unit)))
+
+    for entry in table["clauses"]:
+        score.notes_expected += 1
+        expected = {fold(n): key for key in ROLE_KEYS for n in entry.get(key, [])}
+        candidates = [r for r in by_key.get((entry["section"], _squash(entry["note"])), []) if id(r) not in used]
+        if not candidates:  # the note under another label, or glued differently: match by text alone
+            candidates = [
+                r for r in readings
+                if id(r) not in used and _squash(entry["note"]) in _squash(r.note.text)
+            ]  # fmt: skip
+        if candidates:
+            reading = candidates[0]
+            used.add(id(reading))
+            score.notes_matched += 1
+            found = {fold(u): role for u, role in _reading_roles(reading).items()}
+        else:
+            found = {}
+        compare(entry["section"], entry["note"], expected, found)
+    for r in readings:
+        if id(r) not in used:
+            score.notes_extra += 1
+            compare(r.section, r.note.text, {}, {fold(u): role for u, role in _reading_roles(r).items()})
+    score.units = len(unit_ok)
+    score.units_exact = sum(unit_ok.values())
+    return score

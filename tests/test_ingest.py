@@ -1,0 +1,212 @@
+"""Ingestion: the same plan read from .txt, .docx, .html and .pdf gives the same clauses, roles and targets;
+files that cannot be read say which file and why, and the other plans still load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.clauses import load_plan
+from assistant.errors import CorpusFormatError, CorpusNotFound
+from assistant.ingest import SUPPORTED_SUFFIXES, load_plans, plan_files, read_document
+from assistant.structure import PlanStructure, extract_structure
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "data" / "real"
+PLAN = "sc-2019-comprehensive-bonded-zones"
+
+
+def _docx_from_text(text: str, path: Path) -> Path:
+    """A Word file with one paragraph per line of the text, as an official would get it."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def formats(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PlanStructure]:
+    txt = ROOT / "corpus" / f"{PLAN}.txt"
+    docx_path = _docx_from_text(txt.read_text(encoding="utf-8"), tmp_path_factory.mktemp("docx") / f"{PLAN}.docx")
+    paths = {"txt": txt, "docx": docx_path, "html": REAL / f"{PLAN}.html", "pdf": REAL / f"{PLAN}.pdf"}
+    return {fmt: extract_structure(load_plan(p)) for fmt, p in paths.items()}
+
+
+def _clauses(s: PlanStructure) -> list[tuple[str, str]]:
+    return [(c.label, c.title) for c in s.plan.clauses]
+
+
+def _roles(s: PlanStructure) -> list[tuple]:
+    return [
+        (r.section, r.leads, r.co, r.responsible, r.guides, r.implementers, [(x.item, x.note.text) for x in r.readings])
+        for r in s.responsibilities
+    ]
+
+
+def _targets(s: PlanStructure) -> list[tuple]:
+    return [(t.id, t.indicator, t.value, t.unit, t.display, t.target_year) for t in s.targets]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_every_format_reads_like_the_text(formats: dict[str, PlanStructure], fmt: str) -> None:
+    txt, other = formats["txt"], formats[fmt]
+    assert _clauses(other) == _clauses(txt)
+    assert _roles(other) == _roles(txt)
+    assert _targets(other) == _targets(txt)
+    assert other.plan.title == txt.plan.title == "国务院关于促进综合保税区高水平开放高质量发展的若干意见"
+    assert other.plan.meta.doc_number == "国发〔2019〕3号"
+    assert other.plan.meta.issuer == "国务院"
+
+
+@pytest.mark.slow
+def test_text_of_every_format_is_verbatim_for_citations(formats: dict[str, PlanStructure]) -> None:
+    for s in formats.values():
+        for sentence in s.plan.sentences:
+            assert s.plan.text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.slow
+def test_the_rule_stated_in_the_first_note_makes_the_first_unit_lead(formats: dict[str, PlanStructure]) -> None:
+    resp = formats["pdf"].responsibility("四(二)")
+    item7 = next(r for r in resp.readings if r.item == "7")
+    assert item7.leads == ("国家发展改革委",) or item7.leads == ("发展改革委",)
+    assert item7.co == ("科技部", "海关总署")
+    assert "排在第一位的部门为牵头部门" in item7.convention
+
+
+@pytest.mark.slow
+def test_web_page_and_pdf_keep_their_metadata_table(formats: dict[str, PlanStructure]) -> None:
+    for fmt in ("html", "pdf"):
+        meta = formats[fmt].plan.meta
+        assert meta.published == "2019年01月25日", fmt
+        assert ("索引号", "000014349/2019-00003") in meta.extra, fmt
+        assert "索引号" not in formats[fmt].plan.text[formats[fmt].plan.clauses[0].start :]
+
+
+def test_pdf_folds_radicals_and_rejoins_lines() -> None:
+    text = read_document(REAL / f"{PLAN}.pdf").text
+    assert "⼀" not in text and "⻅" not in text  # Kangxi / CJK radical forms folded
+    assert "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）" in text  # wrapped over lines
+
+
+def test_crawler_leftovers_after_the_signature_are_metadata_not_clauses() -> None:
+    plan = load_plan(ROOT / "corpus" / "sc-2018-inspection-incentives.txt")
+    assert plan.meta.date == "2018年12月6日" and plan.meta.issuer == "国务院办公厅"
+    assert plan.meta.published == "2018年12月10日"
+    last = plan.clauses[-1]
+    assert "null" not in last.text and "索 引 号" not in last.text and "国务院办公厅\n2018年12月6日" not in last.text
+
+
+# ---------------------------------------------------------------- encodings and errors
+
+
+def test_gb18030_text_reads_the_same(tmp_path: Path) -> None:
+    source = ROOT / "corpus" / f"{PLAN}.txt"
+    gbk = tmp_path / "gbk-plan.txt"
+    gbk.write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
+    a, b = load_plan(gbk), load_plan(source)
+    assert [(c.label, c.text) for c in a.clauses] == [(c.label, c.text) for c in b.clauses]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 .docx"),
+        ("broken.pdf", b"%PDF-1.4\n garbage", "PDF"),
+        ("empty.html", b"<html><body><div>menu</div></body></html>", "正文"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0", "不支持"),
+    ],
+)
+def test_unreadable_file_names_the_file_and_the_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CorpusFormatError) as err:
+        load_plan(path)
+    assert str(path) in str(err.value) and reason in str(err.value)
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(CorpusNotFound, match=r"nope\.pdf"):
+        load_plan(tmp_path / "nope.pdf")
+
+
+def _scanned_pdf(path: Path) -> Path:
+    """An image-only PDF (what a scanner produces): a picture, no text layer."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    fig = plt.figure(figsize=(3, 4))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.imshow(np.random.default_rng(0).random((40, 30)), cmap="gray")
+    ax.axis("off")
+    fig.savefig(path, format="pdf")
+    plt.close(fig)
+    return path
+
+
+def test_scanned_pdf_is_reported_as_having_no_text_layer(tmp_path: Path) -> None:
+    path = _scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(CorpusFormatError, match=re.escape(str(path)) + ".*扫描版 PDF，没有文字层"):
+        load_plan(path)
+
+
+def test_one_bad_file_does_not_stop_the_library(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes((ROOT / "tests" / "data" / "mini-plan.txt").read_bytes())
+    _scanned_pdf(tmp_path / "scan.pdf")
+    (tmp_path / "notes.md").write_text("not a plan", encoding="utf-8")
+    files = plan_files(tmp_path)
+    assert [p.name for p in files] == ["good.txt", "scan.pdf"]
+    plans, failures = load_plans(files)
+    assert [p.id for p in plans] == ["good"]
+    assert [(p.name, "扫描版" in msg) for p, msg in failures] == [("scan.pdf", True)]
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".docx", ".pdf", ".html", ".htm"}
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped() -> None:
+    from assistant.ingest.pdf import _furniture, _Line
+
+    pages = [
+        [_Line(p, 50, 780, 300, 790, "某市人民政府文件"), _Line(p, 50, 400, 300, 410, f"正文第{p}段。"),
+         _Line(p, 200, 20, 220, 30, f"- {p + 1} -")]
+        for p in range(3)
+    ]  # fmt: skip
+    assert sorted(_furniture(pages, [800.0] * 3)) == [(p, i) for p in range(3) for i in (0, 2)]
+
+
+@pytest.mark.slow
+def test_free_trade_zones_web_page_reads_like_its_text() -> None:
+    txt = extract_structure(load_plan(ROOT / "corpus" / "sc-2018-free-trade-zones.txt"))
+    html = extract_structure(load_plan(REAL / "sc-2018-free-trade-zones.html"))
+    assert _clauses(html) == _clauses(txt) and _roles(html) == _roles(txt) and _targets(html) == _targets(txt)
+    assert html.plan.meta.published == txt.plan.meta.published == "2018年11月23日"
+
+
+def test_docx_metadata_table_becomes_metadata(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for r, row in enumerate([("发文机关：", "某市人民政府", "成文日期：", "2021年03月01日"),
+                             ("发文字号：", "某政发〔2021〕5号", "发布日期：", "2021年03月05日")]):  # fmt: skip
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    lines = ("某市节水工作方案", "一、总体要求", "坚持节水优先。", "二、主要任务", "（一）推广器具。推广。（甲局负责）")
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    plan = load_plan(path)
+    assert (plan.meta.issuer, plan.meta.doc_number, plan.meta.published) == (
+        "某市人民政府", "某政发〔2021〕5号", "2021年03月05日",
+    )  # fmt: skip
+    assert plan.title == "某市节水工作方案" and "发文机关" not in plan.text
+    assert [c.label for c in plan.clauses] == ["一", "二(一)"]
