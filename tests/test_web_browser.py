@@ -534,8 +534,10 @@ def test_unit_picker_works_with_a_chinese_input_method_and_roles(page: Page, sit
     page.wait_for_timeout(500)
     expect(page.locator("#unit-summary")).to_contain_text("区水务局 共 7 项任务")  # unchanged
 
-    for label in ("牵头单位", "配合单位", "落实单位"):
-        page.locator("#unit-roles").get_by_text(label).click()
+    from assistant.structure import Role
+
+    for role in Role:  # untick every role the picker offers
+        page.locator("#unit-roles").get_by_text(f"{role.label}单位").click()
     expect(page.locator("#unit-summary")).to_contain_text("未勾选任何角色")
     expect(page.locator("#unit-table")).not_to_contain_text("全面提升环境基础设施水平")
     assert (

@@ -37,7 +37,7 @@ from .service import ChatService
 log = logging.getLogger(__name__)
 ROLE_CHOICES = [(f"{r.label}单位", r.label) for r in Role]  # values in Chinese too: they show as tooltips
 _ROLE_BY_LABEL = {r.label: r for r in Role}
-NO_ROLE = "未勾选任何角色：请至少勾选一项（牵头、配合或落实），才能列出任务。"
+NO_ROLE = "未勾选任何角色：请至少勾选一个角色，才能列出任务。"
 _TASK_COLUMNS = ("角色", "条款", "任务", "具体内容", "量化目标", "同一任务的其他单位")
 _LEDGER_COLUMNS = ("编号", "任务", "指标", "目标表述", "期限", "牵头单位", "配合单位")  # all columns are in the xlsx
 
