@@ -6,10 +6,11 @@ Every part of an answer is built from a cited sentence: the citation is chosen f
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
-from .answer import Citation
+from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, Sentence, SentenceKind
 from .intent import expand_synonyms, is_generic
 from .retrieve import Retrieval
@@ -27,6 +28,8 @@ class Draft:
     sections: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     answerable: bool = True
+    reason: RefusalReason | None = None  # why it refuses (None when it answers)
+    evidence: Evidence | None = None  # what the decision rested on
 
     def add(self, text: str, *cites: Citation) -> None:
         self.parts.append(text)
@@ -35,6 +38,16 @@ class Draft:
                 self.citations.append(c)
             if c.section not in self.sections:
                 self.sections.append(c.section)
+
+    def extend(self, other: Draft) -> None:
+        """Append another draft's parts, citations and targets."""
+        self.parts += other.parts
+        for c in other.citations:
+            if c not in self.citations:
+                self.citations.append(c)
+            if c.section not in self.sections:
+                self.sections.append(c.section)
+        self.targets += [t for t in other.targets if t not in self.targets]
 
     @property
     def text(self) -> str:
@@ -51,6 +64,12 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# A term counts as present in a text when this share of it is (sub-words/bigrams; 1.0 = the whole term).
+WHOLE_TERM = 0.8
+# A term is known to the plan when this share of it appears somewhere in the plan.
+KNOWN_TERM = 0.75
+
+
 class Composer:
     """Turns an understood question plus retrieval into a Draft. Holds no per-conversation state."""
 
@@ -59,6 +78,9 @@ class Composer:
         self.plan = structure.plan
         self.seg = segmenter
         self._plan_text = self.plan.text.lower()
+        # the plan's scope words (its title's terms: region, period, subject) name no topic within the plan
+        self.scope = frozenset(t for t in segmenter.content_terms(self.plan.title) if len(t) >= 2)
+        self._clause_texts = [c.text for c in self.plan.clauses]
 
     # ------------------------------------------------------------ term coverage
 
@@ -72,7 +94,7 @@ class Composer:
             stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排)$", "", t)
             if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
-            if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
+            if (len(t) < 2 and not t.isascii()) or is_generic(t, self.scope) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
             if t not in out:
                 out.append(t)
@@ -105,9 +127,29 @@ class Composer:
             return 0.0
         return sum(self.credit(t, text) for t in terms) / len(terms)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant
+    def weight(self, term: str) -> float:
+        """How informative ``term`` is in this plan: IDF over its clauses (a term no clause has weighs the most)."""
+        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+        return math.log((len(self._clause_texts) + 1) / (df + 0.5))
+
+    def weighted_coverage(self, terms: list[str], text: str) -> float:
+        """Coverage of ``terms`` by ``text``, each term weighted by how informative it is in the plan."""
+        total = sum(self.weight(t) for t in terms)
+        return sum(self.weight(t) * self.credit(t, text) for t in terms) / total if total else 0.0
+
+    def known_share(self, terms: list[str]) -> float:
+        """The IDF-weighted share of ``terms`` the plan contains anywhere."""
+        return self.weighted_coverage(terms, self._plan_text)
+
+    def most_informative_unknown(self, terms: list[str]) -> str | None:
+        """The unknown term that carries most information: what a refusal names as missing."""
+        unknown = self.unknown_terms(terms)
+        return max(unknown, key=self.weight) if unknown else None
+
     def unknown_terms(self, terms: list[str]) -> list[str]:
         """Terms the plan does not contain at all (not even mostly)."""
-        return [t for t in terms if self.credit(t, self._plan_text) < 0.75]
+        return [t for t in terms if self.credit(t, self._plan_text) < KNOWN_TERM]
 
     # ------------------------------------------------------------ targets
 
@@ -378,7 +420,9 @@ class Composer:
             return None
         best, best_len = None, 0
         for ch in self._outlined_chapters():
-            title = ch.title.replace("节能减排", "")
+            title = ch.title
+            for word in self.scope:  # the plan's subject is in many titles; it does not pick a chapter
+                title = title.replace(word, "")
             n = _longest_common(title, text)
             if n >= 3 and n > best_len and n >= min(4, len(title)):
                 best, best_len = ch.numeral, n
