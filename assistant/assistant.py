@@ -364,6 +364,15 @@ class Assistant:
         evidence = self._evidence(sections, signals)
         if signals is not None and self.abstention.refuse(signals):
             return self._not_covered(c.most_informative_unknown(terms) or "", RefusalReason.NOT_IN_PLAN, evidence)
+        if graded and primary in (Intent.TARGET, Intent.DEADLINE) and not q.english:
+            # a target for an indicator the plan never names: an exact refusal (二氧化硫 when the plan sets none)
+            missing = [t for t in c.unknown_terms(terms) if self.segmenter.is_noun(t)]
+            if missing:
+                return self._refuse(
+                    f"抱歉，{self._plan_name}没有给出“{missing[0]}”的目标，方案中也没有提到“{missing[0]}”。",
+                    RefusalReason.FIGURE_NOT_IN_PLAN,
+                    evidence,
+                )
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
             return self._refuse(
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
@@ -392,6 +401,12 @@ class Assistant:
                     return refusal, Intent.OUT_OF_SCOPE, None
             elif intent is Intent.DEADLINE:
                 focus = self._deadline(q, last, followup, target_terms, sections, retrieval, draft)
+                if focus is None and len(intents) == 1:
+                    return self._refuse(
+                        f"抱歉，{self._plan_name}没有给出“{self._asked_phrase(q)}”的时间要求。",
+                        RefusalReason.YEAR_NOT_IN_PLAN,
+                        evidence,
+                    )
             elif intent is Intent.AGGREGATE:
                 self._aggregate(q, draft)
             elif intent is Intent.LEAD and sections:
@@ -456,16 +471,12 @@ class Assistant:
         listing = lexicon().has(q.text, "list") and c.coverage(terms, clause.text) >= LIST_COVERAGE
         if listing and c.target_list([sections[0]], draft):
             return sections[0]
-        # a qualitative target: "溶剂型涂料使用比例要降多少？" → "…完成市下达的下降目标任务"
-        direction = re.search(r"(降|提高|提升|增加|减少|控制)", q.text)
-        if direction:
-            for sentence in c.best_sentences(clause, terms, retrieval, limit=1):
-                if direction.group(1) in sentence.text and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
-                    draft.add(
-                        f"方案对此未给出具体数值，要求为：{sentence.text}",
-                        Citation.of(clause, sentence),
-                    )
-                    return sections[0]
+        # a qualitative target: "溶剂型涂料使用比例要降多少？" → "…完成市下达的下降目标任务": a sentence that leaves
+        # the figure to a higher level (the ``deferred`` role of the lexicon: 下达, 分解) and covers the topic
+        for sentence in c.best_sentences(clause, terms, retrieval, limit=1):
+            if lexicon().has(sentence.text, "deferred") and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
+                draft.add(f"方案对此未给出具体数值，要求为：{sentence.text}", Citation.of(clause, sentence))
+                return sections[0]
         return None
 
     def _deadline(
@@ -490,6 +501,8 @@ class Assistant:
         if not sections:
             return None
         clause = self.plan.clause(focus or sections[0])
+        if self.structure.responsibility(clause.label) is None:
+            return None  # not one of the plan's tasks (its preamble, its requirements): the plan sets no date for it
         sentence = next(iter(self.composer.best_sentences(clause, terms, retrieval, limit=1)), None)
         if sentence is None:
             return None
@@ -586,6 +599,15 @@ class Assistant:
                         f"{unit.name}在该项工作中为{role.label}单位。",
                         *([Citation.of(self.plan.clause(resp.section), resp.note)] if resp.note else []),
                     )
+                    if role is not Role.LEAD and resp.leads:  # who it works under
+                        draft.add(f"该项工作由{c.names(resp, resp.leads)}牵头。")
+                    continue
+                top = sections[0] if sections else None
+                resp = self.structure.responsibility(top) if top else None
+                if q.yesno and top and resp and c.coverage(terms, self.plan.clause(top).title) >= TITLE_CREDIT:
+                    # "区城管局要参与园区节能环保提升吗？": the task is named, and the unit has no part in it
+                    draft.add(f"不是，方案未安排{unit.name}参与“{self.plan.clause(top).title}”。")
+                    c.lead_part(top, draft)
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
 

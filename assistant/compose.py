@@ -68,6 +68,9 @@ _MEASURE_WORDS = frozenset(
 WHOLE_TERM = 0.8
 # A term is known to the plan when this share of it appears somewhere in the plan.
 KNOWN_TERM = 0.75
+# Weight factor for a term the plan never uses that is not a noun: topics are named by nouns; an unfamiliar verb or
+# adverb is more often the asker's own wording. Chosen, not fitted: the fitted threshold absorbs the scale.
+UNKNOWN_NON_NOUN_WEIGHT = 0.5
 
 
 class Composer:
@@ -131,7 +134,10 @@ class Composer:
     def weight(self, term: str) -> float:
         """How informative ``term`` is in this plan: IDF over its clauses (a term no clause has weighs the most)."""
         df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
-        return math.log((len(self._clause_texts) + 1) / (df + 0.5))
+        idf = math.log((len(self._clause_texts) + 1) / (df + 0.5))
+        if df == 0 and not self.seg.is_noun(term):
+            idf *= UNKNOWN_NON_NOUN_WEIGHT  # a verb or adverb the plan never uses (调整, 不算) rarely names the topic
+        return idf
 
     def weighted_coverage(self, terms: list[str], text: str) -> float:
         """Coverage of ``terms`` by ``text``, each term weighted by how informative it is in the plan."""

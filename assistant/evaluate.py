@@ -130,10 +130,17 @@ def with_evidence_sections(items: Sequence[QAItem], plans: dict[str, object]) ->
                 label = next((c.label for c in plan.clauses if ev in norm(c.text)), None)  # type: ignore[attr-defined]
                 if label is not None and label not in found:
                     found.append(label)
-        if found and plan is not None:  # the listed clauses the plan has stay acceptable (counts list several)
-            found += [s for s in item.sections if s not in found and plan.has(s)]  # type: ignore[attr-defined]
+        if plan is not None:  # listed clauses stay acceptable (counts list several); a chapter stands for its clauses
+            labels = [c.label for c in plan.clauses]  # type: ignore[attr-defined]
+            listed = [x for s in item.sections for x in ([s] if s in labels else _chapter_clauses(s, labels))]
+            found += [s for s in listed if s not in found]
         out.append(replace(item, sections=tuple(found)) if found else item)
     return out
+
+
+def _chapter_clauses(label: str, labels: list[str]) -> list[str]:
+    """The clauses of chapter ``label`` ("三" → 三(一), 三(二)…) when the chapter is not a clause of its own."""
+    return [x for x in labels if x.startswith(label + "(")]
 
 
 def norm(text: str) -> str:

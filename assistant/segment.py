@@ -33,6 +33,7 @@ class Segmenter:
         self._tk.tmp_dir = str(cache_dir)  # jieba caches its prefix dictionary here instead of /tmp
         self._tk.cache_file = "jieba.cache"
         self._tk.initialize()
+        self._pos = None  # jieba's part-of-speech tagger over the same dictionary, made on first use
         for word in self.words:
             self._tk.add_word(word, freq=max(self._tk.suggest_freq(word), 5000))
 
@@ -56,6 +57,15 @@ class Segmenter:
                 continue
             out.append(token)
         return out
+
+    def is_noun(self, term: str) -> bool:
+        """Whether jieba tags ``term`` (as a whole) as a noun or a noun-like name (n*, eng, vn)."""
+        import jieba.posseg
+
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._tk)
+        tags = [p.flag for p in self._pos.lcut(term)]
+        return bool(tags) and all(t.startswith("n") or t in ("eng", "vn", "x") for t in tags) and tags != ["x"]
 
     def content_terms(self, text: str) -> list[str]:
         """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits)."""
