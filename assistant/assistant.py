@@ -258,7 +258,7 @@ class Assistant:
         """The evidence for the abstention score: IDF-weighted coverage by the plan and by the best clauses."""
         c = self.composer
         # thin terms were not what retrieval searched for: judge the clause on the question's own words
-        gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2 and not is_generic(t, c.scope)]
+        gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2]  # IDF weighs the generic ones
         judged = (gate or terms) if _thin(terms) else terms
         clause = max(
             (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, Sentence, SentenceKind
-from .intent import expand_synonyms, is_generic
+from .intent import expand_synonyms, is_generic, synonym_pairs
+from .lexicon import lexicon
 from .retrieve import Retrieval
 from .segment import Segmenter
 from .structure import PlanStructure, Responsibility, Role, Target
@@ -83,7 +84,8 @@ class Composer:
         self._plan_text = self.plan.text.lower()
         # the plan's scope words (its title's terms: region, period, subject) name no topic within the plan
         self.scope = frozenset(t for t in segmenter.content_terms(self.plan.title) if len(t) >= 2)
-        self._clause_texts = [c.text for c in self.plan.clauses]
+        self._clause_texts = [c.text.lower() for c in self.plan.clauses]
+        self._lexicon_words = frozenset(w for w in self.scope if lexicon().roles_of(w))
 
     # ------------------------------------------------------------ term coverage
 
@@ -141,6 +143,7 @@ class Composer:
 
     def weighted_coverage(self, terms: list[str], text: str) -> float:
         """Coverage of ``terms`` by ``text``, each term weighted by how informative it is in the plan."""
+        text = text.lower()  # terms are lower-cased (vocs for VOCs)
         total = sum(self.weight(t) for t in terms)
         return sum(self.weight(t) * self.credit(t, text) for t in terms) / total if total else 0.0
 
@@ -427,7 +430,7 @@ class Composer:
         best, best_len = None, 0
         for ch in self._outlined_chapters():
             title = ch.title
-            for word in self.scope:  # the plan's subject is in many titles; it does not pick a chapter
+            for word in self.scope - self._lexicon_words:  # the plan's subject is in many titles: it picks no chapter
                 title = title.replace(word, "")
             n = _longest_common(title, text)
             if n >= 3 and n > best_len and n >= min(4, len(title)):
@@ -450,6 +453,23 @@ class Composer:
             draft.add(
                 f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),
+            )
+            return True
+        return self._abbreviation_part(terms, draft)
+
+    def _abbreviation_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
+        """For "VOCs说的是哪类污染物": a general abbreviation (the synonym lexicon) whose full name the plan uses;
+        cites the clause that names it in its title, else the first sentence with it."""
+        for term in terms:
+            full = [t for w, ts in synonym_pairs() if w.lower() == term.lower() for t in ts if t in self.plan.text]
+            if not full:
+                continue
+            name = full[0]
+            clause = next((c for c in self.plan.clauses if name in c.title), None)
+            clause = clause or next(c for c in self.plan.clauses if name in c.text)
+            sentence = next((x for x in clause.sentences if name in x.text), clause.sentences[0])
+            draft.add(
+                f"“{term}”指{name}，见{clause.label}“{clause.title}”：{sentence.text}", Citation.of(clause, sentence)
             )
             return True
         return False

@@ -78,6 +78,11 @@ def _synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def synonym_pairs() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The general lexicon of abbreviations and everyday words (``data/synonyms.txt``): word → plan wordings."""
+    return _synonyms()
+
+
 def expand_synonyms(text: str, plan_text: str) -> str:
     """Put the plan's wording for everyday words: in place of a word the plan never uses (``电动汽车`` →
     ``新能源汽车``); after the question for one the plan uses too, when the question uses it on its own (``VOCs`` is
@@ -140,7 +145,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     measure_pos = lex.first(q, "measure")
     has_measure = measure_pos < NOWHERE
     if has_measure and lex.has(q, "how") and not lex.has(q, "time"):
-        strong = [m for m in lex.matches(q, "measure") if not lex.has(m.group(0), "soft_measure")]
+        strong = [m for m in lex.matches(q, "measure") if not lex.is_a(m.group(0), "soft_measure")]
         if not strong or all(re.fullmatch(r"(下降|降低|降|提高|提升|增长|增加|减少|新增)", m.group(0)) for m in strong):
             has_measure = False  # "怎么提高…比例" asks how, not how much
     yesno = lex.has(q, "yesno")

@@ -39,6 +39,10 @@ class Lexicon:
             out += [m for m in pattern.finditer(text) if m.end() > m.start()]
         return out
 
+    def is_a(self, text: str, role: str) -> bool:
+        """Whether the whole of ``text`` is a cue with ``role``."""
+        return _combined(self, role).fullmatch(text) is not None
+
     def has(self, text: str, role: str) -> bool:
         return self.first(text, role) < NOWHERE
 
