@@ -76,9 +76,11 @@ class AbstentionModel:
 def load_model(path: Path | None = None) -> AbstentionModel:
     """The fitted model (``data/abstention.json``), or the fallback when none was fitted."""
     try:
-        text = path.read_text(encoding="utf-8") if path else resources.files("assistant.data").joinpath(
-            _DATA_FILE
-        ).read_text(encoding="utf-8")
+        text = (
+            path.read_text(encoding="utf-8")
+            if path
+            else resources.files("assistant.data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
+        )
     except FileNotFoundError:
         return AbstentionModel()
     raw = json.loads(text)

@@ -120,6 +120,7 @@ class Assistant:
         """The decision layer's per-plan state: the typo corrector over the plan's vocabulary, the abstention model."""
         vocabulary = [t.indicator for t in self.structure.targets] + list(self.segmenter.words)
         vocabulary += [c.title for c in self.plan.clauses if len(c.title) <= 8]
+        vocabulary += self.segmenter.content_terms(self.plan.title)  # its region and subject (Laiwu → 莱芜)
         unit_names = [n for u in self.structure.units for n in u.names]
         self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
         self.abstention: AbstentionModel = load_model()
@@ -292,7 +293,8 @@ class Assistant:
         )
         if q.yesno and matches:
             draft = Draft(evidence=evidence)
-            draft.add("是的，方案的要求是：" if in_targets else f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是：")
+            wrong = f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是："
+            draft.add("是的，方案的要求是：" if in_targets else wrong)
             c.target_part(matches, draft)
             return draft
         missing = [x for x in stated if x not in plan_flat]
@@ -395,7 +397,8 @@ class Assistant:
                     related = c.related_targets(target_terms)
                     if not related:
                         return self._refuse(msg, RefusalReason.FIGURE_NOT_IN_PLAN, evidence)
-                    refusal = Draft(answerable=False, reason=RefusalReason.FIGURE_NOT_IN_PLAN, evidence=evidence)  # the figure asked for is not there; say what the plan does set
+                    # the figure asked for is not there; say what the plan does set
+                    refusal = Draft(answerable=False, reason=RefusalReason.FIGURE_NOT_IN_PLAN, evidence=evidence)
                     refusal.add(msg + "方案中相关的目标是：")
                     c.target_part(related, refusal)
                     return refusal, Intent.OUT_OF_SCOPE, None
@@ -519,7 +522,7 @@ class Assistant:
         if not counts:
             return
         least = lexicon().has(q.text, "least")
-        counts.sort(key=lambda x: (len(x[1]) if least else -len(x[1])))
+        counts.sort(key=lambda x: len(x[1]) if least else -len(x[1]))
         best = len(counts[0][1])
         top = [(name, tasks) for name, tasks in counts if len(tasks) == best]
         word = "最少" if least else "最多"

@@ -253,7 +253,8 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         )
     assistant = build_assistant(settings)
     items = with_evidence_sections(items, {assistant.plan.id: assistant.plan, "": assistant.plan})
-    report = evaluate_engines(assistant, items, engines, qa_file=str(qa) + (f" (plan {args.plan})" if args.plan else ""))
+    name = str(qa) + (f" (plan {args.plan})" if args.plan else "")
+    report = evaluate_engines(assistant, items, engines, qa_file=name)
     json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
     if args.json:
         _print_json(report.to_dict())
@@ -279,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
-        description="方案助手：依据所加载的实施方案（FANGAN_CORPUS_PATH，默认 corpus/ 中的方案）回答问题，并给出原文出处。",
+        description="方案助手：依据所加载的实施方案（FANGAN_CORPUS_PATH）回答问题，并给出原文出处。",
         epilog=_MAIN_EPILOG,
         formatter_class=fmt,
     )
@@ -316,7 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit = command(
         "fit-abstention",
         "在标注问题上拟合拒答阈值",
-        "逐题提问，收集拒答证据（覆盖度、检索相似度），拟合拒答模型与阈值，写入 assistant/data/abstention.json 并打印曲线。",
+        "逐题提问，收集拒答证据（覆盖度、检索相似度），拟合拒答模型与阈值，"
+        "写入 assistant/data/abstention.json 并打印曲线。",
         "示例：python -m assistant fit-abstention --qa eval/qa.jsonl --qa eval/qa-v2-dev.jsonl",
     )
     fit.add_argument("--qa", metavar="FILE", action="append", required=True, help="标注问答文件（可重复）")

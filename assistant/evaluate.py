@@ -385,7 +385,8 @@ def render(report: Report) -> str:
             f"{ab['graded_questions']} questions of this run were decided by the score.",
         ]
         if ab["curve"]:
-            lines += ["", "| threshold | refusal precision | refusal recall | false-refusal rate |", "|---|---|---|---|"]
+            lines += ["", "| threshold | refusal precision | refusal recall | false-refusal rate |"]
+            lines.append("|---|---|---|---|")
             lines += [
                 f"| {r['threshold']:.2f} | {r['refusal_precision']:.3f} | {r['refusal_recall']:.3f} | "
                 f"{r['false_refusal_rate']:.3f} |"

@@ -135,6 +135,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     unsupported = False
     if english:
         q = translate_english(q)
+        if typo is not None:
+            q = typo.romanized(q)  # type: ignore[attr-defined]
     elif not re.search(r"[\u4e00-\u9fff]", q) and re.search(r"[^\W\d_]{3,}", q):
         unsupported = True  # letters, but neither Chinese nor English
     corrections: tuple[tuple[str, str], ...] = ()
@@ -165,9 +167,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
             intents.append(Intent.CO)
     if lex.has(q, "most") and asks_units and not found:
         intents[:] = [Intent.AGGREGATE]
-    if lex.has(q, "overview") and (
-        not intents or (intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q))
-    ):
+    if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q))):
         intents[:] = [Intent.OVERVIEW]
     if not intents:
         intents.append(Intent.MEASURES)

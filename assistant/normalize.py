@@ -117,10 +117,22 @@ class TypoCorrector:
         self._plan = plan_text
         _pinyin("")  # pypinyin loads its dictionaries (about a second) here, at start-up, not on a first typo
         self._masked: dict[str, set[tuple[str, bool]]] = {}
+        vocabulary, sound_alike = list(vocabulary), list(sound_alike)
+        self._pinyin_words = {  # place names and terms as an English question spells them
+            "".join(_pinyin(w)): w for w in vocabulary if 2 <= len(w) <= 4 and _CJK.fullmatch(w[0]) and w in plan_text
+        }
         for words, any_char in ((sound_alike, False), (vocabulary, True)):
             for word in {w for w in words if 2 <= len(w) <= TYPO_MAX_LEN and _CJK.search(w) and w in plan_text}:
                 for i in range(len(word)):
                     self._masked.setdefault(word[:i] + "?" + word[i + 1 :], set()).add((word, any_char))
+
+    def romanized(self, text: str) -> str:
+        """Latin words of an English question that are the pinyin of a plan word (Laiwu → 莱芜), in Chinese."""
+
+        def swap(m: re.Match[str]) -> str:
+            return self._pinyin_words.get(m.group(0).lower().replace("-", ""), m.group(0))
+
+        return re.sub(r"[A-Za-z][A-Za-z-]{3,}", swap, text)
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         fixes: list[tuple[str, str]] = []

@@ -59,13 +59,13 @@ class Segmenter:
         return out
 
     def is_noun(self, term: str) -> bool:
-        """Whether jieba tags ``term`` (as a whole) as a noun or a noun-like name (n*, eng, vn)."""
+        """Whether jieba tags ``term`` (as a whole) as a noun or a name (n*, eng); 调整 (vn) is a verb here."""
         import jieba.posseg
 
         if self._pos is None:
             self._pos = jieba.posseg.POSTokenizer(self._tk)
         tags = [p.flag for p in self._pos.lcut(term)]
-        return bool(tags) and all(t.startswith("n") or t in ("eng", "vn", "x") for t in tags) and tags != ["x"]
+        return bool(tags) and all(t.startswith("n") or t in ("eng", "x") for t in tags) and tags != ["x"]
 
     def content_terms(self, text: str) -> list[str]:
         """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits)."""

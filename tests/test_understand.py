@@ -47,8 +47,15 @@ def test_english_questions_are_recognised_and_glossed_other_languages_are_not() 
 
 def test_the_lexicon_gives_roles_to_the_words_the_issue_names() -> None:
     lex = lexicon()
-    for phrase, role in [("什么时候", "time"), ("百分之几", "measure"), ("说了算", "lead"), ("归口", "lead"),
-                         ("是不是", "yesno"), ("几成", "measure"), ("负总责", "lead")]:
+    for phrase, role in [
+        ("什么时候", "time"),
+        ("百分之几", "measure"),
+        ("说了算", "lead"),
+        ("归口", "lead"),
+        ("是不是", "yesno"),
+        ("几成", "measure"),
+        ("负总责", "lead"),
+    ]:
         assert lex.has(f"这项工作{phrase}", role), phrase
 
 
@@ -92,8 +99,16 @@ def test_evidence_decides_the_expected_clause(tmp_path: Path) -> None:
 
     plan = load_plan(Path("tests/data/mini-plan.txt"))
     clause = next(c for c in plan.clauses if len(c.text) > 30)
-    line = {"id": "x", "question": "q", "plan": plan.id, "style": "colloquial", "sections": ["九"],
-            "evidence": [clause.text[5:20]], "must_include": [], "answerable": True}
+    line = {
+        "id": "x",
+        "question": "q",
+        "plan": plan.id,
+        "style": "colloquial",
+        "sections": ["九"],
+        "evidence": [clause.text[5:20]],
+        "must_include": [],
+        "answerable": True,
+    }
     path = tmp_path / "qa.jsonl"
     path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     items = load_qa(path)
