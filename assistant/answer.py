@@ -37,6 +37,7 @@ class Evidence:
     score: float | None = None
     threshold: float | None = None
     detail: str = ""
+    signals: dict[str, float] = field(default_factory=dict)  # the abstention score's inputs (known, clause, dense)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from .answer import Answer, Citation
+from .abstain import AbstentionModel, Signals, load_model
+from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Plan, load_plan
 from .compose import Composer, Draft
@@ -19,17 +20,26 @@ from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, is_generic
+from .lexicon import lexicon
+from .normalize import TypoCorrector
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
-from .structure import PlanStructure, extract_structure
+from .structure import PlanStructure, Role, extract_structure
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
 
-_OVERVIEW_STRUCTURE_RE = re.compile(r"几(大)?部分|哪几部分|几个部分|结构|框架|分为哪|由哪些部分")
-_PREAMBLE_RE = re.compile(r"依据|根据|目的|为什么|为啥|背景|开头|前言|序言|上级文件|出台")
-_LIST_RE = re.compile(r"哪些|有什么|都有|列出|所有|全部|一览|清单")
+# How many of the best retrieved clauses the abstention score looks at (the answer's clause is re-ranked among them).
+ABSTAIN_TOP_CLAUSES = 3
+# A clause must cover at least this share of the topic to be listed with its targets / to name a unit's task.
+LIST_COVERAGE = 0.5
+# A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
+QUALITATIVE_COVERAGE = 0.75
+# Clauses whose coverage is within this margin of the best are ordered by retrieval instead of coverage.
+RERANK_MARGIN = 0.2
+# A clause title must explain this share of every topic term for "主要目标有哪些" to mean the clause itself.
+TITLE_CREDIT = 0.8
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,16 @@ class Assistant:
         self.composer = Composer(self.structure, self.segmenter)
         self._plan_name = f"《{self.plan.title}》" if self.plan.title else "本方案"
         self._extractive: Assistant | None = None
+        self._init_understanding()
+
+    def _init_understanding(self) -> None:
+        """The decision layer's per-plan state: the typo corrector over the plan's vocabulary, the abstention model."""
+        vocabulary = [t.indicator for t in self.structure.targets] + list(self.segmenter.words)
+        vocabulary += [c.title for c in self.plan.clauses if len(c.title) <= 8]
+        vocabulary += self.segmenter.content_terms(self.plan.title)  # its region and subject (Laiwu → 莱芜)
+        unit_names = [n for u in self.structure.units for n in u.names]
+        self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
+        self.abstention: AbstentionModel = load_model()
 
     # ------------------------------------------------------------------ public
 
@@ -119,9 +139,10 @@ class Assistant:
             return _final(self._generated(question, session, id))
         started = time.perf_counter()
         text = self.validate(question)
-        q = analyse(text, self.structure.units)
+        q = self.understand(text)
         last = session.last if session else None
         draft, intent, turn = self._answer(q, last)
+        self._explain(q, draft)
         if session is not None:
             if turn is None and not (q.injection or q.off_domain):
                 # a refused question still sets the topic: "2030年…？" then "那2025年的呢？"
@@ -137,7 +158,23 @@ class Assistant:
             citations=tuple(draft.citations),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             id=id,
+            reason=draft.reason if not draft.answerable else None,
+            evidence=draft.evidence,
+            plan_id=self.plan.id,
         )
+
+    def understand(self, text: str) -> Question:
+        """The question as understood (normalised, typos corrected, intents, units, topic)."""
+        return analyse(text, self.structure.units, self.typo)
+
+    def _explain(self, q: Question, draft: Draft) -> None:
+        """Say how the question was read: an English lead-in for English questions, typos corrected."""
+        if q.corrections and draft.answerable:
+            read = "、".join(f"“{a}”按“{b}”" for a, b in q.corrections)
+            draft.parts.append(f"\n（问题中的{read}理解。）")
+        if q.english:
+            lead = "According to the plan (quoted in Chinese):\n" if draft.answerable else "Sorry — "
+            draft.parts.insert(0, lead)
 
     def ask_stream(
         self, question: str, session: Session | None = None, id: str | None = None
@@ -160,7 +197,7 @@ class Assistant:
 
     def rank_sections(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID) -> list[str]:
         """Clause labels ranked for a question by one retrieval mode, on the same query the answers use."""
-        q = analyse(self.validate(question), self.structure.units)
+        q = self.understand(self.validate(question))
         terms = self.composer.terms(q.topic)
         retrieval = self.retriever.search(_query(terms, q.text), mode, k=self.settings.retrieval_k)
         return self._rerank(retrieval.sections, terms, q)
@@ -195,50 +232,119 @@ class Assistant:
 
     # ------------------------------------------------------------------ internals
 
-    def _refuse(self, message: str) -> tuple[Draft, Intent, None]:
-        return Draft(parts=[message], answerable=False), Intent.OUT_OF_SCOPE, None
+    def _refuse(
+        self, message: str, reason: RefusalReason, evidence: Evidence | None = None
+    ) -> tuple[Draft, Intent, None]:
+        draft = Draft(parts=[message], answerable=False, reason=reason)
+        draft.evidence = evidence or Evidence(top_plan=self.plan.id, detail=f"rule: {reason.value}")
+        return draft, Intent.OUT_OF_SCOPE, None
 
-    def _not_covered(self, what: str = "") -> tuple[Draft, Intent, None]:
+    def _not_covered(
+        self, what: str = "", reason: RefusalReason = RefusalReason.NOT_IN_PLAN, evidence: Evidence | None = None
+    ) -> tuple[Draft, Intent, None]:
         about = f"关于“{what}”的" if what else "这方面的"
         example = self.structure.targets[0].indicator if self.structure.targets else ""
         hint = f"例如“{example}的目标是多少？由谁牵头？”" if example else ""
         return self._refuse(
             f"抱歉，{self._plan_name}中没有{about}内容，无法据此回答。"
-            f"您可以询问方案中的目标指标、任务分工或具体措施，{hint}"
+            f"您可以询问方案中的目标指标、任务分工或具体措施，{hint}",
+            reason,
+            evidence,
         )
+
+    def _example_question(self) -> str:
+        """An example of a well-posed question, from the plan's own first task with a lead unit."""
+        resp = next((r for r in self.structure.responsibilities if r.leads), None)
+        return f"例如“{self.plan.clause(resp.section).title}由谁牵头？”" if resp else ""
+
+    def _signals(self, q: Question, terms: list[str], sections: list[str], retrieval: Retrieval) -> Signals:
+        """The evidence for the abstention score: IDF-weighted coverage by the plan and by the best clauses."""
+        c = self.composer
+        # thin terms were not what retrieval searched for: judge the clause on the question's own words
+        gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2]  # IDF weighs the generic ones
+        judged = (gate or terms) if _thin(terms) else terms
+        clause = max(
+            (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
+            default=0.0,
+        )
+        return Signals(known=c.known_share(terms), clause=clause, dense=retrieval.dense_top)
+
+    def _evidence(self, sections: list[str], signals: Signals | None) -> Evidence:
+        model = self.abstention
+        return Evidence(
+            top_section=sections[0] if sections else None,
+            top_plan=self.plan.id,
+            score=round(model.score(signals), 4) if signals else None,
+            threshold=model.threshold if signals else None,
+            detail=signals.describe() if signals else "",
+            signals={k: round(v, 4) for k, v in zip(("known", "clause", "dense"), signals.vector(), strict=True)}
+            if signals
+            else {},
+        )
+
+    def _premise(self, q: Question, terms: list[str]) -> tuple[Draft, Intent, None] | Draft | None:
+        """A figure in the question: refuse one the plan does not contain; correct or confirm it against the
+        matching target ("是不是要求95%？" → "不是，方案要求的是90%以上")."""
+        c = self.composer
+        plan_flat = self.plan.text.replace(" ", "")
+        stated = [x.replace(" ", "") for x in q.quantities]
+        matches = c.match_targets(terms, []) if terms else []
+        in_targets = bool(matches) and any(x in t.sentence.text.replace(" ", "") for x in stated for t in matches)
+        evidence = Evidence(
+            top_section=matches[0].section if matches else None, top_plan=self.plan.id, detail="rule: figure check"
+        )
+        if q.yesno and matches:
+            draft = Draft(evidence=evidence)
+            wrong = f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是："
+            draft.add("是的，方案的要求是：" if in_targets else wrong)
+            c.target_part(matches, draft)
+            return draft
+        missing = [x for x in stated if x not in plan_flat]
+        if missing:
+            return self._not_covered(missing[0], RefusalReason.FIGURE_NOT_IN_PLAN, evidence)
+        if matches and not in_targets:  # a figure the plan has, but not for this indicator: correct the premise
+            draft = Draft(answerable=False, reason=RefusalReason.FIGURE_NOT_IN_PLAN, evidence=evidence)
+            draft.add(f"抱歉，{self._plan_name}中没有“{'、'.join(stated)}”这一要求。方案的相关目标是：")
+            c.target_part(matches, draft)
+            return draft, Intent.OUT_OF_SCOPE, None
+        return None
 
     def _answer(self, q: Question, last: Turn | None) -> tuple[Draft, Intent, Turn | None]:
         c = self.composer
+        if q.unsupported_language:
+            return self._refuse(
+                "抱歉，我目前只能理解中文（以及英文）的问题，请用中文提问，例如询问方案的目标指标、任务分工或具体措施。",
+                RefusalReason.UNSUPPORTED_LANGUAGE,
+            )
         if q.injection:
             return self._refuse(
-                f"抱歉，我只能依据{self._plan_name}回答问题，不能执行更改设定的要求，也不能透露系统提示。"
+                f"抱歉，我只能依据{self._plan_name}回答问题，不能执行更改设定的要求，也不能透露系统提示。",
+                RefusalReason.INJECTION,
             )
         if q.off_domain:
-            return self._not_covered()
+            return self._not_covered(reason=RefusalReason.OFF_DOMAIN)
         if q.unknown_units and not q.units:
             name = q.unknown_units[0]
             close = self.structure.units.suggest(name, n=3)
             hint = f"您是否要找：{'、'.join(close)}？" if close else "方案涉及的全部单位可在单位列表中查看。"
-            return self._refuse(f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}")
+            return self._refuse(
+                f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
+            )
         for year in q.years:
             if year not in self.plan.text:
-                return self._not_covered(f"{year}年")
+                return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
         for period in q.periods:
             if period not in self.plan.text:
-                return self._not_covered(f"“{period}”时期")
-        for quantity in q.quantities:
-            if quantity.replace(" ", "") not in self.plan.text.replace(" ", ""):
-                return self._not_covered(quantity)
+                return self._not_covered(f"“{period}”时期", RefusalReason.YEAR_NOT_IN_PLAN)
 
         terms = c.terms(q.topic)
-        if q.quantities and terms:  # a figure the plan has, but not for this indicator: correct the premise
-            stated = [x.replace(" ", "") for x in q.quantities]
-            matches = c.match_targets(terms, [])
-            if matches and not any(x in t.sentence.text.replace(" ", "") for x in stated for t in matches):
-                draft = Draft(answerable=False)
-                draft.add(f"抱歉，{self._plan_name}中没有“{'、'.join(stated)}”这一要求。方案的相关目标是：")
-                c.target_part(matches, draft)
-                return draft, Intent.OUT_OF_SCOPE, None
+        if q.quantities:
+            checked_premise = self._premise(q, terms)
+            if isinstance(checked_premise, Draft):
+                turn = Turn(q.topic, tuple(checked_premise.sections), tuple(checked_premise.targets), ())
+                return checked_premise, Intent.TARGET, turn
+            if checked_premise is not None:
+                return checked_premise
         followup = last is not None and (not terms or q.anaphoric)
         query_terms = terms + (c.terms(last.topic) if followup and last else [])
         retrieval = self.retriever.search(_query(query_terms, q.text), k=self.settings.retrieval_k)
@@ -256,22 +362,30 @@ class Assistant:
         if intents == [Intent.MEASURES] and c.named_chapter(q.text):  # a whole chapter asked about: its outline
             intents = [Intent.OVERVIEW]
         primary = intents[0]
-        checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW)
-        if checked and terms and not followup:
-            unknown = c.unknown_terms(terms)
-            if Intent.TARGET in q.intents and unknown:
-                return self._not_covered(unknown[0])
-            if len(unknown) * 2 >= len(terms):
-                return self._not_covered(unknown[0])
-            # thin terms were not what retrieval searched for: judge the clause on the question's own words
-            gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2] if _thin(terms) else terms
-            if sections and c.coverage(gate or terms, self.plan.clause(sections[0]).text) < 0.34:
-                return self._not_covered(" ".join(terms[:2]))
-        if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES):
-            return self._refuse("请说明您想了解方案中的哪一项工作，例如“清洁取暖由谁牵头？”")
+        checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW, Intent.AGGREGATE)
+        graded = checked and bool(terms) and not followup  # the abstention score decides (no rule did)
+        signals = self._signals(q, terms, sections, retrieval) if graded else None
+        evidence = self._evidence(sections, signals)
+        if signals is not None and self.abstention.refuse(signals):
+            return self._not_covered(c.most_informative_unknown(terms) or "", RefusalReason.NOT_IN_PLAN, evidence)
+        if graded and primary in (Intent.TARGET, Intent.DEADLINE) and not q.english:
+            # a target for an indicator the plan never names: an exact refusal (二氧化硫 when the plan sets none)
+            missing = [t for t in c.unknown_terms(terms) if self.segmenter.is_noun(t)]
+            if missing:
+                return self._refuse(
+                    f"抱歉，{self._plan_name}没有给出“{missing[0]}”的目标，方案中也没有提到“{missing[0]}”。",
+                    RefusalReason.FIGURE_NOT_IN_PLAN,
+                    evidence,
+                )
+        if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
+            return self._refuse(
+                f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
+            )
 
-        draft = Draft()
+        draft = Draft(evidence=evidence)
         focus: str | None = None  # the section the answer is about, once fixed by a target
+        if Intent.DEADLINE in intents and Intent.TARGET in intents:
+            intents.remove(Intent.TARGET)  # the deadline's answer states the target with it
         for intent in intents:
             if intent is Intent.UNIT_TASKS:
                 self._unit_tasks(q, terms, retrieval, sections, draft)
@@ -284,11 +398,22 @@ class Assistant:
                         continue
                     related = c.related_targets(target_terms)
                     if not related:
-                        return self._refuse(msg)
-                    refusal = Draft(answerable=False)  # the figure asked for is not there; say what the plan does set
+                        return self._refuse(msg, RefusalReason.FIGURE_NOT_IN_PLAN, evidence)
+                    # the figure asked for is not there; say what the plan does set
+                    refusal = Draft(answerable=False, reason=RefusalReason.FIGURE_NOT_IN_PLAN, evidence=evidence)
                     refusal.add(msg + "方案中相关的目标是：")
                     c.target_part(related, refusal)
                     return refusal, Intent.OUT_OF_SCOPE, None
+            elif intent is Intent.DEADLINE:
+                focus = self._deadline(q, last, followup, target_terms, sections, retrieval, draft)
+                if focus is None and len(intents) == 1:
+                    return self._refuse(
+                        f"抱歉，{self._plan_name}没有给出“{self._asked_phrase(q)}”的时间要求。",
+                        RefusalReason.YEAR_NOT_IN_PLAN,
+                        evidence,
+                    )
+            elif intent is Intent.AGGREGATE:
+                self._aggregate(q, draft)
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix)
@@ -300,7 +425,7 @@ class Assistant:
             elif intent is Intent.MEASURES and sections:
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
-            return self._not_covered()
+            return self._not_covered(evidence=evidence)
         topic = q.topic if terms else (last.topic if last else "")
         turn = Turn(
             topic=topic,
@@ -333,12 +458,12 @@ class Assistant:
             return None
         named = expand_synonyms(q.text, self.plan.text)  # "总体目标" is the plan's 主要目标
         titled = [cl.label for cl in self.plan.clauses if len(cl.title) >= 4 and cl.title in named]
-        if titled and all(c.credit(t, self.plan.clause(titled[0]).title) >= 0.8 for t in terms):
+        if titled and all(c.credit(t, self.plan.clause(titled[0]).title) >= TITLE_CREDIT for t in terms):
             # "主要目标有哪些" names a clause and nothing more: give the clause itself
             c.measures_part(titled[0], [], retrieval, draft, whole=True)
             return titled[0]
         if not terms:
-            if _LIST_RE.search(q.text) and c.target_list([], draft, years=q.years):
+            if lexicon().has(q.text, "list") and c.target_list([], draft, years=q.years):
                 return draft.sections[0] if draft.sections else None
             return None
         matches = c.match_targets(terms, sections)
@@ -348,23 +473,80 @@ class Assistant:
         if not sections:
             return None
         clause = self.plan.clause(sections[0])
-        if _LIST_RE.search(q.text) and c.coverage(terms, clause.text) >= 0.5 and c.target_list([sections[0]], draft):
+        listing = lexicon().has(q.text, "list") and c.coverage(terms, clause.text) >= LIST_COVERAGE
+        if listing and c.target_list([sections[0]], draft):
             return sections[0]
-        # a qualitative target: "溶剂型涂料使用比例要降多少？" → "…完成市下达的下降目标任务"
-        direction = re.search(r"(降|提高|提升|增加|减少|控制)", q.text)
-        if direction:
-            for sentence in c.best_sentences(clause, terms, retrieval, limit=1):
-                if direction.group(1) in sentence.text and c.coverage(terms, sentence.text) >= 0.75:
-                    draft.add(
-                        f"方案对此未给出具体数值，要求为：{sentence.text}",
-                        Citation.of(clause, sentence),
-                    )
-                    return sections[0]
+        # a qualitative target: "溶剂型涂料使用比例要降多少？" → "…完成市下达的下降目标任务": a sentence that leaves
+        # the figure to a higher level (the ``deferred`` role of the lexicon: 下达, 分解) and covers the topic
+        for sentence in c.best_sentences(clause, terms, retrieval, limit=1):
+            if lexicon().has(sentence.text, "deferred") and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
+                draft.add(f"方案对此未给出具体数值，要求为：{sentence.text}", Citation.of(clause, sentence))
+                return sections[0]
         return None
+
+    def _deadline(
+        self,
+        q: Question,
+        last: Turn | None,
+        followup: bool,
+        terms: list[str],
+        sections: list[str],
+        retrieval: Retrieval,
+        draft: Draft,
+    ) -> str | None:
+        """When a target or task is due: the target's deadline as the plan states it, or that it states none."""
+        part = Draft()
+        focus = self._targets(q, last, followup, terms, sections, retrieval, part)
+        chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
+        if focus is not None and chosen:
+            deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
+            draft.add(f"完成期限：{'、'.join(deadlines)}。" if deadlines else "方案未注明该目标的完成期限。")
+            draft.extend(part)
+            return focus
+        if not sections:
+            return None
+        clause = self.plan.clause(focus or sections[0])
+        if self.structure.responsibility(clause.label) is None:
+            return None  # not one of the plan's tasks (its preamble, its requirements): the plan sets no date for it
+        sentence = next(iter(self.composer.best_sentences(clause, terms, retrieval, limit=1)), None)
+        if sentence is None:
+            return None
+        when = _TIME_RE.search(sentence.text)
+        lead = f"方案给出的时间是“{when.group(0)}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
+        draft.add(lead + sentence.text, Citation.of(clause, sentence))
+        return clause.label
+
+    def _aggregate(self, q: Question, draft: Draft) -> None:
+        """Counts over the structure: which unit leads (or co-handles) the most tasks."""
+        role = q.roles[0] if len(q.roles) == 1 else Role.LEAD
+        counts = [(u.name, self.structure.tasks_for(u.name, (role,))) for u in self.structure.units]
+        counts = [(name, tasks) for name, tasks in counts if tasks]
+        if not counts:
+            return
+        least = lexicon().has(q.text, "least")
+        counts.sort(key=lambda x: len(x[1]) if least else -len(x[1]))
+        best = len(counts[0][1])
+        top = [(name, tasks) for name, tasks in counts if len(tasks) == best]
+        word = "最少" if least else "最多"
+        names = "、".join(name for name, _ in top)
+        draft.add(f"{role.label}任务{word}的是{names}（{best}项）：")
+        for _, tasks in top[:1]:
+            listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for _, r in tasks)
+            draft.add(
+                listing + "。",
+                *(Citation.of(self.plan.clause(r.section), r.note) for _, r in tasks if r.note is not None),
+            )
+        rest = [(name, tasks) for name, tasks in counts if len(tasks) != best][:2]
+        if rest:
+            draft.add("其次是" + "、".join(f"{name}（{len(tasks)}项）" for name, tasks in rest) + "。")
 
     def _asked_phrase(self, q: Question) -> str:
         """The words of the question that say what is asked about ("绿色建筑占新建建筑比例", "GDP")."""
-        words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t) and t in q.text.lower()]
+        words = [
+            t
+            for t in self.segmenter.content_terms(q.topic)
+            if not is_generic(t, self.composer.scope) and t in q.text.lower()
+        ]
         if not words:
             return q.topic.split(" ")[0] if q.topic else "该项工作"
         low = q.text.lower()
@@ -387,7 +569,7 @@ class Assistant:
             cov = {s: c.coverage(terms, self.plan.clause(s).text) for s in ranked}
             top = max(cov.values())
             # retrieval order decides among clauses that explain the topic about equally well
-            ranked.sort(key=lambda s: (cov[s] < top - 0.2, rank_of[s]))
+            ranked.sort(key=lambda s: (cov[s] < top - RERANK_MARGIN, rank_of[s]))
         return (
             [s for s in pinned if s in ranked]
             + [s for s in pinned if s not in ranked]
@@ -399,16 +581,38 @@ class Assistant:
     ) -> None:
         c = self.composer
         for unit in q.units:
+            if q.alone and Role.LEAD in q.roles:  # "发改局单独牵头的任务": tasks it leads alone
+                sole = [r for _, r in self.structure.tasks_for(unit.name, (Role.LEAD,)) if len(r.leads) == 1]
+                listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in sole)
+                draft.add(
+                    f"{unit.name}单独牵头的任务有{len(sole)}项" + (f"：{listing}。" if sole else "。"),
+                    *(Citation.of(self.plan.clause(r.section), r.note) for r in sole if r.note is not None),
+                )
+                continue
             if terms:  # "发改局在统筹协调上要做什么" → the matching task, with the unit's role in it
-                tasks = {r.section: (role, r) for role, r in self.structure.tasks_for(unit.name, q.roles)}
-                matching = [s for s in sections if s in tasks and c.coverage(terms, self.plan.clause(s).text) >= 0.5]
+                asked = tuple(Role) if q.yesno else q.roles  # a yes/no question may state the wrong role
+                tasks = {r.section: (role, r) for role, r in self.structure.tasks_for(unit.name, asked)}
+                matching = [
+                    s for s in sections if s in tasks and c.coverage(terms, self.plan.clause(s).text) >= LIST_COVERAGE
+                ]
                 if matching:
                     role, resp = tasks[matching[0]]
+                    if q.yesno and len(q.roles) == 1:  # "住建局是不是…的牵头单位？"
+                        draft.add("是的。" if role in q.roles else f"不是，{unit.name}在该项工作中为{role.label}单位。")
                     c.measures_part(matching[0], terms, retrieval, draft)
                     draft.add(
                         f"{unit.name}在该项工作中为{role.label}单位。",
                         *([Citation.of(self.plan.clause(resp.section), resp.note)] if resp.note else []),
                     )
+                    if role is not Role.LEAD and resp.leads:  # who it works under
+                        draft.add(f"该项工作由{c.names(resp, resp.leads)}牵头。")
+                    continue
+                top = sections[0] if sections else None
+                resp = self.structure.responsibility(top) if top else None
+                if q.yesno and top and resp and c.coverage(terms, self.plan.clause(top).title) >= TITLE_CREDIT:
+                    # "区城管局要参与园区节能环保提升吗？": the task is named, and the unit has no part in it
+                    draft.add(f"不是，方案未安排{unit.name}参与“{self.plan.clause(top).title}”。")
+                    c.lead_part(top, draft)
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
 
@@ -418,16 +622,20 @@ class Assistant:
         if chapter:
             c.chapter_part(chapter, draft)
             return
-        if _OVERVIEW_STRUCTURE_RE.search(q.text):
+        if lexicon().has(q.text, "structure"):
             c.structure_part(draft)
             return
         if c.definition_part(q.quoted or tuple(terms), draft):
             return
-        if _PREAMBLE_RE.search(q.text) and self.plan.has("序言"):
+        if lexicon().has(q.text, "preamble") and self.plan.has("序言"):
             c.measures_part("序言", terms, retrieval, draft, limit=5)
             return
         front = [s for s in sections[:3] if "(" not in s]
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+# a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)
+_TIME_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d{2}年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?")
 
 
 def _thin(terms: list[str]) -> bool:

@@ -255,23 +255,38 @@ def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from .evaluate import ENGINES, evaluate_engines, load_qa, render, save
+    from .evaluate import ENGINES, evaluate_engines, load_qa, render, save, with_evidence_sections
 
     qa = Path(args.qa) if args.qa else settings.eval_dir / "qa.jsonl"
     items = load_qa(qa)
+    if args.plan:  # only the questions about one plan
+        items = [i for i in items if i.plan == args.plan]
+        if not items:
+            raise InputFileError(f"{qa} 中没有关于方案 {args.plan} 的问题")
     engines = ENGINES if args.engine == "both" else (args.engine,)
     if "llm" in engines and settings.llm == "none":  # before the slow build
         raise ConfigError(
             f"--engine {args.engine} 需要大模型：请设置 FANGAN_LLM=openai、FANGAN_LLM_BASE_URL 与 FANGAN_LLM_MODEL"
         )
     assistant = build_assistant(settings)
-    report = evaluate_engines(assistant, items, engines, qa_file=str(qa))
+    items = with_evidence_sections(items, {assistant.plan.id: assistant.plan, "": assistant.plan})
+    name = str(qa) + (f" (plan {args.plan})" if args.plan else "")
+    report = evaluate_engines(assistant, items, engines, qa_file=name)
     json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
     if args.json:
         _print_json(report.to_dict())
     else:
         print(render(report), end="")
     print(f"报告已保存：{json_path}、{md_path}", file=sys.stderr)
+    return 0
+
+
+def _cmd_fit_abstention(args: argparse.Namespace, settings: Settings) -> int:
+    from .abstain import fit_from_files
+
+    assistant = build_assistant(settings)
+    out = Path(args.out) if args.out else None
+    print(fit_from_files(assistant, [Path(p) for p in args.qa], out), end="")
     return 0
 
 
@@ -282,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
-        description="方案助手：依据《莱芜区“十四五”节能减排工作实施方案》回答问题，并给出原文出处。",
+        description="方案助手：依据所加载的实施方案（FANGAN_CORPUS_PATH）回答问题，并给出原文出处。",
         epilog=_MAIN_EPILOG,
         formatter_class=fmt,
     )
@@ -313,7 +328,19 @@ def build_parser() -> argparse.ArgumentParser:
         default="extractive",
         help="回答引擎：extractive 原文摘录（默认）、llm 大模型生成、both 两者并列对比（含核验拒绝率）",
     )
+    ev.add_argument("--plan", metavar="ID", help="只评测关于该方案（plan 字段）的问题")
     ev.set_defaults(handler=_cmd_eval)
+
+    fit = command(
+        "fit-abstention",
+        "在标注问题上拟合拒答阈值",
+        "逐题提问，收集拒答证据（覆盖度、检索相似度），拟合拒答模型与阈值，"
+        "写入 assistant/data/abstention.json 并打印曲线。",
+        "示例：python -m assistant fit-abstention --qa eval/qa.jsonl --qa eval/qa-v2-dev.jsonl",
+    )
+    fit.add_argument("--qa", metavar="FILE", action="append", required=True, help="标注问答文件（可重复）")
+    fit.add_argument("--out", metavar="FILE", help="输出文件，默认 assistant/data/abstention.json")
+    fit.set_defaults(handler=_cmd_fit_abstention)
 
     cli_tasks.add_commands(command)
     return parser

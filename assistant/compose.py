@@ -6,12 +6,14 @@ Every part of an answer is built from a cited sentence: the citation is chosen f
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
-from .answer import Citation
+from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, Sentence, SentenceKind
-from .intent import expand_synonyms, is_generic
+from .intent import expand_synonyms, is_generic, synonym_pairs
+from .lexicon import lexicon
 from .retrieve import Retrieval
 from .segment import Segmenter
 from .structure import PlanStructure, Responsibility, Role, Target
@@ -27,6 +29,8 @@ class Draft:
     sections: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     answerable: bool = True
+    reason: RefusalReason | None = None  # why it refuses (None when it answers)
+    evidence: Evidence | None = None  # what the decision rested on
 
     def add(self, text: str, *cites: Citation) -> None:
         self.parts.append(text)
@@ -35,6 +39,16 @@ class Draft:
                 self.citations.append(c)
             if c.section not in self.sections:
                 self.sections.append(c.section)
+
+    def extend(self, other: Draft) -> None:
+        """Append another draft's parts, citations and targets."""
+        self.parts += other.parts
+        for c in other.citations:
+            if c not in self.citations:
+                self.citations.append(c)
+            if c.section not in self.sections:
+                self.sections.append(c.section)
+        self.targets += [t for t in other.targets if t not in self.targets]
 
     @property
     def text(self) -> str:
@@ -51,6 +65,15 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# A term counts as present in a text when this share of it is (sub-words/bigrams; 1.0 = the whole term).
+WHOLE_TERM = 0.8
+# A term is known to the plan when this share of it appears somewhere in the plan.
+KNOWN_TERM = 0.75
+# Weight factor for a term the plan never uses that is not a noun: topics are named by nouns; an unfamiliar verb or
+# adverb is more often the asker's own wording. Chosen, not fitted: the fitted threshold absorbs the scale.
+UNKNOWN_NON_NOUN_WEIGHT = 0.5
+
+
 class Composer:
     """Turns an understood question plus retrieval into a Draft. Holds no per-conversation state."""
 
@@ -59,6 +82,10 @@ class Composer:
         self.plan = structure.plan
         self.seg = segmenter
         self._plan_text = self.plan.text.lower()
+        # the plan's scope words (its title's terms: region, period, subject) name no topic within the plan
+        self.scope = frozenset(t for t in segmenter.content_terms(self.plan.title) if len(t) >= 2)
+        self._clause_texts = [c.text.lower() for c in self.plan.clauses]
+        self._lexicon_words = frozenset(w for w in self.scope if lexicon().roles_of(w))
 
     # ------------------------------------------------------------ term coverage
 
@@ -72,7 +99,7 @@ class Composer:
             stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排)$", "", t)
             if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
-            if (len(t) < 2 and not t.isascii()) or is_generic(t) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
+            if (len(t) < 2 and not t.isascii()) or is_generic(t, self.scope) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
             if t not in out:
                 out.append(t)
@@ -105,9 +132,33 @@ class Composer:
             return 0.0
         return sum(self.credit(t, text) for t in terms) / len(terms)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant
+    def weight(self, term: str) -> float:
+        """How informative ``term`` is in this plan: IDF over its clauses (a term no clause has weighs the most)."""
+        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+        idf = math.log((len(self._clause_texts) + 1) / (df + 0.5))
+        if df == 0 and not self.seg.is_noun(term):
+            idf *= UNKNOWN_NON_NOUN_WEIGHT  # a verb or adverb the plan never uses (调整, 不算) rarely names the topic
+        return idf
+
+    def weighted_coverage(self, terms: list[str], text: str) -> float:
+        """Coverage of ``terms`` by ``text``, each term weighted by how informative it is in the plan."""
+        text = text.lower()  # terms are lower-cased (vocs for VOCs)
+        total = sum(self.weight(t) for t in terms)
+        return sum(self.weight(t) * self.credit(t, text) for t in terms) / total if total else 0.0
+
+    def known_share(self, terms: list[str]) -> float:
+        """The IDF-weighted share of ``terms`` the plan contains anywhere."""
+        return self.weighted_coverage(terms, self._plan_text)
+
+    def most_informative_unknown(self, terms: list[str]) -> str | None:
+        """The unknown term that carries most information: what a refusal names as missing."""
+        unknown = self.unknown_terms(terms)
+        return max(unknown, key=self.weight) if unknown else None
+
     def unknown_terms(self, terms: list[str]) -> list[str]:
         """Terms the plan does not contain at all (not even mostly)."""
-        return [t for t in terms if self.credit(t, self._plan_text) < 0.75]
+        return [t for t in terms if self.credit(t, self._plan_text) < KNOWN_TERM]
 
     # ------------------------------------------------------------ targets
 
@@ -383,7 +434,9 @@ class Composer:
             return None
         best, best_len = None, 0
         for ch in self._outlined_chapters():
-            title = ch.title.replace("节能减排", "")
+            title = ch.title
+            for word in self.scope - self._lexicon_words:  # the plan's subject is in many titles: it picks no chapter
+                title = title.replace(word, "")
             n = _longest_common(title, text)
             if n >= 3 and n > best_len and n >= min(4, len(title)):
                 best, best_len = ch.numeral, n
@@ -405,6 +458,23 @@ class Composer:
             draft.add(
                 f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),
+            )
+            return True
+        return self._abbreviation_part(terms, draft)
+
+    def _abbreviation_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
+        """For "VOCs说的是哪类污染物": a general abbreviation (the synonym lexicon) whose full name the plan uses;
+        cites the clause that names it in its title, else the first sentence with it."""
+        for term in terms:
+            full = [t for w, ts in synonym_pairs() if w.lower() == term.lower() for t in ts if t in self.plan.text]
+            if not full:
+                continue
+            name = full[0]
+            clause = next((c for c in self.plan.clauses if name in c.title), None)
+            clause = clause or next(c for c in self.plan.clauses if name in c.text)
+            sentence = next((x for x in clause.sentences if name in x.text), clause.sentences[0])
+            draft.add(
+                f"“{term}”指{name}，见{clause.label}“{clause.title}”：{sentence.text}", Citation.of(clause, sentence)
             )
             return True
         return False

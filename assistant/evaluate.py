@@ -27,6 +27,9 @@ class QAItem:
     must_include: tuple[str, ...]
     answerable: bool
     session: str | None = None
+    plan: str = ""  # the plan id the question is about ("" = the assistant's plan)
+    style: str = ""  # how the question is written (colloquial, english, typo…), for the per-style breakdown
+    evidence: tuple[str, ...] = ()  # verbatim substrings of the answering sentence: they decide the right clause
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ class Report:
     retrieval: dict[str, RankMetrics]
     failures: list[dict] = field(default_factory=list)
     engines: dict[str, dict[str, float]] = field(default_factory=dict)  # eval --engine llm|both: side by side
+    per_style: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    per_plan: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)  # refusal reasons given (all refused questions)
+    abstention: dict = field(default_factory=dict)  # the fitted threshold, its provenance, and this run's curve
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -92,6 +99,9 @@ def load_qa(path: str | Path) -> list[QAItem]:
                     must_include=tuple(str(s) for s in raw.get("must_include", [])),
                     answerable=bool(raw.get("answerable", True)),
                     session=str(raw["session"]) if raw.get("session") is not None else None,
+                    plan=str(raw.get("plan") or ""),
+                    style=str(raw.get("style") or ""),
+                    evidence=tuple(str(e) for e in raw.get("evidence") or ()),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
@@ -99,6 +109,38 @@ def load_qa(path: str | Path) -> list[QAItem]:
     if not items:
         raise InputFileError(f"测试集文件为空：{path}")
     return items
+
+
+def with_evidence_sections(items: Sequence[QAItem], plans: dict[str, object]) -> list[QAItem]:
+    """Items whose expected clauses come from their ``evidence``: each evidence string is mapped to the clause of
+    the item's plan that contains it (``sections`` is the fallback when no evidence string is found).
+
+    Args:
+        items: the Q&A items.
+        plans: plan id → loaded ``Plan`` (the assistant's plan under its id, and under "" for items without one).
+    """
+    from dataclasses import replace
+
+    out = []
+    for item in items:
+        plan = plans.get(item.plan) or plans.get("")
+        found: list[str] = []
+        if plan is not None and item.evidence:
+            for ev in filter(None, map(norm, item.evidence)):
+                label = next((c.label for c in plan.clauses if ev in norm(c.text)), None)  # type: ignore[attr-defined]
+                if label is not None and label not in found:
+                    found.append(label)
+        if plan is not None:  # listed clauses stay acceptable (counts list several); a chapter stands for its clauses
+            labels = [c.label for c in plan.clauses]  # type: ignore[attr-defined]
+            listed = [x for s in item.sections for x in ([s] if s in labels else _chapter_clauses(s, labels))]
+            found += [s for s in listed if s not in found]
+        out.append(replace(item, sections=tuple(found)) if found else item)
+    return out
+
+
+def _chapter_clauses(label: str, labels: list[str]) -> list[str]:
+    """The clauses of chapter ``label`` ("三" → 三(一), 三(二)…) when the chapter is not a clause of its own."""
+    return [x for x in labels if x.startswith(label + "(")]
 
 
 def norm(text: str) -> str:
@@ -151,26 +193,13 @@ def score(
     verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
     latencies = [a.elapsed_ms for a in answers]
 
-    per_type: dict[str, dict[str, float | None]] = {}
-    groups: dict[str, list[tuple[QAItem, Answer]]] = defaultdict(list)
-    for i, a in zip(items, answers, strict=True):
-        groups[i.type].append((i, a))
-    for t, pairs in sorted(groups.items()):
-        ans = [(i, a) for i, a in pairs if i.answerable]
-        una = [(i, a) for i, a in pairs if not i.answerable]
-        with_sections = [(i, a) for i, a in ans if i.sections]
-        m = rank_metrics([unique_sections(a) for _, a in with_sections], [i.sections for i, _ in with_sections])
-        per_type[t] = {  # None where the type has no such question (a refusal type has no key facts)
-            "n": len(pairs),
-            "key_fact_accuracy": _mean(
-                [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in ans]
-            )
-            if ans
-            else None,
-            "hit1": m.hit1 if with_sections else None,
-            "refusal_accuracy": _mean([not a.answerable for _, a in una]) if una else None,
-            "false_refusal_rate": _mean([not a.answerable for _, a in ans]) if ans else None,
-        }
+    per_type = breakdown(items, answers, lambda i: i.type)
+    per_style = breakdown(items, answers, lambda i: i.style) if any(i.style for i in items) else {}
+    per_plan = breakdown(items, answers, lambda i: i.plan) if any(i.plan for i in items) else {}
+    reasons: dict[str, int] = defaultdict(int)
+    for a in answers:
+        if not a.answerable:
+            reasons[a.reason.value if a.reason else "unspecified"] += 1
 
     failures = []
     for i, a in zip(items, answers, strict=True):
@@ -187,7 +216,17 @@ def score(
             if i.sections and (not secs or secs[0] not in i.sections):
                 problems.append(f"cited {secs[:3]} expected {list(i.sections)}")
         if problems:
-            failures.append({"id": i.id, "question": i.question, "problems": problems, "answer": a.answer[:200]})
+            failures.append(
+                {
+                    "id": i.id,
+                    "question": i.question,
+                    "style": i.style,
+                    "problems": problems,
+                    "reason": a.reason.value if a.reason else None,
+                    "evidence": a.evidence.detail if a.evidence else "",
+                    "answer": a.answer[:200],
+                }
+            )
 
     return Report(
         qa_file=qa_file,
@@ -207,7 +246,57 @@ def score(
             mode: rank_metrics(ranked, [i.sections for i, _ in cited]) for mode, ranked in (retrieval or {}).items()
         },
         failures=failures,
+        per_style=per_style,
+        per_plan=per_plan,
+        reasons=dict(sorted(reasons.items())),
+        abstention=abstention_summary(items, answers),
     )
+
+
+def breakdown(
+    items: Sequence[QAItem], answers: Sequence[Answer], key: Callable[[QAItem], str]
+) -> dict[str, dict[str, float | None]]:
+    """Key facts, hit@1, refusal accuracy and false refusals per group (question type, style or plan)."""
+    out: dict[str, dict[str, float | None]] = {}
+    groups: dict[str, list[tuple[QAItem, Answer]]] = defaultdict(list)
+    for i, a in zip(items, answers, strict=True):
+        groups[key(i) or "—"].append((i, a))
+    for t, pairs in sorted(groups.items()):
+        ans = [(i, a) for i, a in pairs if i.answerable]
+        una = [(i, a) for i, a in pairs if not i.answerable]
+        with_sections = [(i, a) for i, a in ans if i.sections]
+        m = rank_metrics([unique_sections(a) for _, a in with_sections], [i.sections for i, _ in with_sections])
+        out[t] = {  # None where the group has no such question (a refusal type has no key facts)
+            "n": len(pairs),
+            "key_fact_accuracy": _mean(
+                [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in ans]
+            )
+            if ans
+            else None,
+            "hit1": m.hit1 if with_sections else None,
+            "refusal_accuracy": _mean([not a.answerable for _, a in una]) if una else None,
+            "false_refusal_rate": _mean([not a.answerable for _, a in ans]) if ans else None,
+        }
+    return out
+
+
+def abstention_summary(items: Sequence[QAItem], answers: Sequence[Answer]) -> dict:
+    """The abstention threshold in use with its provenance, and this run's refusal precision/recall curve over
+    thresholds for the questions the score decided (those no exact rule refused)."""
+    from .abstain import curve, load_model
+
+    model = load_model()
+    graded = [(i, a) for i, a in zip(items, answers, strict=True) if a.evidence and a.evidence.score is not None]
+    scores = [float(a.evidence.score) for _, a in graded if a.evidence and a.evidence.score is not None]
+    return {
+        "threshold": model.threshold,
+        "fitted_on": list(model.fitted_on),
+        "n": model.n,
+        "date": model.date,
+        "metric": model.metric,
+        "graded_questions": len(graded),
+        "curve": curve(scores, [i.answerable for i, _ in graded]) if graded else [],
+    }
 
 
 def _cell(value: float | None) -> str:
@@ -274,11 +363,41 @@ def render(report: Report) -> str:
     for t, m in report.per_type.items():
         cells = [_cell(m[k]) for k in ("key_fact_accuracy", "hit1", "refusal_accuracy", "false_refusal_rate")]
         lines.append(f"| {t} | {int(m['n'] or 0)} | " + " | ".join(cells) + " |")
+    for title, table in (("按问法 / Per style", report.per_style), ("按方案 / Per plan", report.per_plan)):
+        if not table:
+            continue
+        lines += ["", f"## {title}", "", "| group | n | key facts | hit@1 | refusal acc | false refusal |"]
+        lines.append("|---|---|---|---|---|---|")
+        for t, m in table.items():
+            cells = [_cell(m[k]) for k in ("key_fact_accuracy", "hit1", "refusal_accuracy", "false_refusal_rate")]
+            lines.append(f"| {t} | {int(m['n'] or 0)} | " + " | ".join(cells) + " |")
+    if report.reasons:
+        lines += ["", "## 拒答原因 / Refusal reasons", "", "| reason | n |", "|---|---|"]
+        lines += [f"| {r} | {n} |" for r, n in report.reasons.items()]
+    ab = report.abstention
+    if ab:
+        lines += [
+            "",
+            "## 拒答阈值 / Abstention threshold",
+            "",
+            f"threshold {ab['threshold']} — fitted on {', '.join(ab['fitted_on']) or '(not fitted)'} "
+            f"(n={ab['n']}, {ab['date'] or 'no date'}; {ab['metric']}); "
+            f"{ab['graded_questions']} questions of this run were decided by the score.",
+        ]
+        if ab["curve"]:
+            lines += ["", "| threshold | refusal precision | refusal recall | false-refusal rate |"]
+            lines.append("|---|---|---|---|")
+            lines += [
+                f"| {r['threshold']:.2f} | {r['refusal_precision']:.3f} | {r['refusal_recall']:.3f} | "
+                f"{r['false_refusal_rate']:.3f} |"
+                for r in ab["curve"]
+            ]
     lines += render_engines(report.engines)
     if report.failures:
         lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]
         for f in report.failures:
-            lines.append(f"- {f['id']} {f['question']} — {'; '.join(f['problems'])}")
+            why = f" [{f['reason']}]" if f.get("reason") else ""
+            lines.append(f"- {f['id']} {f['question']} — {'; '.join(f['problems'])}{why}")
     return "\n".join(lines) + "\n"
 
 

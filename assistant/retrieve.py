@@ -35,6 +35,7 @@ class Retrieval:
 
     hits: tuple[Hit, ...]
     sentence_scores: dict[str, float]
+    dense_top: float = 0.0  # cosine similarity of the nearest passage (0 when dense retrieval did not run)
 
     @property
     def sections(self) -> list[str]:
@@ -75,8 +76,10 @@ class Retriever:
         if mode in (RetrievalMode.BM25, RetrievalMode.HYBRID) and bm25_scores.any():
             for kind in ("sentence", "clause"):
                 rankings.append(self._ranked(bm25_scores, kind))
+        dense_top = 0.0
         if mode in (RetrievalMode.DENSE, RetrievalMode.HYBRID):
-            rankings.extend(self._dense(question))
+            dense_rankings, dense_top = self._dense(question)
+            rankings.extend(dense_rankings)
         section_score: dict[str, float] = defaultdict(float)
         sentence_score: dict[str, float] = defaultdict(float)
         for ranking in rankings:
@@ -98,7 +101,7 @@ class Retriever:
             by_section[sid.split("#", 1)[0]].append(sid)
         ordered = sorted(section_score, key=lambda s: -section_score[s])[:k]
         hits = tuple(Hit(s, section_score[s], tuple(by_section.get(s, ())), best_bm25[s]) for s in ordered)
-        return Retrieval(hits, dict(sentence_score))
+        return Retrieval(hits, dict(sentence_score), dense_top)
 
     def bm25_scores(self, question: str) -> np.ndarray:
         return self._bm25(question[: self.max_query_chars])
@@ -114,11 +117,13 @@ class Retriever:
         order = np.argsort(-masked, kind="stable")[:depth]
         return [int(i) for i in order if masked[i] > 0]
 
-    def _dense(self, question: str, depth: int = 40) -> list[list[int]]:
+    def _dense(self, question: str, depth: int = 40) -> tuple[list[list[int]], float]:
+        """Sentence and clause rankings, and the best cosine similarity (the store's distance is cosine)."""
         vector = self.embedder.embed_query(question)
         results = self.index.store.similarity_search_by_vector_with_relevance_scores(vector, k=depth)
         by_kind: dict[str, list[int]] = {"sentence": [], "clause": []}
         for doc, _distance in results:
             pos = self.index.position(doc.id)
             by_kind[self.index.docs[pos].kind].append(pos)
-        return [ranking for ranking in by_kind.values() if ranking]
+        top = 1.0 - float(min((d for _, d in results), default=1.0))
+        return [ranking for ranking in by_kind.values() if ranking], top

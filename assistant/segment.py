@@ -10,13 +10,11 @@ from pathlib import Path
 
 import jieba
 
+from .lexicon import lexicon
+
 _PUNCT_RE = re.compile(r"^[\W_]+$")
-_STOPWORDS = frozenset(
-    """的 了 和 与 及 是 在 对 要 把 将 被 由 为 有 等 各 其 之 也 都 就 还 或 并 从 以 于 向 中 上 下 个 这 那 该 此
-    吗 呢 吧 啊 呀 么 什么 哪些 哪个 哪 怎么 怎样 如何 多少 几 谁 请问 请 一下 我们 我 咱们 你 您 他 它 它们 这个 那个
-    这项 该项 那项 这些 那些 方面 有关 相关 具体 主要 需要 应该 应当 可以 能 会 是否 一共 分别 目前 现在
-    以后 今后 将来 未来 之后 以前 当前 届时 到时 到时候 必须 一定 得""".split()
-)
+# function words left out of BM25 tokens and content terms: the ``stop`` role of the question-word lexicon
+_STOPWORDS = lexicon().stop_words
 
 
 def domain_terms() -> list[str]:
@@ -35,6 +33,7 @@ class Segmenter:
         self._tk.tmp_dir = str(cache_dir)  # jieba caches its prefix dictionary here instead of /tmp
         self._tk.cache_file = "jieba.cache"
         self._tk.initialize()
+        self._pos = None  # jieba's part-of-speech tagger over the same dictionary, made on first use
         for word in self.words:
             self._tk.add_word(word, freq=max(self._tk.suggest_freq(word), 5000))
 
@@ -58,6 +57,15 @@ class Segmenter:
                 continue
             out.append(token)
         return out
+
+    def is_noun(self, term: str) -> bool:
+        """Whether jieba tags ``term`` (as a whole) as a noun or a name (n*, eng); 调整 (vn) is a verb here."""
+        import jieba.posseg
+
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._tk)
+        tags = [p.flag for p in self._pos.lcut(term)]
+        return bool(tags) and all(t.startswith("n") or t in ("eng", "x") for t in tags) and tags != ["x"]
 
     def content_terms(self, text: str) -> list[str]:
         """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits)."""

