@@ -84,8 +84,7 @@ def unit_task_json(found: Sequence[PlanTasks]) -> list[dict[str, Any]]:
 
 
 def unit_task_markdown(found: Sequence[PlanTasks], roles: Sequence[Role] = tuple(Role)) -> str:
-    if len(found) == 1:
-        return export.task_list_markdown(found[0].tasks, roles)
+    """Each plan's task list under the plan's own heading."""
     parts = [f"{found[0].tasks.unit}在{len(found)}个方案中有任务：\n"]
     for pt in found:
         body = export.task_list_markdown(pt.tasks, roles).replace("\n# ", "\n## ")

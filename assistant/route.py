@@ -38,6 +38,7 @@ from .index import ProgressFn
 from .library import Library, SharedResources, body_hash
 from .retrieve import RetrievalMode
 from .segment import Segmenter, domain_terms
+from .vector_cache import CachedEmbeddings
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -57,6 +58,7 @@ ROUTER_RRF_K = 5
 CLOSE_SCORE_RATIO = 0.9
 # conversations whose plan under discussion is remembered (least recently used forgotten first)
 MAX_DISCUSSIONS = 5000
+VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside the plan indexes
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
 
 
@@ -178,6 +180,7 @@ class LibraryAssistant:
         self.settings = settings
         self.library = library or Library.load(settings.corpus_path)
         embedder, embedder_id = load_embedder(settings)
+        embedder = CachedEmbeddings(embedder, embedder_id, settings.index_dir / VECTOR_CACHE)
         base = Segmenter([], settings.index_dir)
         self.shared = SharedResources(embedder, embedder_id, base, self.library)
         self.engines: dict[str, Assistant] = {}

@@ -20,9 +20,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .. import __version__
-from ..errors import AssistantError, InvalidQuestion, UnknownUnit
+from ..errors import AssistantError, InvalidQuestion, UnknownPlan, UnknownUnit
 from ..settings import Settings
 from .feedback import MAX_COMMENT_CHARS, FeedbackError, FeedbackStore, Rating
+from .library_api import PLANS_PATH, add_library_routes
 from .ratelimit import RateLimiter
 from .security import OriginPolicy, SecurityMiddleware
 from .service import ChatService, NotReady, QuestionTooLong
@@ -44,6 +45,9 @@ class AskRequest(BaseModel):
         description="同一对话的追问共用一个随机编号（8–64 位字母、数字、_ 或 -）；不给则单独回答",
     )
     id: str | None = Field(default=None, max_length=200, description="调用方自己的编号，原样返回")
+    plan: str | None = Field(
+        default=None, max_length=200, description="只依据方案库中的这个方案回答（编号、标题或文号）；不给则自动选择"
+    )
 
 
 class CitationOut(BaseModel):
@@ -52,6 +56,8 @@ class CitationOut(BaseModel):
     quote: str = Field(description="方案原文，等于 plan.text[start:end]")
     start: int
     end: int
+    plan_id: str = Field(default="", description="引用所在方案的编号（见 GET /api/plans）")
+    plan_title: str = Field(default="", description="引用所在方案的标题")
 
 
 class AnswerOut(BaseModel):
@@ -64,6 +70,7 @@ class AnswerOut(BaseModel):
     intent: str
     citations: list[CitationOut]
     elapsed_ms: float
+    plan_id: str | None = Field(default=None, description="回答所依据的方案编号")
     conversation_id: str | None = None
 
 
@@ -147,7 +154,10 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     )
     _offline_docs(app)
     app.add_middleware(
-        SecurityMiddleware, policy=OriginPolicy(settings.allowed_origins), max_body=settings.max_request_bytes
+        SecurityMiddleware,
+        policy=OriginPolicy(settings.allowed_origins),
+        max_body=settings.max_request_bytes,
+        large_bodies={PLANS_PATH: settings.max_upload_bytes},
     )
     limiter = RateLimiter(settings.rate_limit_per_minute)
     app.state.service = service
@@ -182,6 +192,9 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             return _error(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)})
         if isinstance(exc, NotReady):
             return _error(503, "not_ready", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
+        if isinstance(exc, UnknownPlan):
+            body = {"error": "unknown_plan", "message": str(exc), "suggestions": list(exc.suggestions)}
+            return JSONResponse(body, status_code=404)
         if isinstance(exc, UnknownUnit):
             body = {"error": "unknown_unit", "message": str(exc), "suggestions": list(exc.suggestions)}
             return JSONResponse(body, status_code=404)
@@ -206,7 +219,9 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, dependencies=limited, tags=["问答"])
     async def ask(body: AskRequest) -> dict[str, Any]:
         """回答一个问题（与命令行 `--json` 的回答格式相同）。同一 `conversation_id` 的追问参照上一轮。"""
-        answer = await service.ask_async(body.question, body.conversation_id, id=body.id)
+        if body.plan:
+            service.library.resolve(body.plan)  # an unknown plan: 404 with suggestions, before queueing
+        answer = await service.ask_async(body.question, body.conversation_id, id=body.id, plan=body.plan)
         return answer_json(answer, body.conversation_id)
 
     @app.get(
@@ -220,9 +235,12 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     async def ask_stream(
         question: Annotated[str, Query(description="问题")],
         conversation_id: Annotated[str | None, Query(pattern=_CONVERSATION)] = None,
+        plan: Annotated[str | None, Query(max_length=200, description="方案编号、标题或文号")] = None,
     ) -> StreamingResponse:
         """以 server-sent events 逐段返回回答：`event: delta` 为文字片段，`event: answer` 为完整回答（含引用）。"""
-        pieces = await service.stream_async(question, conversation_id)  # errors here still become statuses
+        if plan:
+            service.library.resolve(plan)
+        pieces = await service.stream_async(question, conversation_id, plan)  # errors here still become statuses
 
         async def events() -> AsyncIterator[str]:
             try:
@@ -241,9 +259,11 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
     @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"])
-    def section(label: str) -> dict[str, Any]:
-        """方案一节的全文（含各句及其字符位置），用于展开引用。"""
-        plan = service.structure.plan
+    def section(
+        label: str, plan_id: Annotated[str | None, Query(alias="plan", max_length=200)] = None
+    ) -> dict[str, Any]:
+        """方案一节的全文（含各句及其字符位置），用于展开引用；方案库中用 `plan` 指定方案（默认第一个方案）。"""
+        plan = service.structure_of(plan_id).plan
         if not plan.has(label):
             return _error(404, "unknown_section", f"方案中没有“{label}”这一节。")  # type: ignore[return-value]
         clause = plan.clause(label)
@@ -261,11 +281,11 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     # ------------------------------------------------------------------ task assignment
 
     @app.get("/api/units", responses=_ERRORS, tags=["任务分工"])
-    def units() -> list[dict[str, Any]]:
-        """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数。"""
+    def units(plan: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
+        """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数；`plan` 指定方案（默认第一个方案）。"""
         from ..tasks import responsibility_matrix
 
-        structure = service.structure
+        structure = service.structure_of(plan)
         counts = responsibility_matrix(structure).counts
         return [
             {
@@ -277,20 +297,27 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         ]
 
     @app.get("/api/units/{name}/tasks", responses=_ERRORS | {404: {"model": ErrorOut}}, tags=["任务分工"])
-    def unit_tasks(name: str) -> dict[str, Any]:
-        """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。"""
-        from ..export import task_list_json
-        from ..tasks import task_list
+    def unit_tasks(name: str, plan: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
+        """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。
 
-        return task_list_json(task_list(service.structure, name))
+        方案库有多个方案时：给 `plan` 则只看该方案；不给则在 `plans` 中列出该单位在每个方案中的任务清单。"""
+        from .. import library_tasks as lt
+        from ..export import task_list_json
+
+        library = service.library
+        if plan or len(library) == 1:
+            structure = service.structure_of(plan)
+            found = lt.unit_tasks(library, name, plan=structure.plan.id)[0]
+            return {"plan_id": found.plan_id, "plan_title": found.plan_title, **task_list_json(found.tasks)}
+        found_all = lt.unit_tasks(library, name)
+        return {"unit": found_all[0].tasks.unit, "plans": lt.unit_task_json(found_all)}
 
     @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"])
-    def targets() -> list[dict[str, Any]]:
-        """目标台账：方案中的全部量化目标，附期限、牵头与配合单位和原文位置。"""
-        from ..export import ledger_json
-        from ..tasks import target_ledger
+    def targets(plan: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
+        """目标台账：量化目标，附期限、牵头与配合单位和原文位置；`plan` 指定方案，不给则为全部方案（带方案编号）。"""
+        from .. import library_tasks as lt
 
-        return ledger_json(target_ledger(service.structure))
+        return lt.ledger_json(lt.ledgers(service.library, plan))
 
     # ------------------------------------------------------------------ feedback, health, widget
 
@@ -310,6 +337,8 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         body["cache"] = {"size": len(service.cache), "hits": service.cache.hits, "misses": service.cache.misses}
         headers = None if readiness.ready else {"Retry-After": str(NOT_READY_RETRY_SECONDS)}
         return JSONResponse(body, status_code=200 if readiness.ready else 503, headers=headers)
+
+    add_library_routes(app, settings, service)
 
     @app.get("/api/widget/config", tags=["嵌入组件"])
     def widget_config() -> dict[str, Any]:

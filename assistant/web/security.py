@@ -72,10 +72,13 @@ async def send_json(send: Send, status: int, body: dict[str, Any], headers: dict
 class SecurityMiddleware:
     """Pure ASGI (no per-request task overhead): origin check, CORS, CSP and the API body cap."""
 
-    def __init__(self, app: ASGIApp, policy: OriginPolicy, max_body: int) -> None:
+    def __init__(
+        self, app: ASGIApp, policy: OriginPolicy, max_body: int, large_bodies: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.policy = policy
         self.max_body = max_body
+        self.large_bodies = large_bodies or {}  # paths that take files (plan uploads) and their own caps
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,12 +116,13 @@ class SecurityMiddleware:
                 await send({"type": "http.response.body", "body": b""})
                 return
         if is_api and scope["method"] in ("POST", "PUT", "PATCH"):
-            body = await _read_capped(receive, self.max_body)
+            limit = self.large_bodies.get(path, self.max_body)
+            body = await _read_capped(receive, limit)
             if body is None:
                 await send_json(
                     send,
                     413,
-                    {"error": "request_too_large", "message": f"请求内容过大，不能超过 {self.max_body} 字节。"},
+                    {"error": "request_too_large", "message": f"请求内容过大，不能超过 {limit} 字节。"},
                     cors,
                 )
                 return

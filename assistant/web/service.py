@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..answer import Answer
     from ..assistant import Assistant, Session
     from ..index import ProgressFn
+    from ..library import Library
     from ..settings import Settings
     from ..structure import PlanStructure
 
@@ -184,12 +185,17 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._done)
 
+    def clear(self) -> None:
+        """Forget every kept answer (the library changed)."""
+        with self._lock:
+            self._done.clear()
+
 
 def _default_factory(settings: Settings) -> Callable[[ProgressFn], Assistant]:
     def build(progress: ProgressFn) -> Assistant:
-        from ..assistant import Assistant
+        from ..route import LibraryAssistant
 
-        return Assistant(settings, progress=progress)
+        return LibraryAssistant(settings, progress=progress)  # type: ignore[return-value]  # same ask/stream API
 
     return build
 
@@ -216,6 +222,7 @@ class ChatService:
         self._assistant: Assistant | None = None
         self._readiness = Readiness(Status.STARTING)
         self._structure: PlanStructure | None = None
+        self._library: Library | None = None
         self._structure_lock = threading.Lock()
         self.conversations = Conversations(settings.max_conversations, settings.conversation_ttl_seconds)
         self.cache = AnswerCache(settings.answer_cache_size)
@@ -256,16 +263,42 @@ class ChatService:
 
     @property
     def structure(self) -> PlanStructure:
-        """The plan's units, responsibilities and targets: read from the text, so available before the index."""
+        """The (first) plan's units, responsibilities and targets: read from the text, so available before the index."""
         if self._assistant is not None:
             return self._assistant.structure
-        with self._structure_lock:
-            if self._structure is None:
-                from ..clauses import load_plan
-                from ..structure import extract_structure
+        return self.library.structure(self.library.ids[0])
 
-                self._structure = extract_structure(load_plan(self.settings.corpus_path))
-            return self._structure
+    @property
+    def library(self) -> Library:
+        """The library of plans: read from the files, so available before the index (``plans``/tabs use it)."""
+        library = getattr(self._assistant, "library", None)
+        if library is not None:
+            return library
+        with self._structure_lock:
+            if self._library is None:
+                from ..library import Library
+
+                self._library = Library.load(self.settings.corpus_path)
+            return self._library
+
+    def structure_of(self, plan: str | None) -> PlanStructure:
+        """One plan's structure, by id, title or 文号 (UnknownPlan otherwise); None: the first plan."""
+        if plan is None:
+            return self.structure
+        library = self.library
+        return library.structure(library.resolve(plan).id)
+
+    def reload(self) -> Future[None]:
+        """Open the library again (after a plan was added): only new or changed plans are indexed; the current
+        assistant keeps answering until the new one is ready."""
+
+        def swap() -> None:
+            assistant = self._factory(lambda done, total, stage: None)
+            self._library = None
+            self._assistant = assistant
+            self.cache.clear()
+
+        return self._executor.submit(swap)
 
     @property
     def assistant(self) -> Assistant:
@@ -286,31 +319,40 @@ class ChatService:
     def new_conversation(self) -> str:
         return uuid.uuid4().hex
 
-    def submit(self, question: str, conversation_id: str | None = None) -> Future[Answer]:
-        """Queue one question on the worker; session-less questions are cached."""
+    def submit(self, question: str, conversation_id: str | None = None, plan: str | None = None) -> Future[Answer]:
+        """Queue one question on the worker; session-less questions are cached. ``plan``: answer from that plan."""
         text = self.check(question)
         assistant = self.assistant
+        on_plan = {"plan": plan} if plan else {}  # a library assistant; a one-plan Assistant takes no plan
         if conversation_id is None:
-            return self.cache.get_or_submit(text, lambda: self._executor.submit(assistant.ask, text))
+            key = f"{plan}\x00{text}" if plan else text
+            return self.cache.get_or_submit(key, lambda: self._executor.submit(assistant.ask, text, **on_plan))
         session = self.conversations.get(conversation_id)
-        return self._executor.submit(_ask_in_turn, assistant, text, session)
+        return self._executor.submit(_ask_in_turn, assistant, text, session, on_plan)
 
-    def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
+    def ask(
+        self, question: str, conversation_id: str | None = None, id: str | None = None, plan: str | None = None
+    ) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
         started = time.perf_counter()
-        answer = self.submit(question, conversation_id).result()
+        answer = self.submit(question, conversation_id, plan).result()
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
-    async def ask_async(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
+    async def ask_async(
+        self, question: str, conversation_id: str | None = None, id: str | None = None, plan: str | None = None
+    ) -> Answer:
         """Ask without blocking the event loop."""
         started = time.perf_counter()
-        answer = await asyncio.wrap_future(self.submit(question, conversation_id))
+        answer = await asyncio.wrap_future(self.submit(question, conversation_id, plan))
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
-    def _stream_on_worker(self, text: str, session: Session | None, emit: Callable[[object], None]) -> None:
+    def _stream_on_worker(
+        self, text: str, session: Session | None, emit: Callable[[object], None], plan: str | None = None
+    ) -> None:
         try:
             with session.lock if session is not None else contextlib.nullcontext():
-                for item in self.assistant.ask_stream(text, session=session):
+                on_plan = {"plan": plan} if plan else {}
+                for item in self.assistant.ask_stream(text, session=session, **on_plan):
                     emit(item)
         except Exception as exc:  # re-raised in the consumer's thread
             emit(exc)
@@ -322,23 +364,27 @@ class ChatService:
         self.assistant  # noqa: B018  (raises NotReady before anything is queued)
         return text, self.conversations.get(conversation_id) if conversation_id else None
 
-    def stream(self, question: str, conversation_id: str | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, conversation_id: str | None = None, plan: str | None = None
+    ) -> Iterator[str | Answer]:
         """Blocking stream: answer pieces (``str``), then the final ``Answer``."""
         text, session = self._stream_args(question, conversation_id)
         started = time.perf_counter()
         items: queue.Queue[object] = queue.Queue()
-        self._executor.submit(self._stream_on_worker, text, session, items.put)
+        self._executor.submit(self._stream_on_worker, text, session, items.put, plan)
         while (item := items.get()) is not _END:
             yield _finish(item, started)
 
-    async def stream_async(self, question: str, conversation_id: str | None = None) -> AsyncIterator[str | Answer]:
+    async def stream_async(
+        self, question: str, conversation_id: str | None = None, plan: str | None = None
+    ) -> AsyncIterator[str | Answer]:
         """Validate now (so errors become HTTP statuses), then return the async stream."""
         text, session = self._stream_args(question, conversation_id)
         loop = asyncio.get_running_loop()
         items: asyncio.Queue[object] = asyncio.Queue()
         started = time.perf_counter()
         emit = lambda x: loop.call_soon_threadsafe(items.put_nowait, x)  # noqa: E731
-        self._executor.submit(self._stream_on_worker, text, session, emit)
+        self._executor.submit(self._stream_on_worker, text, session, emit, plan)
 
         async def pieces() -> AsyncIterator[str | Answer]:
             while (item := await items.get()) is not _END:
@@ -347,9 +393,9 @@ class ChatService:
         return pieces()
 
 
-def _ask_in_turn(assistant: Assistant, text: str, session: Session) -> Answer:
+def _ask_in_turn(assistant: Assistant, text: str, session: Session, on_plan: dict[str, str] | None = None) -> Answer:
     with session.lock:
-        return assistant.ask(text, session)
+        return assistant.ask(text, session, **(on_plan or {}))
 
 
 def _finish(item: object, started: float) -> str | Answer:
