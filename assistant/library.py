@@ -205,6 +205,16 @@ class Library:
         top = max(s for s, _ in best)
         return [p for s, p in best if s == top]
 
+    def without_name(self, question: str, plan: Plan) -> str:
+        """The question with the plan's name taken out ("《…》中…的目标" → "…的目标"): the plan's engine is asked
+        about the topic, not about its own title. The question itself when nothing is left."""
+        out = question
+        names = sorted(_names(plan), key=len, reverse=True)
+        quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
+        for name in [*quoted, *names]:
+            out = re.sub(rf"《?{re.escape(name)}》?(?:里面|当中|中|里|的)?", "", out)
+        return out.strip(" ，,：:") or question
+
     def structure(self, pid: str) -> PlanStructure:
         """The plan's extracted structure (computed once, on first use)."""
         from .structure import extract_structure

@@ -12,6 +12,7 @@ import gradio as gr
 from ..answer import Answer, Citation
 from ..errors import AssistantError
 from .feedback import FeedbackError, FeedbackStore, Rating
+from .library_tab import build_library_tab, plan_picker, plan_value
 from .ratelimit import RateLimiter
 from .render import SECTION_PLACEHOLDER, answer_markdown, citation_choices, md_text, section_html, status_html
 from .service import ChatService
@@ -84,10 +85,12 @@ def build_ui(service: ChatService, feedback: FeedbackStore, limiter: RateLimiter
         i = int(choice)
         if not 0 <= i < len(cites):
             return SECTION_PLACEHOLDER
-        plan = service.structure.plan
+        plan = service.structure_of(cites[i].plan_id or None).plan  # in a library: the citation's own plan
         return section_html(plan.clause(cites[i].section), cites[i], i + 1)
 
-    def respond(question: str, turns: list[ChatTurn] | None, conv: str | None, request: gr.Request) -> Any:
+    def respond(
+        question: str, turns: list[ChatTurn] | None, conv: str | None, picked: str | None, request: gr.Request
+    ) -> Any:
         turns = list(turns or [])
         text = (question or "").strip()
         if not text:
@@ -105,7 +108,7 @@ def build_ui(service: ChatService, feedback: FeedbackStore, limiter: RateLimiter
         yield _messages(turns), "", turns, conv, gr.skip(), gr.skip(), gr.skip()
         partial = ""
         try:
-            for item in service.stream(text, conv):
+            for item in service.stream(text, conv, plan_value(picked)):
                 if isinstance(item, str):
                     partial += item
                     turn.markdown = md_text(partial)
@@ -180,6 +183,7 @@ def build_ui(service: ChatService, feedback: FeedbackStore, limiter: RateLimiter
                             label="对话", height=500, placeholder=PLACEHOLDER, elem_id="chatbot",
                             feedback_options=("Like", "Dislike"), latex_delimiters=[], buttons=["copy"],
                         )  # fmt: skip
+                        picked = plan_picker(service, "chat-plan", "依据方案（全部方案时自动选择）")
                         with gr.Row():
                             box = gr.Textbox(
                                 label="您的问题", placeholder=f"例如：{EXAMPLES[0]}", lines=1, max_lines=4,
@@ -200,14 +204,15 @@ def build_ui(service: ChatService, feedback: FeedbackStore, limiter: RateLimiter
                         radio = gr.Radio(choices=[], label="引用（点击编号查看原文）", elem_id="citations")
                         section = gr.HTML(SECTION_PLACEHOLDER, elem_id="section-view", js_on_load=_SCROLL_TO_MARK)
             build_task_tabs(views)
+            build_library_tab(service)
 
         outputs = [chatbot, box, turns, conv, radio, section, shown]
         ui_only: dict[str, Any] = {"api_visibility": "private"}  # the public API is /api/… (documented, rate-limited)
         chat: dict[str, Any] = {**ui_only, "concurrency_limit": 8}
-        box.submit(respond, [box, turns, conv], outputs, **chat)
-        send.click(respond, [box, turns, conv], outputs, **chat)
+        box.submit(respond, [box, turns, conv, picked], outputs, **chat)
+        send.click(respond, [box, turns, conv, picked], outputs, **chat)
         examples.click(lambda sample: sample[0], examples, box, **ui_only).then(
-            respond, [box, turns, conv], outputs, **chat
+            respond, [box, turns, conv, picked], outputs, **chat
         )
         radio.input(show_citation, [turns, shown, radio], section, **ui_only)
         chatbot.select(select_message, turns, [radio, section, shown], **ui_only)
