@@ -13,8 +13,9 @@ from assistant import cli
 from assistant.answer import Answer, Citation
 
 ANSWER_KEYS = {
-    "id", "question", "answer", "answerable", "outcome", "reason", "evidence", "intent", "plan_id", "citations", "elapsed_ms"
-}
+    "id", "question", "answer", "answerable", "outcome", "reason", "evidence", "intent", "plan_id", "citations",
+    "elapsed_ms",
+}  # fmt: skip
 CITATION_KEYS = {"section", "title", "quote", "start", "end", "plan_id", "plan_title"}
 LEAD_UNIT = "区住房城乡建设局"  # leads 三(三), where the clean-heating target (清洁取暖率) is set
 
