@@ -305,15 +305,24 @@ class LibraryAssistant:
             topic = self.library.without_name(text, self.engines[pid].plan) if named else text
             answer = self._ask_plan(pid, topic, discussion, id)
             return _timed(replace(answer, question=text), started)
-        candidates = named or self._route(text)
+        ranked: list[RouteScore] = []
+
+        def ranking() -> list[RouteScore]:  # the router's work (one dense query) is done once, when needed
+            if not ranked:
+                ranked.extend(self.router.rank(text))
+            return ranked
+
         if discussion is not None and discussion.plan_id and not named:
             current = discussion.plan_id
             answer = self._ask_plan(current, text, discussion, id)
             if answer.answerable:
-                return _timed(self._with_other_figures(answer, text, candidates, id), started)
-            if self._holds_its_own(current, text):  # a follow-up the plan under discussion cannot answer
+                others = self._candidates(ranking()) if answer.intent == "target" else []
+                return _timed(self._with_other_figures(answer, text, others, id), started)
+            if _holds_its_own(current, ranking()):  # a follow-up the plan under discussion cannot answer
                 return _timed(answer, started)
-            candidates = [c for c in candidates if c != current]
+            candidates = [c for c in self._candidates(ranking()) if c != current]
+        else:
+            candidates = named or self._candidates(ranking())
         first: Answer | None = None
         for pid in candidates:
             answer = self._ask_plan(pid, text, discussion, id)
@@ -355,10 +364,13 @@ class LibraryAssistant:
         return self._route(text)[0]
 
     def _route(self, text: str) -> list[str]:
-        """The best plan and the candidates close to it (at most ROUTE_CANDIDATES, identical plans once)."""
+        """The best plan and the candidates close to it."""
         if len(self.library) == 1:
             return [self.library.ids[0]]
-        ranked = self.router.rank(text)
+        return self._candidates(self.router.rank(text))
+
+    def _candidates(self, ranked: list[RouteScore]) -> list[str]:
+        """The best plan and the plans close to it (at most ROUTE_CANDIDATES; plans with identical clauses once)."""
         top = ranked[0]
         out: list[str] = []
         bodies: set[str] = set()
@@ -372,13 +384,6 @@ class LibraryAssistant:
             bodies.add(self._body[r.plan_id])
             out.append(r.plan_id)
         return out
-
-    def _holds_its_own(self, pid: str, text: str) -> bool:
-        """Whether a plan's evidence for a question is close to the best plan's: then its refusal stands and the
-        conversation does not hop to another plan ("那由谁牵头？" where every plan says 牵头)."""
-        ranked = self.router.rank(text)
-        mine = next(r for r in ranked if r.plan_id == pid)
-        return mine is ranked[0] or _close(mine, ranked[0])
 
     def _discussion(self, session: Session | None) -> _Discussion | None:
         if session is None:
@@ -418,6 +423,13 @@ class LibraryAssistant:
         parts += [f"{_named(o)}{o.answer}" for o in others]
         citations = answer.citations + tuple(c for o in others for c in o.citations)
         return replace(answer, answer="\n".join(parts), citations=citations)
+
+
+def _holds_its_own(pid: str, ranked: list[RouteScore]) -> bool:
+    """Whether a plan's evidence for a question is close to the best plan's: then its refusal stands and the
+    conversation does not hop to another plan ("那由谁牵头？" where every plan says 牵头)."""
+    mine = next(r for r in ranked if r.plan_id == pid)
+    return mine is ranked[0] or _close(mine, ranked[0])
 
 
 def _close(candidate: RouteScore, top: RouteScore) -> bool:
