@@ -70,6 +70,9 @@ class AnswerOut(BaseModel):
     intent: str
     citations: list[CitationOut]
     elapsed_ms: float
+    outcome: str = Field(default="answered", description="answered 或 refused")
+    reason: str | None = Field(default=None, description="拒答原因（机器可读），回答时为 null")
+    evidence: dict[str, Any] | None = Field(default=None, description="判断依据：最相关的条款、方案与分数")
     plan_id: str | None = Field(default=None, description="回答所依据的方案编号")
     conversation_id: str | None = None
 
