@@ -4,7 +4,8 @@ Rules, in order (README “方案库 / Library”):
 
 1. ``plan=`` given (CLI ``--plan``, API ``plan``, batch ``"plan"``): that plan answers.
 2. The question names a plan (id, title, short title or 文号, or a 《…》 close to a title): that plan answers.
-3. In a conversation, the plan under discussion answers first; when it refuses a question on which another plan
+3. In a conversation, the plan under discussion answers first (outside one, ``FANGAN_DEFAULT_PLAN`` when set and
+   its evidence is close to the best plan's); when it refuses a question on which another plan
    has clearly better evidence, routing continues (4); otherwise its refusal stands (a follow-up stays).
 4. Otherwise the router ranks the plans by evidence (one library BM25 over every plan's clauses, and one dense
    query against every plan's stored vectors, fused by rank) and the best plan answers. When it refuses, the next
@@ -35,6 +36,7 @@ from .answer import Answer
 from .assistant import Assistant, Session
 from .batch import validate_question
 from .embed import load_embedder
+from .errors import AssistantError, ConfigError
 from .index import ProgressFn
 from .library import Library, SharedResources, body_hash
 from .retrieve import RetrievalMode
@@ -199,7 +201,19 @@ class LibraryAssistant:
         self._discussions: OrderedDict[str, _Discussion] = OrderedDict()
         self._lock = threading.Lock()
         self._engine_mode: Literal["extractive", "llm"] | None = None
+        self._default = self._default_plan(settings.default_plan)
         self._write_manifest()
+
+    def _default_plan(self, name: str) -> str:
+        """The id of FANGAN_DEFAULT_PLAN (ConfigError naming the plans when it is not in the library)."""
+        if not name:
+            return ""
+        try:
+            return self.library.resolve(name).id
+        except AssistantError:
+            raise ConfigError(
+                f"FANGAN_DEFAULT_PLAN={name} 不在方案库中；可用的方案编号：{'、'.join(self.library.ids)}"
+            ) from None
 
     def _engine(self, plan: Plan, progress: ProgressFn | None, n: int, total: int, build: bool) -> Assistant:
         def report(done: int, steps: int, stage: str) -> None:
@@ -312,8 +326,10 @@ class LibraryAssistant:
                 ranked.extend(self.router.rank(text))
             return ranked
 
-        if discussion is not None and discussion.plan_id and not named:
-            current = discussion.plan_id
+        current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
+        if not current and self._default and _holds_its_own(self._default, ranking()):
+            current = self._default  # the office's own plan wins a question the evidence cannot place
+        if current and not named:
             answer = self._ask_plan(current, text, discussion, id)
             if answer.answerable:
                 others = self._candidates(ranking()) if answer.intent == "target" else []

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FANGAN_", extra="forbid", validate_default=True)
 
     corpus_path: Path = DEFAULT_LIBRARY  # a folder of plans (the library) or one plan file (a one-plan library)
+    # the office's own plan (id, title or 文号): a question that names no plan and whose evidence is about as good
+    # for it as for the best plan goes to it first ("保障措施有哪些？"); empty: the evidence alone decides
+    default_plan: str = ""
     index_dir: Path = PROJECT_ROOT / "index"
     eval_dir: Path = PROJECT_ROOT / "eval"
     data_dir: Path = PROJECT_ROOT / "var"

@@ -295,3 +295,18 @@ def test_follow_ups_stay_in_the_plan_under_discussion(library_assistant) -> None
     assert elsewhere.plan_id == "mini-water" and "7.8%" in elsewhere.answer
     back = library_assistant.ask("那由谁牵头？", session=session)
     assert back.plan_id == "mini-water"
+
+
+@pytest.mark.slow
+def test_the_default_plan_takes_questions_the_evidence_cannot_place(library_assistant) -> None:
+    from assistant.errors import ConfigError
+    from assistant.route import LibraryAssistant
+
+    settings = library_assistant.settings
+    for home in ("mini-water", "county-waste"):
+        la = LibraryAssistant(settings.model_copy(update={"default_plan": home}), build=False)
+        assert la.ask("保障措施有哪些？").plan_id == home  # every plan has 保障措施: the office's own plan answers
+        water = la.ask("公共供水管网漏损率要控制在多少？")  # only one plan covers it: the evidence decides
+        assert water.plan_id == "mini-water" and "7.8%" in water.answer
+    with pytest.raises(ConfigError):
+        LibraryAssistant(settings.model_copy(update={"default_plan": "nowhere"}), build=False)
