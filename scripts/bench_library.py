@@ -106,8 +106,12 @@ def open_library(corpus: Path, index_dir: Path):
     return assistant, time.perf_counter() - started
 
 
-def latency(corpus: Path, index_dir: Path, qa: Path, warmup: int) -> dict:
+def latency(corpus: Path, index_dir: Path, qa: Path, warmup: int, questions: int = 0) -> dict:
     env = {**os.environ, "FANGAN_CORPUS_PATH": str(corpus), "FANGAN_INDEX_DIR": str(index_dir)}
+    if questions:
+        lines = [line for line in qa.read_text(encoding="utf-8").splitlines() if line.strip()][:questions]
+        qa = index_dir / "qa-subset.jsonl"
+        qa.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = subprocess.run(
         [sys.executable, "-c", _LATENCY, str(qa), str(warmup)],
         env=env, cwd=ROOT, capture_output=True, text=True, check=True,
@@ -130,6 +134,11 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100])
     parser.add_argument("--qa", default=str(ROOT / "eval" / "qa.jsonl"))
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--questions", type=int, default=0, help="ask only the first N questions (0: all)")
+    parser.add_argument(
+        "--cache", metavar="vectors.sqlite3", help="start from this vector cache (an earlier run's); the embedding "
+        "figures then cover only the passages it lacks",
+    )  # fmt: skip
     parser.add_argument(
         "--latency-sizes", type=int, nargs="*", default=None, help="sizes whose query latency is measured "
         "(default: the smallest and the largest)",
@@ -145,6 +154,9 @@ def main() -> int:
         # 1. embed the real plans once (a warm vector cache for every build below)
         warm_corpus, warm_index = work / "warm-corpus", work / "warm-index"
         make_library(warm_corpus, len(REAL))
+        if args.cache:
+            warm_index.mkdir(parents=True)
+            shutil.copy(args.cache, warm_index / "vectors.sqlite3")
         assistant, seconds = open_library(warm_corpus, warm_index)
         docs = sum(e.index.manifest.documents for e in assistant.engines.values())
         report["embedding"] = {
@@ -153,6 +165,7 @@ def main() -> int:
             "seconds": round(seconds, 1),
             "seconds_per_plan": round(seconds / len(assistant.engines), 2),
             "embedded": assistant.shared.embedder.misses,
+            "from_cache": assistant.shared.embedder.hits,
         }
         cache = warm_index / "vectors.sqlite3"
         del assistant
@@ -189,7 +202,7 @@ def main() -> int:
             _, _ = open_library(corpus, index_dir)  # back to N plans (nothing to build: the others are intact)
             timed = args.latency_sizes if args.latency_sizes is not None else [min(args.sizes), max(args.sizes)]
             if n in timed:
-                row["latency"] = latency(corpus, index_dir, Path(args.qa), args.warmup)
+                row["latency"] = latency(corpus, index_dir, Path(args.qa), args.warmup, args.questions)
             report["sizes"][str(n)] = row
             print(f"N={n}: {json.dumps(row, ensure_ascii=False)}", file=sys.stderr, flush=True)
     finally:
