@@ -61,6 +61,8 @@ ROUTER_RRF_K = 5
 # Checked on the Laiwu dev set on the 8-plan library against the Laiwu-only library (notes/h4-library.md)
 CLOSE_DENSE_MARGIN = 0.03  # best-vector cosine at least the best plan's minus this
 CLOSE_BM25_RATIO = 0.8  # and best-clause BM25 at least this share of the best plan's (when the question has terms)
+# unit names shorter than this are not looked for in questions (two characters match too much: "各区")
+MIN_UNIT_NAME_CHARS = 3
 # conversations whose plan under discussion is remembered (least recently used forgotten first)
 MAX_DISCUSSIONS = 5000
 VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside the plan indexes
@@ -83,6 +85,7 @@ class RouteScore:
     score: float
     dense: float
     bm25: float
+    unit: int = 0  # length of the longest name of one of the plan's units written in the question (0: none)
 
 
 class Router:
@@ -105,6 +108,11 @@ class Router:
             if emb.size:
                 vectors.append(emb)
                 vector_owner.extend([n] * len(emb))
+        # each plan's unit names and short forms ("工信局"): a question naming a unit goes to the plans that have it
+        self._unit_names = [
+            sorted({n for u in engine.structure.units for n in u.names if len(n) >= MIN_UNIT_NAME_CHARS}, key=len)
+            for engine in engines.values()
+        ]
         self._clause_owner = np.asarray(clause_owner)
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
@@ -133,8 +141,9 @@ class Router:
                 continue
             ranks = _dense_ranks(values)
             fused += 1.0 / (ROUTER_RRF_K + ranks)
-        order = sorted(range(n), key=lambda i: (-fused[i], i))
-        return [RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i])) for i in order]
+        units = [max((len(name) for name in names if name in question), default=0) for names in self._unit_names]
+        order = sorted(range(n), key=lambda i: (units[i] == 0, -fused[i], i))
+        return [RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i]) for i in order]
 
 
 def _dense_ranks(values: np.ndarray) -> np.ndarray:
@@ -450,6 +459,8 @@ def _holds_its_own(pid: str, ranked: list[RouteScore]) -> bool:
 
 def _close(candidate: RouteScore, top: RouteScore) -> bool:
     """Whether a plan's evidence nearly matches the best plan's (see CLOSE_DENSE_MARGIN, CLOSE_BM25_RATIO)."""
+    if top.unit and not candidate.unit:  # the question names a unit the best plan has and this one does not
+        return False
     if candidate.dense < top.dense - CLOSE_DENSE_MARGIN:
         return False
     return top.bm25 <= 0 or candidate.bm25 >= CLOSE_BM25_RATIO * top.bm25
