@@ -133,7 +133,9 @@ class Library:
             seen[pid] = file.name
             plans.append(plan)
         if not plans:
-            detail = "；".join(f"{p.file}：{p.reason}" for p in problems) or "文件夹中没有方案文件"
+            detail = "；".join(f"{p.file}：{p.reason}" for p in problems[:5]) or "文件夹中没有方案文件"
+            if len(problems) > 5:
+                detail += f"；另有 {len(problems) - 5} 个文件未载入"
             raise CorpusNotFound(f"方案库 {root} 中没有可以载入的方案（{detail}）。支持的格式：{_formats()}")
         return cls(root, tuple(plans), tuple(problems))
 
