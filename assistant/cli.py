@@ -18,14 +18,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cli_tasks
+from . import cli_library, cli_tasks
 from .batch import BatchError, BatchLine, open_batch, validate_question
 from .errors import AssistantError, ConfigError, InputFileError, InvalidQuestion
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from .answer import Answer
-    from .assistant import Assistant, Session
+    from .assistant import Session
+    from .route import LibraryAssistant
 
 EXIT_INTERRUPTED = 130
 _SAMPLE = "清洁取暖率的目标是多少？由谁牵头？"
@@ -39,6 +40,8 @@ _MAIN_EPILOG = f"""\
   python -m assistant tasks --unit 水务局
   python -m assistant matrix --format xlsx --out 责任分工矩阵.xlsx
   python -m assistant check
+  python -m assistant plans
+  python -m assistant add 新方案.docx
 
 配置：环境变量前缀 FANGAN_（如 FANGAN_INDEX_DIR=/srv/index），或 fangan.toml。
 退出码：0 成功；2 输入有误；3 方案文件有误；4 索引有误；5 未找到单位；6 配置有误；130 已中断。
@@ -49,7 +52,8 @@ _ASK_EPILOG = f"""\
   python -m assistant ask "到2025年单位地区生产总值能耗下降多少？" --json
   python -m assistant ask --batch questions.jsonl --json > answers.jsonl
 
-批量文件为 JSON Lines，每行一个对象，"id" 与 "session" 可选；同一 session 的各行按文件顺序组成一次对话：
+批量文件为 JSON Lines，每行一个对象，"id"、"session" 与 "plan"（方案编号、标题或文号）可选；
+同一 session 的各行按文件顺序组成一次对话：
   {{"id": "q1", "question": "清洁取暖率的目标是多少？", "session": "s1"}}
   {{"id": "q2", "question": "由谁牵头？", "session": "s1"}}
 某行有误时在标准错误输出“第 N 行”的原因，其余各行照常回答，结束时以非零退出码退出；
@@ -74,14 +78,18 @@ _EVAL_EPILOG = """\
 # ---------------------------------------------------------------------------------------------- output
 
 
-def format_answer(answer: Answer) -> str:
-    """Readable Chinese: the answer, then numbered citations ``[1] 三(三) 标题：“原文”``."""
+def format_answer(answer: Answer, show_plan: bool = False) -> str:
+    """Readable Chinese: the answer, then numbered citations ``[1] 三(三) 标题：“原文”``.
+
+    With ``show_plan`` (a library of several plans) each citation starts with its plan: ``[1] 《标题》三(三) …``.
+    """
     lines = [answer.answer]
     if answer.citations:
         lines.append("")
     for n, c in enumerate(answer.citations, 1):
         where = c.section if not c.title or c.title == c.section else f"{c.section} {c.title}"
-        lines.append(f"[{n}] {where}：“{c.quote}”")
+        plan = f"《{c.plan_title or c.plan_id}》" if show_plan and (c.plan_title or c.plan_id) else ""
+        lines.append(f"[{n}] {plan}{where}：“{c.quote}”")
     return "\n".join(lines)
 
 
@@ -122,12 +130,18 @@ class ProgressBar:
         self.close()
 
 
-def build_assistant(settings: Settings) -> Assistant:
-    """The Assistant, building a missing or stale index with a progress bar on stderr."""
-    from .assistant import Assistant
+def build_assistant(settings: Settings) -> LibraryAssistant:
+    """The library's assistant, building missing or stale plan indexes with a progress bar on stderr.
+
+    Files of the library that fail to load are listed on stderr; the other plans answer.
+    """
+    from .route import LibraryAssistant
 
     with ProgressBar() as bar:
-        return Assistant(settings, progress=bar)
+        assistant = LibraryAssistant(settings, progress=bar)
+    for problem in assistant.library.problems:
+        _warn(f"方案文件 {problem.file} 未载入：{problem.reason}")
+    return assistant
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -142,24 +156,27 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidQuestion(f'请给出问题，例如：python -m assistant ask "{_SAMPLE}"')
     question = validate_question(args.question, settings.max_question_chars)  # fail before the slow build
     assistant = build_assistant(settings)
+    show_plan = len(assistant.library) > 1
+    if args.plan is not None:
+        assistant.engine(args.plan)  # an unknown plan fails here, with suggestions
     if assistant.generator is not None and not args.json:  # an LLM writes the answer: show it as it comes
-        _print_stream(assistant.ask_stream(question))
+        _print_stream(assistant.ask_stream(question, plan=args.plan), show_plan)
         return 0
-    answer = assistant.ask(question)
+    answer = assistant.ask(question, plan=args.plan)
     if args.json:
         _print_json(answer.to_dict())
     else:
-        print(format_answer(answer))
+        print(format_answer(answer, show_plan))
     return 0
 
 
-def _print_stream(stream: Iterator[str | Answer]) -> None:
+def _print_stream(stream: Iterator[str | Answer], show_plan: bool = False) -> None:
     """Print the pieces as they arrive, then the numbered citations of the final answer."""
     for item in stream:
         if isinstance(item, str):
             print(item, end="", flush=True)
         else:  # format_answer is the answer text followed by its citation lines
-            print(format_answer(item)[len(item.answer) :], flush=True)
+            print(format_answer(item, show_plan)[len(item.answer) :], flush=True)
 
 
 def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
@@ -168,11 +185,12 @@ def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
     if first is None:
         raise InputFileError(f"批量问题文件为空：{path}（每行一个 JSON 对象）")
     assistant = build_assistant(settings)
+    show_plan = len(assistant.library) > 1
     sessions: dict[str, Session] = {}
     exit_code = 0
     try:
         for item in itertools.chain([first], items):
-            exit_code = _answer_item(item, path, as_json, assistant, sessions) or exit_code
+            exit_code = _answer_item(item, path, as_json, assistant, sessions, show_plan) or exit_code
     except InputFileError as err:  # the rest of the file is not text: the lines before it are answered
         _warn(str(err))
         return InputFileError.exit_code
@@ -180,7 +198,12 @@ def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:
 
 
 def _answer_item(
-    item: BatchLine | BatchError, path: Path, as_json: bool, assistant: Assistant, sessions: dict[str, Session]
+    item: BatchLine | BatchError,
+    path: Path,
+    as_json: bool,
+    assistant: LibraryAssistant,
+    sessions: dict[str, Session],
+    show_plan: bool,
 ) -> int:
     """Answer or report one batch line; the exit code it calls for (0 when answered)."""
     result = item if isinstance(item, BatchError) else _ask_line(assistant, item, sessions)
@@ -193,56 +216,91 @@ def _answer_item(
         _print_json(result.to_dict())
     else:
         label = item.id or f"第 {item.line} 行"
-        print(f"【{label}】{result.question}\n{format_answer(result)}\n", flush=True)
+        print(f"【{label}】{result.question}\n{format_answer(result, show_plan)}\n", flush=True)
     return 0
 
 
-def _ask_line(assistant: Assistant, item: BatchLine, sessions: dict[str, Session]) -> Answer | BatchError:
-    """One batch line answered in its conversation; an invalid question becomes an error in its place."""
+def _ask_line(assistant: LibraryAssistant, item: BatchLine, sessions: dict[str, Session]) -> Answer | BatchError:
+    """One batch line answered in its conversation; a bad question or unknown plan becomes an error in its place."""
     from .assistant import Session
+    from .errors import UnknownPlan
 
     session = sessions.setdefault(item.session, Session()) if item.session is not None else None
     try:
-        return assistant.ask(item.question, session=session, id=item.id)
-    except InvalidQuestion as err:
+        return assistant.ask(item.question, session=session, id=item.id, plan=item.plan)
+    except (InvalidQuestion, UnknownPlan) as err:
         return BatchError(item.line, str(err), item.id)
 
 
 def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from .assistant import Assistant
     from .index import open_index
+    from .route import LibraryAssistant
 
     started = time.perf_counter()
+    rebuilt: set[str] = set()
     with ProgressBar() as bar:
-        assistant = Assistant(settings, progress=bar)
-        index = assistant.index
-        rebuilt = args.rebuild and not bar.used  # a build just now already satisfies --rebuild
-        if rebuilt:
-            index = open_index(
-                assistant.plan,
-                assistant.segmenter,
-                assistant.embedder,
-                index.manifest.embedder,
-                settings.index_dir,
-                rebuild=True,
-                progress=bar,
-                vector_store=assistant.vector_store,
-            )
+        library = LibraryAssistant(settings, progress=bar)
+        for pid, engine in library.engines.items():
+            if args.rebuild and pid not in library.built:  # a build just now already satisfies --rebuild
+                engine.index = open_index(
+                    engine.plan,
+                    engine.segmenter,
+                    engine.embedder,
+                    engine.index.manifest.embedder,
+                    engine.index.path.parent,
+                    rebuild=True,
+                    progress=bar,
+                    vector_store=engine.vector_store,
+                )
+                rebuilt.add(pid)
+    for problem in library.library.problems:
+        _warn(f"方案文件 {problem.file} 未载入：{problem.reason}")
     elapsed = time.perf_counter() - started
-    status = "rebuilt" if rebuilt else "built" if bar.used else "up-to-date"
-    m = index.manifest
+
+    def status_of(pid: str) -> str:
+        return "rebuilt" if pid in rebuilt else "built" if pid in library.built else "up-to-date"
+
+    plans = [
+        {"id": pid, "status": status_of(pid), "path": str(e.index.path), "manifest": asdict(e.index.manifest)}
+        for pid, e in library.engines.items()
+    ]
+    statuses = {p["status"] for p in plans}
+    status = next((s for s in ("rebuilt", "built") if s in statuses), "up-to-date")
+    first = next(iter(library.engines.values())).index
     if args.json:
         seconds = round(elapsed, 3)
-        _print_json({"status": status, "path": str(index.path), "manifest": asdict(m), "elapsed_seconds": seconds})
+        _print_json(
+            {
+                "status": status,
+                "path": str(first.path),
+                "manifest": asdict(first.manifest),
+                "plans": plans,
+                "problems": [asdict(p) for p in library.library.problems],
+                "elapsed_seconds": seconds,
+            }
+        )
         return 0
     headline = {
         "rebuilt": "索引已重建。",
         "built": "索引已建立。",
         "up-to-date": "索引已是最新，未重建（如需强制重建：python -m assistant index --rebuild）。",
     }[status]
+    if len(library.engines) > 1:
+        counts = {s: sum(p["status"] == s for p in plans) for s in ("built", "rebuilt", "up-to-date")}
+        print(
+            f"{headline}\n  方案库：{settings.corpus_path}，{len(plans)} 个方案"
+            f"（新建 {counts['built']}，重建 {counts['rebuilt']}，未改动 {counts['up-to-date']}）"
+        )
+        names = {"built": "新建", "rebuilt": "重建", "up-to-date": "未改动"}
+        for p in plans:
+            m = p["manifest"]
+            print(f"  - {p['id']}：{names[p['status']]}，{m['documents']} 条文档，建立用时 {m['build_seconds']:.1f} 秒")
+        print(f"  本次命令用时：{elapsed:.1f} 秒")
+        return 0
+    m = first.manifest
     print(
         f"{headline}\n"
-        f"  位置：{index.path}\n"
+        f"  位置：{first.path}\n"
         f"  文档：{m.documents} 条（句子与条款）\n"
         f"  嵌入模型：{m.embedder}\n"
         f"  方案文本 SHA-256：{m.corpus_sha256[:16]}…\n"
@@ -269,7 +327,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             f"--engine {args.engine} 需要大模型：请设置 FANGAN_LLM=openai、FANGAN_LLM_BASE_URL 与 FANGAN_LLM_MODEL"
         )
     assistant = build_assistant(settings)
-    items = with_evidence_sections(items, {assistant.plan.id: assistant.plan, "": assistant.plan})
+    # items without a "plan" field are about the library's default (FANGAN_DEFAULT_PLAN) or only plan
+    plans = {p.id: p for p in assistant.plans}
+    default = settings.default_plan or (assistant.plans[0].id if len(assistant.plans) == 1 else "")
+    plans[""] = plans.get(assistant.library.resolve(default).id) if default else None
+    items = with_evidence_sections(items, plans)
     name = str(qa) + (f" (plan {args.plan})" if args.plan else "")
     report = evaluate_engines(assistant, items, engines, qa_file=name)
     json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
@@ -297,11 +359,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
-        description="方案助手：依据所加载的实施方案（FANGAN_CORPUS_PATH）回答问题，并给出原文出处。",
+        description="方案助手：依据方案库中的实施方案回答问题，并给出原文出处（方案、条款与原文）。",
         epilog=_MAIN_EPILOG,
         formatter_class=fmt,
     )
-    sub = parser.add_subparsers(dest="command", metavar="{ask,index,eval,units,tasks,matrix,targets,check}")
+    sub = parser.add_subparsers(dest="command", metavar="{ask,index,eval,plans,add,units,tasks,matrix,targets,check}")
 
     def command(name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=summary, description=description, epilog=epilog, formatter_class=fmt)
@@ -310,6 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="要咨询的问题")
     ask.add_argument("--batch", metavar="FILE.jsonl", help="批量问题文件（JSON Lines）")
     ask.add_argument("--json", action="store_true", help="输出 JSON（批量时每行一个）")
+    ask.add_argument("--plan", metavar="ID", help="只依据方案库中的这个方案回答（编号、标题或文号）；默认自动选择")
     ask.set_defaults(handler=_cmd_ask)
 
     index = command(
@@ -343,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     fit.set_defaults(handler=_cmd_fit_abstention)
 
     cli_tasks.add_commands(command)
+    cli_library.add_commands(command)
     return parser
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from .structure import Role
 
 if TYPE_CHECKING:
+    from .library import Library
     from .settings import Settings
     from .structure import PlanStructure
 
@@ -55,11 +57,22 @@ _CHECK_EPILOG = """\
 _FILE_FORMATS = ("xlsx", "csv", "png")
 
 
-def _load_structure(settings: Settings) -> PlanStructure:
-    from .clauses import load_plan
-    from .structure import extract_structure
+def _library(settings: Settings) -> Library:
+    from .library import Library
 
-    return extract_structure(load_plan(settings.corpus_path))
+    library = Library.load(settings.corpus_path)
+    for problem in library.problems:
+        print(f"提示：方案文件 {problem.file} 未载入：{problem.reason}", file=sys.stderr)
+    return library
+
+
+def _load_structure(settings: Settings, plan: str | None = None) -> PlanStructure:
+    """One plan's structure: ``--plan``, or the library's only plan (the units command lists one plan)."""
+    library = _library(settings)
+    if plan is None and len(library) > 1:
+        plan = library.ids[0]
+        print(f"提示：方案库有 {len(library)} 个方案，列出 {plan}；用 --plan 指定其他方案。", file=sys.stderr)
+    return library.structure(library.resolve(plan).id if plan else library.ids[0])
 
 
 def _output_format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
@@ -105,7 +118,7 @@ def _emit(
 def _cmd_units(args: argparse.Namespace, settings: Settings) -> int:
     from .tasks import responsibility_matrix
 
-    structure = _load_structure(settings)
+    structure = _load_structure(settings, args.plan)
     matrix = responsibility_matrix(structure)
     rows = [
         {
@@ -133,69 +146,88 @@ def _cmd_units(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_tasks(args: argparse.Namespace, settings: Settings) -> int:
     from . import export
-    from .tasks import task_list
+    from . import library_tasks as lt
 
     roles = tuple(Role) if args.role == "all" else (Role(args.role),)
-    tasks = task_list(_load_structure(settings), args.unit, roles)
+    library = _library(settings)
+    found = lt.unit_tasks(library, args.unit, roles, plan=args.plan)
     fmt = _output_format(args, ("md", "json", "xlsx", "csv"))
-    return _emit(
+    unit = found[0].tasks.unit
+    if args.plan or len(library) == 1:  # one plan: exactly that plan's table, as before libraries
+        tasks = found[0].tasks
+        return _emit(
+            args,
+            fmt,
+            f"{tasks.unit}-任务清单",
+            lambda: export.task_list_markdown(tasks, roles),
+            lambda: export.task_list_json(tasks),
+            lambda: {f"{tasks.unit}任务清单": export.task_list_rows(tasks)},
+        )
+    return _emit(  # the whole library: a plan column in tables, plan_id/plan_title in JSON
         args,
         fmt,
-        f"{tasks.unit}-任务清单",
-        lambda: export.task_list_markdown(tasks, roles),
-        lambda: export.task_list_json(tasks),
-        lambda: {f"{tasks.unit}任务清单": export.task_list_rows(tasks)},
+        f"{unit}-任务清单",
+        lambda: lt.unit_task_markdown(found, roles),
+        lambda: lt.unit_task_json(found),
+        lambda: {f"{unit}任务清单": lt.unit_task_rows(found)},
     )
 
 
 def _cmd_matrix(args: argparse.Namespace, settings: Settings) -> int:
     from . import export
-    from .tasks import responsibility_matrix
+    from . import library_tasks as lt
 
-    structure = _load_structure(settings)
-    matrix = responsibility_matrix(structure)
+    found = lt.matrices(_library(settings), args.plan)
     fmt = _output_format(args, ("md", "json", "xlsx", "csv", "png"))
+    if fmt == "png" and len(found) > 1:
+        from .errors import InvalidQuestion
+
+        raise InvalidQuestion("热力图一次画一个方案：请用 --plan 指定方案（python -m assistant plans 查看编号）。")
+    structure, matrix = found[0]
     title = f"《{structure.plan.title}》责任分工矩阵" if structure.plan.title else "责任分工矩阵"
+    single = len(found) == 1
     return _emit(
         args,
         fmt,
         "责任分工矩阵",
-        lambda: export.matrix_markdown(matrix),
-        lambda: export.matrix_json(matrix),
-        lambda: {"责任分工矩阵": export.matrix_rows(matrix), "各条款分工": export.matrix_section_rows(matrix)},
+        lambda: lt.matrix_markdown(found),
+        lambda: export.matrix_json(matrix) if single else lt.matrix_json(found),
+        lambda: lt.matrix_sheets(found),
         lambda path: export.matrix_heatmap_png(matrix, path, title=title),
     )
 
 
 def _cmd_targets(args: argparse.Namespace, settings: Settings) -> int:
     from . import export
-    from .tasks import target_ledger
+    from . import library_tasks as lt
 
-    ledger = target_ledger(_load_structure(settings))
+    found = lt.ledgers(_library(settings), args.plan)
     fmt = _output_format(args, ("md", "json", "xlsx", "csv"))
+    single = len(found) == 1
     return _emit(
         args,
         fmt,
         "量化目标台账",
-        lambda: export.to_markdown(*export.ledger_rows(ledger)),
-        lambda: export.ledger_json(ledger),
-        lambda: {"量化目标台账": export.ledger_rows(ledger)},
+        lambda: export.to_markdown(*lt.ledger_rows(found)),
+        lambda: export.ledger_json(found[0][1]) if single else lt.ledger_json(found),
+        lambda: {"量化目标台账": lt.ledger_rows(found)},
     )
 
 
 def _cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from . import export
-    from .check import check_plan
+    from . import library_tasks as lt
 
-    findings = check_plan(_load_structure(settings))
+    found = lt.findings(_library(settings), args.plan)
     fmt = _output_format(args, ("md", "json", "xlsx", "csv"))
+    single = len(found) == 1
     return _emit(
         args,
         fmt,
         "方案检查",
-        lambda: export.findings_markdown(findings),
-        lambda: export.findings_json(findings),
-        lambda: {"方案检查": export.finding_rows(findings)},
+        lambda: lt.findings_markdown(found),
+        lambda: export.findings_json(found[0][1]) if single else lt.findings_json(found),
+        lambda: {"方案检查": lt.finding_rows(found)},
     )
 
 
@@ -204,11 +236,16 @@ def add_commands(command: Callable[[str, str, str, str], argparse.ArgumentParser
     units = command("units", "列出方案中的单位", "列出方案涉及的单位、原文中的其他写法、常用简称及任务数。",
                     _UNITS_EPILOG)  # fmt: skip
     units.add_argument("--json", action="store_true", help="输出 JSON")
+    units.add_argument("--plan", metavar="ID", help="方案库中的方案（编号、标题或文号）；默认第一个方案")
     units.set_defaults(handler=_cmd_units)
 
     def output_options(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
         p.add_argument("--format", choices=formats, help="输出格式（默认按 --out 的扩展名，否则 md）")
         p.add_argument("--out", metavar="PATH", help="保存到文件；xlsx/csv/png 省略时保存到当前目录")
+        plan_option(p)
+
+    def plan_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--plan", metavar="ID", help="只看这个方案（编号、标题或文号）；默认全部方案，带方案列")
 
     tasks = command("tasks", "某单位的任务清单", "列出一个单位牵头、配合、落实的全部任务，附原文与分工依据。",
                     _TASKS_EPILOG)  # fmt: skip

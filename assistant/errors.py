@@ -71,3 +71,25 @@ class BackendError(AssistantError):
     """An optional backend (embedding model, reranker, LLM, Chroma server) is unavailable."""
 
     exit_code = 7
+
+
+class UnknownPlan(AssistantError):
+    """A plan id, title or 文号 that the library does not hold; carries the closest matches."""
+
+    exit_code = 5
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = (
+            f"您是否要找：{'、'.join(suggestions)}"
+            if suggestions
+            else "请用 `python -m assistant plans` 查看方案库中的方案。"
+        )
+        super().__init__(f"方案库中没有方案“{name}”。{hint}")
+
+
+class PlanAddError(AssistantError):
+    """A plan could not be added to the library (unreadable, unsupported, or its id is taken by another file)."""
+
+    exit_code = 3

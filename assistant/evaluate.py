@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .answer import Answer
+from .answer import Answer, Citation
 from .clauses import normalize_label
 from .errors import InputFileError
 
@@ -171,14 +171,21 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def unique_sections(answer: Answer) -> list[str]:
-    return list(dict.fromkeys(c.section for c in answer.citations))
+def unique_sections(answer: Answer, plan: str = "") -> list[str]:
+    """The cited clause labels in order; with ``plan``, a clause of another plan never counts as the right one."""
+    return list(dict.fromkeys(_label(c, plan) for c in answer.citations))
+
+
+def _label(citation: Citation, plan: str) -> str:
+    if plan and citation.plan_id and citation.plan_id != plan:
+        return f"{citation.plan_id}:{citation.section}"
+    return citation.section
 
 
 def score(
     items: Sequence[QAItem],
     answers: Sequence[Answer],
-    plan_text: str,
+    plan_text: str | Callable[[str], str],
     retrieval: dict[str, list[list[str]]] | None = None,
     qa_file: str = "",
 ) -> Report:
@@ -186,11 +193,14 @@ def score(
     answerable = [(i, a) for i, a in zip(items, answers, strict=True) if i.answerable]
     unanswerable = [(i, a) for i, a in zip(items, answers, strict=True) if not i.answerable]
     cited = [(i, a) for i, a in answerable if i.sections]
-    citation = rank_metrics([unique_sections(a) for _, a in cited], [i.sections for i, _ in cited])
-    precisions = [sum(c.section in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations]
+    citation = rank_metrics([unique_sections(a, i.plan) for i, a in cited], [i.sections for i, _ in cited])
+    precisions = [
+        sum(_label(c, i.plan) in i.sections for c in a.citations) / len(a.citations) for i, a in cited if a.citations
+    ]
     facts_ok = [a.answerable and all(norm(f) in norm(a.answer) for f in i.must_include) for i, a in answerable]
     all_citations = [c for a in answers for c in a.citations]
-    verbatim = [plan_text[c.start : c.end] == c.quote for c in all_citations]
+    text_of = plan_text if callable(plan_text) else (lambda _plan_id: plan_text)  # a library: each citation's plan
+    verbatim = [text_of(c.plan_id)[c.start : c.end] == c.quote for c in all_citations]
     latencies = [a.elapsed_ms for a in answers]
 
     per_type = breakdown(items, answers, lambda i: i.type)
@@ -212,7 +222,7 @@ def score(
             missing = [f for f in i.must_include if norm(f) not in norm(a.answer)]
             if missing:
                 problems.append(f"missing {missing}")
-            secs = unique_sections(a)
+            secs = unique_sections(a, i.plan)
             if i.sections and (not secs or secs[0] not in i.sections):
                 problems.append(f"cited {secs[:3]} expected {list(i.sections)}")
         if problems:
@@ -265,7 +275,7 @@ def breakdown(
         ans = [(i, a) for i, a in pairs if i.answerable]
         una = [(i, a) for i, a in pairs if not i.answerable]
         with_sections = [(i, a) for i, a in ans if i.sections]
-        m = rank_metrics([unique_sections(a) for _, a in with_sections], [i.sections for i, _ in with_sections])
+        m = rank_metrics([unique_sections(a, i.plan) for i, a in with_sections], [i.sections for i, _ in with_sections])
         out[t] = {  # None where the group has no such question (a refusal type has no key facts)
             "n": len(pairs),
             "key_fact_accuracy": _mean(
@@ -318,6 +328,7 @@ def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answe
     answers = []
     for item in items:
         session = sessions.setdefault(item.session, Session()) if item.session else None
+        # the item's plan is what it is about, not a hint: in a library the router must find the plan itself
         answers.append(assistant.ask(item.question, session=session, id=item.id))
     retrieval: dict[str, list[list[str]]] = {}
     cited = [i for i in items if i.answerable and i.sections]
@@ -435,7 +446,8 @@ def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str],
         before = stats.to_dict() if stats else {}
         # no warm-up for the llm: its calls would count in the guard's figures, and its latency is the server's
         answers, retrieval = run(view, items, warmup=0 if stats else 3)
-        scored = score(items, answers, assistant.plan.text, retrieval, qa_file=qa_file)
+        plan_text = getattr(assistant, "plan_text", None) or assistant.plan.text  # a library has many plans
+        scored = score(items, answers, plan_text, retrieval, qa_file=qa_file)
         guard = _delta(before, stats.to_dict()) if stats else {}
         summaries[engine] = engine_summary(scored, answers, guard)
         report = report or scored

@@ -53,6 +53,28 @@ class HealthReport:
         return not self.problems
 
 
+def indexes_of(assistant: Any) -> dict[str, Index]:
+    """The indexes an assistant answers from: one per plan of a library (by plan id), or its only one."""
+    engines = getattr(assistant, "engines", None)
+    if engines:
+        return {pid: engine.index for pid, engine in engines.items()}
+    return {"": assistant.index}
+
+
+def check_assistant(assistant: Any) -> HealthReport:
+    """``check_index`` over every plan's index; a problem names its plan when there are several."""
+    reports = {pid: check_index(index) for pid, index in indexes_of(assistant).items()}
+    problems = tuple(f"{pid}：{p}" if pid and len(reports) > 1 else p for pid, r in reports.items() for p in r.problems)
+    return HealthReport(problems, time.time(), all(r.sound for r in reports.values()))
+
+
+def index_dirs(index_dir: Path) -> list[Path]:
+    """The folders that hold index builds: ``index_dir`` itself (a one-file library) and each plan's folder."""
+    index_dir = Path(index_dir)
+    plans = index_dir / "plans"
+    return [index_dir, *(sorted(p for p in plans.iterdir() if p.is_dir()) if plans.is_dir() else [])]
+
+
 def check_index(index: Index) -> HealthReport:
     """Compare an opened index with its manifest (cheap: a count and one probe query, a few ms)."""
     problems: list[str] = []
@@ -139,7 +161,7 @@ class IndexHealth:
         assistant = getattr(self.service, "_assistant", None)
         if assistant is None or self.rebuilding:
             return self.last
-        report = check_index(assistant.index)
+        report = check_assistant(assistant)
         self.last = report
         if not report.ok:
             log.warning("索引检查发现问题：%s；后台重建", "；".join(report.problems))
@@ -164,7 +186,7 @@ class IndexHealth:
                 self.service.replace_assistant(fresh)
                 self.rebuilds += 1
                 self.error = ""
-                self.last = check_index(fresh.index)
+                self.last = check_assistant(fresh)
                 self.service.set_readiness(Readiness(Status.READY, message="索引已重建"))
             except Exception as exc:
                 self.error = str(exc) if isinstance(exc, AssistantError) else f"内部错误（{type(exc).__name__}）"
@@ -207,7 +229,7 @@ def open_repairing(settings: Settings, progress: ProgressFn | None = None, *, fo
     Configuration and back-end errors (wrong model, Chroma server down, missing plan) are raised as they are:
     rebuilding would not help.
     """
-    from .assistant import Assistant
+    from .route import LibraryAssistant as Assistant  # the library of plans (one file is a one-plan library)
 
     if not force:
         try:
@@ -218,21 +240,31 @@ def open_repairing(settings: Settings, progress: ProgressFn | None = None, *, fo
             raise
         except Exception as exc:  # a corrupted Chroma or BM25 file fails inside the libraries
             log.warning("索引无法打开（%s: %s），重新建立", type(exc).__name__, exc)
-    set_aside(Path(settings.index_dir))
+    for folder in index_dirs(Path(settings.index_dir)):
+        set_aside(folder)  # the vectors stay in the vector cache: a rebuild embeds nothing it already has
     return Assistant(settings, progress=progress)
 
 
 def set_aside(index_dir: Path) -> None:
     """Unlink ``current`` so the next open builds a new index (the old build folder is removed by that build)."""
     link = index_dir / CURRENT
+    if not (link.is_symlink() or link.exists()):
+        return
     with FileLock(str(index_dir / ".lock"), timeout=600):
         if link.is_symlink() or link.exists():
             link.unlink()
 
 
 def remove_orphans(index_dir: Path) -> list[str]:
-    """Delete build folders that ``current`` does not point to, unless a build is running (its lock is held)."""
-    index_dir = Path(index_dir)
+    """Delete build folders that ``current`` does not point to, unless a build is running (its lock is held), in
+    ``index_dir`` and in each plan's folder of a library."""
+    removed = _remove_orphans_in(Path(index_dir))
+    for folder in index_dirs(Path(index_dir))[1:]:
+        removed += [f"{folder.name}/{name}" for name in _remove_orphans_in(folder)]
+    return removed
+
+
+def _remove_orphans_in(index_dir: Path) -> list[str]:
     if not index_dir.is_dir():
         return []
     current = (index_dir / CURRENT).resolve().name if (index_dir / CURRENT).exists() else None

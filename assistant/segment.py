@@ -26,13 +26,23 @@ def domain_terms() -> list[str]:
 class Segmenter:
     """Owns a ``jieba.Tokenizer`` with a user dictionary; never touches jieba's module-level tokenizer."""
 
-    def __init__(self, words: Iterable[str], cache_dir: Path) -> None:
+    def __init__(self, words: Iterable[str], cache_dir: Path, *, base: Segmenter | None = None) -> None:
+        """Args:
+            words: the user dictionary (shorter than 2 characters are dropped).
+            cache_dir: where jieba caches its prefix dictionary.
+            base: a segmenter whose prefix dictionary is copied instead of loaded again: a library of many plans
+                keeps one loaded dictionary and a cheap copy per plan (about 0.02 s instead of 0.6 s).
+        """
         self.words = tuple(sorted({w.strip() for w in words if len(w.strip()) >= 2}))
         cache_dir.mkdir(parents=True, exist_ok=True)
         self._tk = jieba.Tokenizer()
         self._tk.tmp_dir = str(cache_dir)  # jieba caches its prefix dictionary here instead of /tmp
         self._tk.cache_file = "jieba.cache"
-        self._tk.initialize()
+        if base is not None and not base.words:
+            self._tk.FREQ, self._tk.total = dict(base._tk.FREQ), base._tk.total
+            self._tk.initialized = True
+        else:
+            self._tk.initialize()
         self._pos = None  # jieba's part-of-speech tagger over the same dictionary, made on first use
         for word in self.words:
             self._tk.add_word(word, freq=max(self._tk.suggest_freq(word), 5000))

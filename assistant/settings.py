@@ -21,6 +21,7 @@ from .errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus" / "laiwu-14th-fyp-energy-saving-plan.txt"
+DEFAULT_LIBRARY = PROJECT_ROOT / "corpus"  # every plan of the folder; FANGAN_CORPUS_PATH may name one file instead
 
 
 class Settings(BaseSettings):
@@ -32,7 +33,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="FANGAN_", extra="forbid", validate_default=True)
 
-    corpus_path: Path = DEFAULT_CORPUS
+    corpus_path: Path = DEFAULT_LIBRARY  # a folder of plans (the library) or one plan file (a one-plan library)
+    # the office's own plan (id, title or 文号): a question that names no plan and whose evidence is about as good
+    # for it as for the best plan goes to it first ("保障措施有哪些？"); empty: the evidence alone decides
+    default_plan: str = ""
     index_dir: Path = PROJECT_ROOT / "index"
     eval_dir: Path = PROJECT_ROOT / "eval"
     data_dir: Path = PROJECT_ROOT / "var"
@@ -133,6 +137,10 @@ class Settings(BaseSettings):
     # is 0.0.0.0/::). env: FANGAN_ALLOWED_HOSTS="fangan.laiwu.gov.cn,10.0.0.5"; "*.example.gov.cn" allows subdomains
     allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     health_check_seconds: float = Field(default=60.0, ge=0, le=86_400)  # index self-check period; 0 = only at start
+    # adding plans from the browser / POST /api/plans needs this bearer token; unset = uploads refused (403).
+    # From the environment only (FANGAN_ADMIN_TOKEN), never from a file
+    admin_token: SecretStr | None = None
+    max_plan_upload_bytes: int = Field(default=20_000_000, ge=1024, le=200_000_000)  # a larger plan upload gets 413
 
     @field_validator("allowed_origins", mode="before")
     @classmethod
@@ -198,7 +206,7 @@ class Settings(BaseSettings):
         return tuple(sources)
 
 
-_FILE_FORBIDDEN = ("llm_api_key",)  # secrets come from the environment, so a config file can be shared
+_FILE_FORBIDDEN = ("llm_api_key", "admin_token")  # secrets come from the environment, so a config file can be shared
 
 
 def _env(key: str) -> str:
@@ -212,7 +220,7 @@ class _TomlSource(TomlConfigSettingsSource):
         values = super().__call__()
         for key in _FILE_FORBIDDEN:
             if key in values:
-                raise ConfigError(f"配置文件中不能写 {key}：API 密钥只能通过环境变量 {_env(key)} 提供")
+                raise ConfigError(f"配置文件中不能写 {key}：密钥只能通过环境变量 {_env(key)} 提供")
         return values
 
 

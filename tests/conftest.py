@@ -12,6 +12,12 @@ import pytest
 # the test process is an edge like the CLI: never reach for a model hub (read when huggingface_hub is imported)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# the library default is the whole corpus/ folder; most tests are about the Laiwu plan alone, as a one-plan
+# library (tests of the library name their folders explicitly)
+os.environ.setdefault(
+    "FANGAN_CORPUS_PATH",
+    os.path.join(os.path.dirname(os.path.dirname(__file__)), "corpus", "laiwu-14th-fyp-energy-saving-plan.txt"),
+)
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant

@@ -23,9 +23,10 @@ from starlette.routing import Match
 
 from .. import __version__
 from ..batch import text_problem
-from ..errors import AssistantError, InvalidQuestion, UnknownUnit
+from ..errors import AssistantError, InvalidQuestion, UnknownPlan, UnknownUnit
 from ..settings import Settings
 from .feedback import MAX_COMMENT_CHARS, FeedbackError, FeedbackStore, Rating
+from .library_api import PLANS_PATH, add_library_routes
 from .ratelimit import RateLimiter
 from .security import Buckets, HostPolicy, OriginPolicy, SecurityMiddleware
 from .service import AnswerTimeout, ChatService, NotReady, Overloaded, QuestionTooLong
@@ -47,6 +48,9 @@ class AskRequest(BaseModel):
         description="对话编号：由服务器在第一个回答中给出，追问时原样带上；未知或过期的编号开始新对话（回答中给出新编号）",
     )
     id: str | None = Field(default=None, max_length=200, description="调用方自己的编号，原样返回")
+    plan: str | None = Field(
+        default=None, max_length=200, description="只依据方案库中的这个方案回答（编号、标题或文号）；不给则自动选择"
+    )
 
 
 class CitationOut(BaseModel):
@@ -55,8 +59,8 @@ class CitationOut(BaseModel):
     quote: str = Field(description="方案原文，等于 plan.text[start:end]")
     start: int
     end: int
-    plan_id: str = ""
-    plan_title: str = ""
+    plan_id: str = Field(default="", description="引用所在方案的编号（见 GET /api/plans）")
+    plan_title: str = Field(default="", description="引用所在方案的标题")
 
 
 class AnswerOut(BaseModel):
@@ -174,6 +178,7 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         buckets=buckets,
         max_ui_body=settings.max_ui_request_bytes,
         max_upload=settings.max_upload_bytes,
+        large_bodies={PLANS_PATH: settings.max_plan_upload_bytes},
     )
     app.state.service = service
     app.state.limiter = limiter
@@ -214,6 +219,9 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             return _error(503, "answer_timeout", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
         if isinstance(exc, NameTooLong):
             return _error(400, "bad_name", str(exc))
+        if isinstance(exc, UnknownPlan):
+            body = {"error": "unknown_plan", "message": str(exc), "suggestions": list(exc.suggestions)}
+            return JSONResponse(body, status_code=404)
         if isinstance(exc, UnknownUnit):
             body = {"error": "unknown_unit", "message": str(exc), "suggestions": list(exc.suggestions)}
             return JSONResponse(body, status_code=404)
@@ -238,8 +246,13 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     @app.post("/api/ask", response_model=AnswerOut, responses=_ERRORS, tags=["问答"], summary="提问")
     async def ask(body: AskRequest) -> dict[str, Any]:
         """回答一个问题（与命令行 `--json` 的回答格式相同）。回答中的 `conversation_id` 由服务器给出，
-        追问时带上它，追问即参照上一轮。"""
-        answer, conversation = await service.ask_turn_async(body.question, body.conversation_id, id=body.id)
+        追问时带上它，追问即参照上一轮。`plan` 指定方案库中的一个方案。"""
+        if body.plan:
+            check_name(body.plan, "方案名称")
+            service.library.resolve(body.plan)  # an unknown plan: 404 with suggestions, before queueing
+        answer, conversation = await service.ask_turn_async(
+            body.question, body.conversation_id, id=body.id, plan=body.plan
+        )
         return answer_json(answer, conversation)
 
     @app.get(
@@ -253,10 +266,14 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     async def ask_stream(
         question: Annotated[str, Query(description="问题")],
         conversation_id: Annotated[str | None, Query(pattern=_CONVERSATION)] = None,
+        plan: Annotated[str | None, Query(max_length=200, description="方案编号、标题或文号")] = None,
     ) -> StreamingResponse:
         """以 server-sent events 逐段返回回答：`event: delta` 为文字片段，`event: answer` 为完整回答（含引用）。"""
         # errors here still become statuses; the answer event carries the (server-issued) conversation id
-        pieces, conversation = await service.stream_turn_async(question, conversation_id)
+        if plan:
+            check_name(plan, "方案名称")
+            service.library.resolve(plan)
+        pieces, conversation = await service.stream_turn_async(question, conversation_id, plan)
 
         async def events() -> AsyncIterator[str]:
             try:
@@ -277,10 +294,12 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
     @app.get("/api/sections/{label}", responses=_ERRORS, tags=["方案"], summary="条款全文")
-    def section(label: str) -> dict[str, Any]:
-        """方案一节的全文（含各句及其字符位置），用于展开引用。"""
+    def section(
+        label: str, plan_id: Annotated[str | None, Query(alias="plan", max_length=200)] = None
+    ) -> dict[str, Any]:
+        """方案一节的全文（含各句及其字符位置），用于展开引用；方案库中用 `plan` 指定方案（默认第一个方案）。"""
         check_name(label, "条款编号")
-        plan = service.structure.plan
+        plan = service.structure_of(plan_id).plan
         if not plan.has(label):
             return _error(404, "unknown_section", f"方案中没有“{label}”这一节。")  # type: ignore[return-value]
         clause = plan.clause(label)
@@ -298,11 +317,11 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
     # ------------------------------------------------------------------ task assignment
 
     @app.get("/api/units", responses=_ERRORS, tags=["任务分工"], summary="单位列表")
-    def units() -> list[dict[str, Any]]:
-        """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数。"""
+    def units(plan: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
+        """方案涉及的全部单位（规范名称、简称）及其牵头、配合、落实的任务数；`plan` 指定方案（默认第一个方案）。"""
         from ..tasks import responsibility_matrix
 
-        structure = service.structure
+        structure = service.structure_of(plan)
         counts = responsibility_matrix(structure).counts
         return [
             {
@@ -319,21 +338,28 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
         tags=["任务分工"],
         summary="单位任务清单",
     )
-    def unit_tasks(name: str) -> dict[str, Any]:
-        """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。"""
+    def unit_tasks(name: str, plan: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
+        """一个单位的任务清单（可用简称，如“水务局”“住建局”）：每项任务的条款、角色、原文、目标和其他单位。
+
+        方案库有多个方案时：给 `plan` 则只看该方案；不给则在 `plans` 中列出该单位在每个方案中的任务清单。"""
+        from .. import library_tasks as lt
         from ..export import task_list_json
-        from ..tasks import task_list
 
         check_name(name, "单位名称")
-        return task_list_json(task_list(service.structure, name))
+        library = service.library
+        if plan or len(library) == 1:
+            structure = service.structure_of(plan)
+            found = lt.unit_tasks(library, name, plan=structure.plan.id)[0]
+            return {"plan_id": found.plan_id, "plan_title": found.plan_title, **task_list_json(found.tasks)}
+        found_all = lt.unit_tasks(library, name)
+        return {"unit": found_all[0].tasks.unit, "plans": lt.unit_task_json(found_all)}
 
     @app.get("/api/targets", responses=_ERRORS, tags=["任务分工"], summary="目标台账")
-    def targets() -> list[dict[str, Any]]:
-        """目标台账：方案中的全部量化目标，附期限、牵头与配合单位和原文位置。"""
-        from ..export import ledger_json
-        from ..tasks import target_ledger
+    def targets(plan: Annotated[str | None, Query(max_length=200)] = None) -> list[dict[str, Any]]:
+        """目标台账：量化目标，附期限、牵头与配合单位和原文位置；`plan` 指定方案，不给则为全部方案（带方案编号）。"""
+        from .. import library_tasks as lt
 
-        return ledger_json(target_ledger(service.structure))
+        return lt.ledger_json(lt.ledgers(service.library, plan))
 
     # ------------------------------------------------------------------ feedback, health, widget
 
@@ -357,6 +383,8 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             body["index"] = service.health.report()
         headers = None if readiness.ready else {"Retry-After": str(NOT_READY_RETRY_SECONDS)}
         return JSONResponse(body, status_code=200 if readiness.ready else 503, headers=headers)
+
+    add_library_routes(app, settings, service)
 
     @app.get("/api/widget/config", tags=["嵌入组件"], summary="嵌入组件配置")
     def widget_config() -> dict[str, Any]:

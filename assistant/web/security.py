@@ -219,6 +219,7 @@ class SecurityMiddleware:
         buckets: the rate limiters (None: no limits).
         max_ui_body: the chat page's (Gradio's) body cap.
         max_upload: the chat page's upload cap; 0 refuses uploads.
+        large_bodies: API paths that take files (plan uploads) with their own caps.
     """
 
     def __init__(
@@ -230,6 +231,7 @@ class SecurityMiddleware:
         buckets: Buckets | None = None,
         max_ui_body: int = 262_144,
         max_upload: int = 0,
+        large_bodies: dict[str, int] | None = None,
     ) -> None:
         self.app = app
         self.policy = policy
@@ -238,6 +240,7 @@ class SecurityMiddleware:
         self.buckets = buckets
         self.max_ui_body = max_ui_body
         self.max_upload = max_upload
+        self.large_bodies = large_bodies or {}  # paths that take files (plan uploads) and their own caps
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -281,7 +284,10 @@ class SecurityMiddleware:
         if bucket is not None and await self._limited(bucket, scope, send, cors):
             return
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            cap = self.max_body if is_api else self.max_upload if path == UPLOAD_PATH else self.max_ui_body
+            if is_api:
+                cap = self.large_bodies.get(path, self.max_body)
+            else:
+                cap = self.max_upload if path == UPLOAD_PATH else self.max_ui_body
             body = await _read_capped(receive, cap)
             if body is None:
                 await send_json(

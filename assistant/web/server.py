@@ -64,7 +64,7 @@ def serve(settings: Settings, host: str, port: int, *, access_log: bool = False)
     import uvicorn
 
     from ..cli import ProgressBar
-    from ..health import IndexHealth, check_writable, open_repairing, remove_orphans
+    from ..health import IndexHealth, check_writable, index_dirs, open_repairing, remove_orphans
     from .edge import GuardedH11Protocol, connection_limits
 
     check_port(host, port)
@@ -81,10 +81,13 @@ def serve(settings: Settings, host: str, port: int, *, access_log: bool = False)
     index_dir = Path(settings.index_dir)
 
     def rebuild() -> Any:
-        served = service._assistant.index.path if service._assistant is not None else None
-        current = index_dir / "current"
-        force = not current.exists() or current.resolve() == served  # another process may have rebuilt it already
-        return open_repairing(settings, force=force)
+        from ..health import indexes_of
+
+        served = {Path(i.path) for i in indexes_of(service._assistant).values()} if service._assistant else set()
+        links = [d / "current" for d in index_dirs(index_dir)]
+        # another process may have rebuilt the index already: then only reopen it
+        force = any(not link.exists() or link.resolve() in served for link in links if link.is_symlink())
+        return open_repairing(settings, force=force or not served)
 
     service.health = IndexHealth(service, rebuild, settings.health_check_seconds)
     bar = ProgressBar()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..answer import Answer
     from ..assistant import Assistant, Session
     from ..index import ProgressFn
+    from ..library import Library
     from ..settings import Settings
     from ..structure import PlanStructure
 
@@ -155,6 +156,7 @@ class Conversation:
     id: str
     session: Session
     pending: str | None = None
+    plan: str | None = None  # the plan the first (pending) question was asked of
 
 
 class Conversations:
@@ -169,12 +171,12 @@ class Conversations:
         self._clock = clock
         self._lock = threading.Lock()
 
-    def issue(self, first_question: str | None = None) -> Conversation:
+    def issue(self, first_question: str | None = None, plan: str | None = None) -> Conversation:
         """A new conversation with a new unguessable id."""
         from ..assistant import Session
 
         conversation_id = new_conversation_id()
-        conversation = Conversation(conversation_id, Session(id=conversation_id), first_question)
+        conversation = Conversation(conversation_id, Session(id=conversation_id), first_question, plan)
         with self._lock:
             self._items[conversation_id] = (conversation, self._clock())
             while len(self._items) > self._max:
@@ -267,12 +269,17 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._done)
 
+    def clear(self) -> None:
+        """Forget every kept answer (the library changed)."""
+        with self._lock:
+            self._done.clear()
+
 
 def _default_factory(settings: Settings) -> Callable[[ProgressFn], Assistant]:
     def build(progress: ProgressFn) -> Assistant:
         from ..health import open_repairing
 
-        return open_repairing(settings, progress)  # a corrupted index is rebuilt, not a permanent 503
+        return open_repairing(settings, progress)  # a library; a corrupted index is rebuilt, not a permanent 503
 
     return build
 
@@ -299,6 +306,7 @@ class ChatService:
         self._assistant: Assistant | None = None
         self._readiness = Readiness(Status.STARTING)
         self._structure: PlanStructure | None = None
+        self._library: Library | None = None
         self._structure_lock = threading.Lock()
         self.conversations = Conversations(settings.max_conversations, settings.conversation_ttl_seconds)
         self.cache = AnswerCache(settings.answer_cache_size)
@@ -351,16 +359,42 @@ class ChatService:
 
     @property
     def structure(self) -> PlanStructure:
-        """The plan's units, responsibilities and targets: read from the text, so available before the index."""
+        """The (first) plan's units, responsibilities and targets: read from the text, so available before the index."""
         if self._assistant is not None:
             return self._assistant.structure
-        with self._structure_lock:
-            if self._structure is None:
-                from ..clauses import load_plan
-                from ..structure import extract_structure
+        return self.library.structure(self.library.ids[0])
 
-                self._structure = extract_structure(load_plan(self.settings.corpus_path))
-            return self._structure
+    @property
+    def library(self) -> Library:
+        """The library of plans: read from the files, so available before the index (``plans``/tabs use it)."""
+        library = getattr(self._assistant, "library", None)
+        if library is not None:
+            return library
+        with self._structure_lock:
+            if self._library is None:
+                from ..library import Library
+
+                self._library = Library.load(self.settings.corpus_path)
+            return self._library
+
+    def structure_of(self, plan: str | None) -> PlanStructure:
+        """One plan's structure, by id, title or 文号 (UnknownPlan otherwise); None: the first plan."""
+        if plan is None:
+            return self.structure
+        library = self.library
+        return library.structure(library.resolve(plan).id)
+
+    def reload(self) -> Future[None]:
+        """Open the library again (after a plan was added): only new or changed plans are indexed; the current
+        assistant keeps answering until the new one is ready."""
+
+        def swap() -> None:
+            assistant = self._factory(lambda done, total, stage: None)
+            self._library = None
+            self._assistant = assistant
+            self.cache.clear()
+
+        return self._executor.submit(swap)
 
     @property
     def assistant(self) -> Assistant:
@@ -400,26 +434,32 @@ class ChatService:
         future.add_done_callback(self.admission.leave)
         return future
 
-    def submit(self, question: str, conversation_id: str | None = None) -> Future[Answer]:
+    def submit(self, question: str, conversation_id: str | None = None, plan: str | None = None) -> Future[Answer]:
         """Queue one question; with an issued conversation id it is a follow-up, otherwise answered on its own
-        (and cached)."""
+        (and cached). ``plan``: answer from that plan of the library."""
         text = self.check(question)
         assistant = self.assistant
+        on_plan = {"plan": plan} if plan else {}
         conversation = self.conversations.find(conversation_id)
         if conversation is None:
-            return self.cache.get_or_submit(text, lambda: self._queue(assistant.ask, text))
-        return self._queue(self._ask_in_turn, assistant, text, conversation)
+            key = f"{plan}\x00{text}" if plan else text
+            return self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan))
+        return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan)
 
-    def submit_turn(self, question: str, conversation_id: str | None) -> tuple[Future[Answer], str]:
+    def submit_turn(
+        self, question: str, conversation_id: str | None, plan: str | None = None
+    ) -> tuple[Future[Answer], str]:
         """Queue a question of a conversation; an unknown, expired or absent id starts a new one (its first
         question answered from the cache). Returns the answer's future and the conversation id to send back."""
         text = self.check(question)
         assistant = self.assistant
+        on_plan = {"plan": plan} if plan else {}
         conversation = self.conversations.find(conversation_id)
         if conversation is None:
-            future = self.cache.get_or_submit(text, lambda: self._queue(assistant.ask, text))
-            return future, self.conversations.issue(first_question=text).id
-        return self._queue(self._ask_in_turn, assistant, text, conversation), conversation.id
+            key = f"{plan}\x00{text}" if plan else text
+            future = self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan))
+            return future, self.conversations.issue(first_question=text, plan=plan).id
+        return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan), conversation.id
 
     def _wait(self, future: Future[Answer]) -> Answer:
         try:
@@ -433,51 +473,65 @@ class ChatService:
         except TimeoutError:
             raise AnswerTimeout(self.timeout) from None
 
-    def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
+    def ask(
+        self, question: str, conversation_id: str | None = None, id: str | None = None, plan: str | None = None
+    ) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
         started = time.perf_counter()
-        answer = self._wait(self.submit(question, conversation_id))
+        answer = self._wait(self.submit(question, conversation_id, plan))
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
-    async def ask_async(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
+    async def ask_async(
+        self, question: str, conversation_id: str | None = None, id: str | None = None, plan: str | None = None
+    ) -> Answer:
         """Ask without blocking the event loop."""
         started = time.perf_counter()
-        answer = await self._wait_async(self.submit(question, conversation_id))
+        answer = await self._wait_async(self.submit(question, conversation_id, plan))
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000)
 
     async def ask_turn_async(
-        self, question: str, conversation_id: str | None = None, id: str | None = None
+        self, question: str, conversation_id: str | None = None, id: str | None = None, plan: str | None = None
     ) -> tuple[Answer, str]:
         """Ask within a conversation (see ``submit_turn``); the answer and the conversation id to send back."""
         started = time.perf_counter()
-        future, conversation = self.submit_turn(question, conversation_id)
+        future, conversation = self.submit_turn(question, conversation_id, plan)
         answer = await self._wait_async(future)
         return replace(answer, id=id, elapsed_ms=(time.perf_counter() - started) * 1000), conversation
 
-    def _ask_in_turn(self, assistant: Assistant, text: str, conversation: Conversation) -> Answer:
+    def _ask_in_turn(
+        self, assistant: Assistant, text: str, conversation: Conversation, on_plan: dict[str, str] | None = None
+    ) -> Answer:
         with conversation.session.lock:
             self._replay(assistant, conversation)
-            answer = assistant.ask(text, conversation.session)
+            answer = assistant.ask(text, conversation.session, **(on_plan or {}))
             self._trim(conversation.session)
             return answer
 
     def _replay(self, assistant: Assistant, conversation: Conversation) -> None:
         """The first question was answered from the cache: let the Session see it before the follow-up."""
         if conversation.pending is not None and not conversation.session.turns:
-            assistant.ask(conversation.pending, conversation.session)
+            on_plan = {"plan": conversation.plan} if conversation.plan else {}
+            assistant.ask(conversation.pending, conversation.session, **on_plan)
         conversation.pending = None
 
     def _trim(self, session: Session) -> None:
         """Keep only the turns follow-ups can refer back to."""
         del session.turns[: -self.settings.conversation_max_turns]
 
-    def _stream_on_worker(self, text: str, conversation: Conversation | None, emit: Callable[[object], None]) -> None:
+    def _stream_on_worker(
+        self,
+        text: str,
+        conversation: Conversation | None,
+        emit: Callable[[object], None],
+        plan: str | None = None,
+    ) -> None:
         try:
             session = conversation.session if conversation is not None else None
             with session.lock if session is not None else contextlib.nullcontext():
                 if conversation is not None:
                     self._replay(self.assistant, conversation)
-                for item in self.assistant.ask_stream(text, session=session):
+                on_plan = {"plan": plan} if plan else {}
+                for item in self.assistant.ask_stream(text, session=session, **on_plan):
                     emit(item)
                 if session is not None:
                     self._trim(session)
@@ -491,12 +545,14 @@ class ChatService:
         self.assistant  # noqa: B018  (raises NotReady before anything is queued)
         return text, self.conversations.find(conversation_id)
 
-    def stream(self, question: str, conversation_id: str | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, conversation_id: str | None = None, plan: str | None = None
+    ) -> Iterator[str | Answer]:
         """Blocking stream: answer pieces (``str``), then the final ``Answer``; an unknown id answers on its own."""
         text, conversation = self._stream_args(question, conversation_id)
         started = time.perf_counter()
         items: queue.Queue[object] = queue.Queue()
-        self._queue(self._stream_on_worker, text, conversation, items.put)
+        self._queue(self._stream_on_worker, text, conversation, items.put, plan)
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -507,12 +563,14 @@ class ChatService:
                 return
             yield _finish(item, started)
 
-    async def stream_async(self, question: str, conversation_id: str | None = None) -> AsyncIterator[str | Answer]:
+    async def stream_async(
+        self, question: str, conversation_id: str | None = None, plan: str | None = None
+    ) -> AsyncIterator[str | Answer]:
         """Validate now (so errors become HTTP statuses), then return the async stream."""
-        return (await self.stream_turn_async(question, conversation_id))[0]
+        return (await self.stream_turn_async(question, conversation_id, plan))[0]
 
     async def stream_turn_async(
-        self, question: str, conversation_id: str | None = None
+        self, question: str, conversation_id: str | None = None, plan: str | None = None
     ) -> tuple[AsyncIterator[str | Answer], str]:
         """Validate and admit now (so errors become HTTP statuses); the async stream and the conversation id.
 
@@ -527,7 +585,7 @@ class ChatService:
         items: asyncio.Queue[object] = asyncio.Queue()
         started = time.perf_counter()
         emit = lambda x: loop.call_soon_threadsafe(items.put_nowait, x)  # noqa: E731
-        self._queue(self._stream_on_worker, text, conversation, emit)
+        self._queue(self._stream_on_worker, text, conversation, emit, plan)
         deadline = loop.time() + self.timeout
         if fresh:
             log.debug("new conversation %s", conversation.id[:4])
@@ -543,6 +601,11 @@ class ChatService:
                 yield _finish(item, started)
 
         return pieces(), conversation.id
+
+
+def _ask_alone(assistant: Assistant, text: str, on_plan: dict[str, str]) -> Answer:
+    """A question outside any conversation (a one-plan Assistant takes no ``plan``)."""
+    return assistant.ask(text, **on_plan)
 
 
 def _finish(item: object, started: float) -> str | Answer:

@@ -22,7 +22,6 @@ from ..errors import AssistantError
 from ..export import (
     ROLE_COLOURS,
     heatmap_alt,
-    ledger_rows,
     legend_label,
     matrix_heatmap_png,
     matrix_rows,
@@ -32,6 +31,7 @@ from ..export import (
 )
 from ..structure import PlanStructure, Role
 from ..tasks import responsibility_matrix, target_ledger, task_list
+from .library_tab import plan_picker, plan_value
 from .service import ChatService
 
 log = logging.getLogger(__name__)
@@ -59,23 +59,36 @@ class TaskViews:
     def structure(self) -> PlanStructure:
         return self.service.structure
 
-    def unit_choices(self) -> list[tuple[str, str]]:
-        counts = responsibility_matrix(self.structure).counts
-        out = []
-        for unit in self.structure.units:
-            c = counts.get(unit.name, {})
-            summary = "、".join(f"{r.label}{c[r]}" for r in Role if c.get(r))
-            out.append((f"{unit.name}（{summary}）" if summary else unit.name, unit.name))
-        return out
+    def _structures(self, plan: str | None) -> list[PlanStructure]:
+        """The plan picked, or every plan of the library (全部方案)."""
+        from ..library_tasks import structures
 
-    def unit_tasks(self, unit: str | None, roles: list[str] | None) -> tuple[dict[str, Any], str | None, str]:
-        """(table, xlsx path, summary) for one unit and the chosen roles."""
+        return [self.service.structure_of(plan)] if plan else structures(self.service.library)
+
+    def unit_choices(self, plan: str | None = None) -> list[tuple[str, str]]:
+        out: dict[str, tuple[str, str]] = {}
+        for structure in self._structures(plan):
+            counts = responsibility_matrix(structure).counts
+            for unit in structure.units:
+                c = counts.get(unit.name, {})
+                summary = "、".join(f"{r.label}{c[r]}" for r in Role if c.get(r))
+                if unit.name not in out:  # across plans: each unit once, with its counts when one plan is shown
+                    one_plan = plan or len(self.service.library) == 1
+                    out[unit.name] = (f"{unit.name}（{summary}）" if summary and one_plan else unit.name, unit.name)
+        return list(out.values())
+
+    def unit_tasks(
+        self, unit: str | None, roles: list[str] | None, plan: str | None = None
+    ) -> tuple[dict[str, Any], str | None, str]:
+        """(table, xlsx path, summary) for one unit and the chosen roles, in one plan or across the library."""
         if not unit:
             return _table(_TASK_COLUMNS, []), None, "请先选择单位。"
         if roles is not None and not roles:
             return _table(_TASK_COLUMNS, []), None, NO_ROLE
         chosen = tuple(Role) if roles is None else tuple(_ROLE_BY_LABEL.get(r) or Role(r) for r in roles)
-        tl = task_list(self.structure, unit, chosen)
+        if not plan and len(self.service.library) > 1:
+            return self._library_unit_tasks(unit, chosen)
+        tl = task_list(self.service.structure_of(plan), unit, chosen)
         header, rows = task_list_rows(tl)
         keep = [header.index(c) for c in _TASK_COLUMNS]
         path = self.export_dir / f"任务清单-{_safe_name(tl.unit)}.xlsx"
@@ -84,22 +97,54 @@ class TaskViews:
         summary = f"**{tl.unit}** 共 {len(tl)} 项任务" + (f"（{counts}）" if counts else "") + "。"
         return _table(_TASK_COLUMNS, [[row[i] for i in keep] for row in rows]), str(path), summary
 
-    def matrix(self) -> tuple[dict[str, Any], dict[str, Any], str, str, str]:
-        """(units × clauses table, clause → units table, heat-map figure HTML, xlsx path, PNG path)."""
-        m = responsibility_matrix(self.structure)
+    def _library_unit_tasks(self, unit: str, roles: tuple[Role, ...]) -> tuple[dict[str, Any], str | None, str]:
+        from .. import library_tasks as lt
+
+        found = lt.unit_tasks(self.service.library, unit, roles)
+        header, rows = lt.unit_task_rows(found)
+        columns = ("方案", *_TASK_COLUMNS)
+        keep = [header.index(c) for c in columns]
+        name = found[0].tasks.unit
+        path = self.export_dir / f"任务清单-{_safe_name(name)}-全部方案.xlsx"
+        write_xlsx(path, {f"{name}任务清单": (header, rows)})
+        total = sum(len(pt.tasks) for pt in found)
+        summary = f"**{name}** 在 {len(found)} 个方案中共 {total} 项任务。"
+        return _table(columns, [[row[i] for i in keep] for row in rows]), str(path), summary
+
+    def matrix(self, plan: str | None = None) -> tuple[dict[str, Any], dict[str, Any], str, str, str | None]:
+        """(units × clauses table, clause → units table, heat-map figure HTML, xlsx path, PNG path);
+        全部方案: per-plan counts, and the heat-map of each plan is shown when one plan is picked."""
+        if not plan and len(self.service.library) > 1:
+            from .. import library_tasks as lt
+
+            found = lt.matrices(self.service.library)
+            path = write_xlsx(self.export_dir / "责任分工矩阵-全部方案.xlsx", lt.matrix_sheets(found))
+            note = "<p>选择一个方案即可查看其责任分工热力图。</p>"
+            return _table(*lt.matrix_summary_rows(found)), _table(("条款",), []), note, str(path), None
+        structure = self.service.structure_of(plan)
+        m = responsibility_matrix(structure)
         header, rows = matrix_rows(m)
         by_clause = matrix_section_rows(m)
-        if self._heatmap is None or not self._heatmap.is_file():
-            self._heatmap = matrix_heatmap_png(m, self.export_dir / "责任分工矩阵.png")
-        path = write_xlsx(self.export_dir / "责任分工矩阵.xlsx", {"责任分工矩阵": (header, rows), "按条款": by_clause})
-        figure = heatmap_html(self._heatmap, heatmap_alt(m))
-        return _table(header, rows), _table(*by_clause), figure, str(path), str(self._heatmap)
+        stem = _safe_name(structure.plan.id)
+        heatmap = self.export_dir / f"责任分工矩阵-{stem}.png"
+        if not heatmap.is_file():
+            matrix_heatmap_png(m, heatmap)
+        path = write_xlsx(
+            self.export_dir / f"责任分工矩阵-{stem}.xlsx", {"责任分工矩阵": (header, rows), "按条款": by_clause}
+        )
+        figure = heatmap_html(heatmap, heatmap_alt(m))
+        return _table(header, rows), _table(*by_clause), figure, str(path), str(heatmap)
 
-    def ledger(self) -> tuple[dict[str, Any], str]:
-        header, rows = ledger_rows(target_ledger(self.structure))
-        path = write_xlsx(self.export_dir / "目标台账.xlsx", {"目标台账": (header, rows)})
-        keep = [header.index(c) for c in _LEDGER_COLUMNS]
-        return _table(_LEDGER_COLUMNS, [[row[i] for i in keep] for row in rows]), str(path)
+    def ledger(self, plan: str | None = None) -> tuple[dict[str, Any], str]:
+        from .. import library_tasks as lt
+
+        found = [(s, target_ledger(s)) for s in self._structures(plan)]
+        header, rows = lt.ledger_rows(found)
+        columns = _LEDGER_COLUMNS if len(found) == 1 else ("方案", *_LEDGER_COLUMNS)
+        name = "目标台账.xlsx" if len(found) == 1 else "目标台账-全部方案.xlsx"
+        path = write_xlsx(self.export_dir / name, {"目标台账": (header, rows)})
+        keep = [header.index(c) for c in columns]
+        return _table(columns, [[row[i] for i in keep] for row in rows]), str(path)
 
 
 def heatmap_html(png: Path, alt: str) -> str:
@@ -123,13 +168,13 @@ def _table(header: tuple[str, ...] | list[str], rows: Any) -> dict[str, Any]:
     return {"headers": list(header), "data": [list(r) for r in rows] or [["" for _ in header]]}
 
 
-def _guarded(fn: Callable[[], tuple[Any, ...]], outputs: int) -> Callable[[], tuple[Any, ...]]:
+def _guarded(fn: Callable[..., tuple[Any, ...]], outputs: int) -> Callable[..., tuple[Any, ...]]:
     """``fn``'s outputs and an empty notice; a failure becomes a Chinese notice on the page (the last output),
     never a traceback or an English toast."""
 
-    def run() -> tuple[Any, ...]:
+    def run(*args: Any) -> tuple[Any, ...]:
         try:
-            return (*fn(), "")
+            return (*fn(*args), "")
         except Exception as exc:
             log.exception("tab failed")
             return (*(gr.skip() for _ in range(outputs)), f"生成失败，请稍后再试（{exc}）。")
@@ -142,6 +187,7 @@ def build_task_tabs(views: TaskViews) -> None:
     with gr.Tab("单位任务清单", id="tasks"):
         gr.Markdown("选择一个单位，查看它在方案中牵头、配合或落实的全部任务，并可下载 Excel。")
         with gr.Row():
+            plan = plan_picker(views.service, "tasks-plan")
             unit = gr.Dropdown(choices=views.unit_choices(), value=None, label="单位", elem_id="unit-select", scale=3)
             roles = gr.CheckboxGroup(
                 choices=ROLE_CHOICES, value=[r.label for r in Role], label="角色", elem_id="unit-roles", scale=2
@@ -153,9 +199,9 @@ def build_task_tabs(views: TaskViews) -> None:
         )  # fmt: skip
         download = gr.DownloadButton("下载任务清单（xlsx）", value=None, interactive=False, elem_id="unit-xlsx")
 
-        def show(u: str | None, r: list[str] | None) -> tuple[Any, ...]:
+        def show(u: str | None, r: list[str] | None, p: str | None = None) -> tuple[Any, ...]:
             try:
-                data, path, text = views.unit_tasks(u, r)
+                data, path, text = views.unit_tasks(u, r, plan_value(p))
             except AssistantError as exc:
                 return _table(_TASK_COLUMNS, []), gr.DownloadButton(value=None, interactive=False), str(exc)
             except Exception as exc:
@@ -163,11 +209,16 @@ def build_task_tabs(views: TaskViews) -> None:
                 return gr.skip(), gr.skip(), f"生成失败，请稍后再试（{exc}）。"
             return data, gr.DownloadButton(value=path, interactive=path is not None), text
 
-        unit.change(show, [unit, roles], [table, download, summary], api_visibility="private")
-        roles.change(show, [unit, roles], [table, download, summary], api_visibility="private")
+        unit.change(show, [unit, roles, plan], [table, download, summary], api_visibility="private")
+        roles.change(show, [unit, roles, plan], [table, download, summary], api_visibility="private")
+        plan.change(
+            lambda p: gr.Dropdown(choices=views.unit_choices(plan_value(p)), value=None), plan, unit,
+            api_visibility="private",
+        )  # fmt: skip
 
     with gr.Tab("责任矩阵", id="matrix") as matrix_tab:
-        gr.Markdown("各单位在各条款中的角色：牵头、配合（按职责分工负责）、落实（负责落实）。")
+        gr.Markdown("各单位在各条款中的角色：牵头、配合（按职责分工负责）、落实（负责落实）、负责（方案未说明牵头规则）、指导。")
+        matrix_plan = plan_picker(views.service, "matrix-plan")
         matrix_notice = gr.Markdown("", elem_id="matrix-notice")
         heatmap = gr.HTML("", elem_id="matrix-heatmap", label="责任分工热力图")
         with gr.Row():
@@ -177,16 +228,17 @@ def build_task_tabs(views: TaskViews) -> None:
         clause_table = gr.Dataframe(interactive=False, wrap=True, max_height=520, label="按条款查看")
 
         matrix_outputs = [matrix_table, clause_table, heatmap, matrix_xlsx, matrix_png]
-        matrix_tab.select(
-            _guarded(views.matrix, len(matrix_outputs)), None, [*matrix_outputs, matrix_notice],
-            api_visibility="private",
-        )  # fmt: skip
+        show_matrix = _guarded(lambda p: views.matrix(plan_value(p)), len(matrix_outputs))
+        matrix_tab.select(show_matrix, matrix_plan, [*matrix_outputs, matrix_notice], api_visibility="private")
+        matrix_plan.change(show_matrix, matrix_plan, [*matrix_outputs, matrix_notice], api_visibility="private")
 
     with gr.Tab("目标台账", id="targets") as ledger_tab:
         gr.Markdown("方案中的全部量化目标：指标、期限、牵头与配合单位（下载的 Excel 另含目标值、基准年和原文）。")
+        ledger_plan = plan_picker(views.service, "ledger-plan")
         ledger_notice = gr.Markdown("", elem_id="ledger-notice")
         ledger_table = gr.Dataframe(interactive=False, wrap=True, max_height=640, elem_id="ledger-table")
         ledger_xlsx = gr.DownloadButton("下载目标台账（xlsx）", value=None, elem_id="ledger-xlsx")
-        ledger_tab.select(
-            _guarded(views.ledger, 2), None, [ledger_table, ledger_xlsx, ledger_notice], api_visibility="private"
-        )
+        show_ledger = _guarded(lambda p: views.ledger(plan_value(p)), 2)
+        ledger_outputs = [ledger_table, ledger_xlsx, ledger_notice]
+        ledger_tab.select(show_ledger, ledger_plan, ledger_outputs, api_visibility="private")
+        ledger_plan.change(show_ledger, ledger_plan, ledger_outputs, api_visibility="private")

@@ -23,6 +23,7 @@ import gradio as gr
 from ..answer import Answer, Citation
 from ..errors import AssistantError
 from .feedback import FeedbackError, FeedbackStore, Rating
+from .library_tab import build_library_tab, plan_picker, plan_value
 from .ratelimit import RateLimiter
 from .render import SECTION_PLACEHOLDER, answer_text, citation_choices, section_html, status_html
 from .service import ChatService
@@ -174,8 +175,8 @@ def _rater(request: gr.Request | None) -> str:
 
 
 def default_tabs(views: TaskViews) -> list[TabBuilder]:
-    """The tabs after 智能问答: 单位任务清单, 责任矩阵, 目标台账 (append builders for more, e.g. 方案库)."""
-    return [lambda: build_task_tabs(views)]
+    """The tabs after 智能问答: 单位任务清单, 责任矩阵, 目标台账, 方案库 (append builders for more)."""
+    return [lambda: build_task_tabs(views), lambda: build_library_tab(views.service)]
 
 
 def build_ui(
@@ -205,10 +206,12 @@ def build_ui(
         i = int(choice)
         if not 0 <= i < len(cites):
             return SECTION_PLACEHOLDER
-        plan = service.structure.plan
+        plan = service.structure_of(cites[i].plan_id or None).plan  # in a library: the citation's own plan
         return section_html(plan.clause(cites[i].section), cites[i], i + 1)
 
-    def respond(question: str, turns: list[ChatTurn] | None, conv: str | None, request: gr.Request) -> Any:
+    def respond(
+        question: str, turns: list[ChatTurn] | None, conv: str | None, picked: str | None, request: gr.Request
+    ) -> Any:
         turns = list(turns or [])
         text = (question or "").strip()
         keep = (gr.skip(),) * 4  # radio, section, shown, notice untouched
@@ -233,7 +236,7 @@ def build_ui(
         yield _messages(turns), "", turns, conv, *keep[:3], ""
         partial = ""
         try:
-            for item in service.stream(text, conv):
+            for item in service.stream(text, conv, plan_value(picked)):
                 if isinstance(item, str):
                     partial += item
                     turn.text = partial
@@ -331,6 +334,7 @@ def build_ui(
                             feedback_options=("Like", "Dislike"), latex_delimiters=[], buttons=["copy"],
                         )  # fmt: skip
                         notice = gr.Markdown("", elem_id="chat-notice")
+                        picked = plan_picker(service, "chat-plan", "依据方案（全部方案时自动选择）")
                         with gr.Row():
                             box = gr.Textbox(
                                 label="您的问题", placeholder=QUESTION_PLACEHOLDER, lines=1, max_lines=4,
@@ -356,10 +360,10 @@ def build_ui(
         outputs = [chatbot, box, turns, conv, radio, section, shown, notice]
         ui_only: dict[str, Any] = {"api_visibility": "private"}  # the public API is /api/… (documented, rate-limited)
         chat: dict[str, Any] = {**ui_only, "concurrency_limit": 8}
-        box.submit(respond, [box, turns, conv], outputs, **chat)
-        send.click(respond, [box, turns, conv], outputs, **chat)
+        box.submit(respond, [box, turns, conv, picked], outputs, **chat)
+        send.click(respond, [box, turns, conv, picked], outputs, **chat)
         examples.click(lambda sample: sample[0], examples, box, **ui_only).then(
-            respond, [box, turns, conv], outputs, **chat
+            respond, [box, turns, conv, picked], outputs, **chat
         )
         radio.input(show_citation, [turns, shown, radio], section, **ui_only)
         chatbot.select(select_message, turns, [radio, section, shown], **ui_only)

@@ -1,0 +1,491 @@
+"""Answers across a library: route a question to the plan that answers it, and combine differing targets.
+
+Rules, in order (README “方案库 / Library”):
+
+1. ``plan=`` given (CLI ``--plan``, API ``plan``, batch ``"plan"``): that plan answers.
+2. The question names a plan (id, title, short title or 文号, or a 《…》 close to a title): that plan answers.
+3. In a conversation, the plan under discussion answers first (outside one, ``FANGAN_DEFAULT_PLAN`` when set and
+   its evidence is close to the best plan's); when it refuses a question on which another plan
+   has clearly better evidence, routing continues (4); otherwise its refusal stands (a follow-up stays).
+4. Otherwise the router ranks the plans by evidence (one library BM25 over every plan's clauses, and one dense
+   query against every plan's stored vectors, fused by rank) and the best plan answers. When it refuses, the next
+   candidates close to it in evidence are asked in turn.
+5. A target question answered by one plan is also put to the other close candidates; when one of them sets a
+   different figure (a city target and a district target), the answer gives each plan's figure with its own
+   citations. Plans whose clauses are identical are asked once.
+
+Every Answer and Citation carries ``plan_id`` (and citations ``plan_title``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import bm25s
+import numpy as np
+
+from .answer import Answer
+from .assistant import Assistant, Session
+from .batch import validate_question
+from .embed import load_embedder
+from .errors import AssistantError, ConfigError
+from .index import Index, ProgressFn
+from .library import Library, SharedResources, body_hash
+from .retrieve import RetrievalMode
+from .segment import Segmenter, domain_terms
+from .vector_cache import CachedEmbeddings
+
+if TYPE_CHECKING:
+    from .backends.generate import Generator
+    from .clauses import Plan
+    from .settings import Settings
+    from .structure import PlanStructure
+
+# how many plans the router hands on: the best answers, the others may add a differing figure or take over a refusal
+ROUTE_CANDIDATES = 3
+# reciprocal-rank constant of the router's fusion of its BM25 and dense plan rankings; small, because it ranks a
+# few plans rather than many passages (rank 1 in both lists scores 2/6, rank 1 and 2 scores 1/6 + 1/7)
+ROUTER_RRF_K = 5
+# a candidate is "close" to the best plan when its own evidence nearly matches the best plan's: then it may answer
+# when the best refuses, or add its own figure to a target answer (a city plan and a district plan of one genre).
+# Both set by hand on the 8-plan library: plans of other topics trail the best by 0.04–0.10 in best-vector cosine
+# and keep under half its best BM25; a near-copy of a plan (tests/test_library.py) is within 0.01 and 90%.
+# Checked on the Laiwu dev set on the 8-plan library against the Laiwu-only library (notes/h4-library.md)
+CLOSE_DENSE_MARGIN = 0.03  # best-vector cosine at least the best plan's minus this
+CLOSE_BM25_RATIO = 0.8  # and best-clause BM25 at least this share of the best plan's (when the question has terms)
+# unit names shorter than this are not looked for in questions (two characters match too much: "各区")
+MIN_UNIT_NAME_CHARS = 3
+# conversations whose plan under discussion is remembered (least recently used forgotten first)
+MAX_DISCUSSIONS = 5000
+VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside the plan indexes
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
+
+
+def plan_index_dir(settings: Settings, library: Library, pid: str) -> Path:
+    """Where a plan's index lives: ``index_dir`` itself for a one-file library (as before libraries),
+    ``index_dir/plans/<id>`` for a folder, so each plan is built, swapped and reused on its own."""
+    if library.folder is None:
+        return settings.index_dir
+    return settings.index_dir / "plans" / pid
+
+
+@dataclass(frozen=True)
+class RouteScore:
+    """A plan's evidence for a question."""
+
+    plan_id: str
+    score: float
+    dense: float
+    bm25: float
+    unit: int = 0  # length of the longest name of one of the plan's units written in the question (0: none)
+
+
+class Router:
+    """Ranks a library's plans for a question: one BM25 over all clauses, one dense query over all vectors."""
+
+    def __init__(self, engines: dict[str, Assistant], segmenter: Segmenter, embedder: object) -> None:
+        self.segmenter = segmenter
+        self.embedder = embedder
+        self.ids = list(engines)
+        clause_owner: list[int] = []
+        corpus: list[list[str]] = []
+        vectors: list[np.ndarray] = []
+        vector_owner: list[int] = []
+        for n, engine in enumerate(engines.values()):
+            for clause in engine.plan.clauses:
+                corpus.append(segmenter.tokens(f"{engine.plan.title} {clause.text}") or ["∅"])
+                clause_owner.append(n)
+            got = engine.index.store.get(include=["embeddings"])
+            emb = np.asarray(got.get("embeddings") if got.get("embeddings") is not None else [], dtype=np.float32)
+            if emb.size:
+                vectors.append(emb)
+                vector_owner.extend([n] * len(emb))
+        # each plan's unit names and short forms ("工信局"): a question naming a unit goes to the plans that have it
+        self._unit_names = [
+            sorted({n for u in engine.structure.units for n in u.names if len(n) >= MIN_UNIT_NAME_CHARS}, key=len)
+            for engine in engines.values()
+        ]
+        self._clause_owner = np.asarray(clause_owner)
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(corpus, show_progress=False)
+        self._vocab = self._bm25.vocab_dict
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self._vectors = matrix / np.where(norms == 0, 1, norms)
+        self._vector_owner = np.asarray(vector_owner)
+
+    def rank(self, question: str) -> list[RouteScore]:
+        """Plans best first, by reciprocal-rank fusion of their best clause BM25 and best vector similarity."""
+        n = len(self.ids)
+        bm25 = np.zeros(n, dtype=np.float32)
+        tokens = [t for t in self.segmenter.tokens(question) if t in self._vocab]
+        if tokens:
+            scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+            np.maximum.at(bm25, self._clause_owner, scores)
+        dense = np.full(n, -1.0, dtype=np.float32)
+        if len(self._vectors):
+            q = np.asarray(self.embedder.embed_query(question), dtype=np.float32)  # type: ignore[attr-defined]
+            sims = self._vectors @ (q / (np.linalg.norm(q) or 1.0))
+            np.maximum.at(dense, self._vector_owner, sims)
+        fused = np.zeros(n, dtype=np.float64)
+        for values in ((bm25 if bm25.any() else None), dense):
+            if values is None:
+                continue
+            ranks = _dense_ranks(values)
+            fused += 1.0 / (ROUTER_RRF_K + ranks)
+        units = [max((len(name) for name in names if name in question), default=0) for names in self._unit_names]
+        order = sorted(range(n), key=lambda i: (units[i] == 0, -fused[i], i))
+        return [RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i]) for i in order]
+
+
+def _dense_ranks(values: np.ndarray) -> np.ndarray:
+    """1-based ranks, ties sharing the best rank (copies of one plan rank together)."""
+    order = np.argsort(-values, kind="stable")
+    ranks = np.empty(len(values), dtype=np.float64)
+    rank = 0
+    previous = None
+    for position, i in enumerate(order):
+        if previous is None or values[i] != previous:
+            rank = position + 1
+            previous = values[i]
+        ranks[i] = rank
+    return ranks
+
+
+@dataclass
+class _Discussion:
+    """What a conversation remembers across plans: the plan under discussion and one Session per plan."""
+
+    plan_id: str = ""
+    sessions: dict[str, Session] | None = None
+
+    def session(self, pid: str) -> Session:
+        if self.sessions is None:
+            self.sessions = {}
+        return self.sessions.setdefault(pid, Session())
+
+
+class LibraryAssistant:
+    """Answers questions across a library of plans; each plan has its own ``Assistant`` (the per-plan engine).
+
+    Args:
+        settings: the one Settings object (``corpus_path`` is a folder or one file).
+        progress: ``progress(done, total, stage)`` while plans are indexed; the stage names the plan.
+        build: build missing or stale plan indexes (otherwise IndexNotBuilt).
+        library: an already loaded library (default: ``Library.load(settings.corpus_path)``).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        progress: ProgressFn | None = None,
+        build: bool = True,
+        library: Library | None = None,
+    ) -> None:
+        self.settings = settings
+        self.library = library or Library.load(settings.corpus_path)
+        embedder, embedder_id = load_embedder(settings)
+        embedder = CachedEmbeddings(embedder, embedder_id, settings.index_dir / VECTOR_CACHE)
+        base = Segmenter([], settings.index_dir)
+        self.shared = SharedResources(embedder, embedder_id, base, self.library)
+        self.engines: dict[str, Assistant] = {}
+        self.build_seconds: dict[str, float] = {}
+        self.built: set[str] = set()  # plans whose index was (re)built while opening the library
+        total = len(self.library)
+        for n, plan in enumerate(self.library):
+            started = time.perf_counter()
+            self.engines[plan.id] = self._engine(plan, progress, n, total, build)
+            self.build_seconds[plan.id] = time.perf_counter() - started
+        self.router = Router(self.engines, Segmenter(domain_terms(), settings.index_dir, base=base), embedder)
+        self._body = {pid: body_hash(e.plan) for pid, e in self.engines.items()}
+        self._discussions: OrderedDict[str, _Discussion] = OrderedDict()
+        self._lock = threading.Lock()
+        self._engine_mode: Literal["extractive", "llm"] | None = None
+        self._default = self._default_plan(settings.default_plan)
+        self._write_manifest()
+
+    def _default_plan(self, name: str) -> str:
+        """The id of FANGAN_DEFAULT_PLAN (ConfigError naming the plans when it is not in the library)."""
+        if not name:
+            return ""
+        try:
+            return self.library.resolve(name).id
+        except AssistantError:
+            raise ConfigError(
+                f"FANGAN_DEFAULT_PLAN={name} 不在方案库中；可用的方案编号：{'、'.join(self.library.ids)}"
+            ) from None
+
+    def _engine(self, plan: Plan, progress: ProgressFn | None, n: int, total: int, build: bool) -> Assistant:
+        def report(done: int, steps: int, stage: str) -> None:
+            self.built.add(plan.id)
+            if progress is not None:
+                name = f"（{n + 1}/{total}）{plan.id}" if total > 1 else ""
+                progress(done, steps, f"{stage}{name}")
+
+        index_dir = plan_index_dir(self.settings, self.library, plan.id)
+        return Assistant.from_plan(plan, self.settings, self.shared, index_dir, progress=report, build=build)
+
+    def _write_manifest(self) -> None:
+        """``index_dir/library.json``: each plan's id, file, text hash and index folder (for people and tools)."""
+        if self.library.folder is None:
+            return
+        entries = [
+            {
+                "id": pid,
+                "source": e.plan.source,
+                "sha256": e.plan.sha256,
+                "index": str(e.index.path),
+                "built_at": e.index.manifest.built_at,
+            }
+            for pid, e in self.engines.items()
+        ]
+        path = self.settings.index_dir / "library.json"
+        tmp = path.with_suffix(".json.tmp")
+        try:
+            tmp.write_text(json.dumps({"plans": entries}, ensure_ascii=False, indent=2), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:  # a read-only index folder still answers; the file is informational
+            pass
+
+    # ------------------------------------------------------------------ what callers of Assistant also use
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        return self.library.plans
+
+    @property
+    def plan(self) -> Plan:
+        """The plan of a one-plan library (the first plan otherwise: use ``engine(id).plan`` for others)."""
+        return next(iter(self.engines.values())).plan
+
+    @property
+    def index(self) -> Index:
+        """The first plan's index (as ``plan``; ``assistant.health.indexes_of`` gives every plan's)."""
+        return next(iter(self.engines.values())).index
+
+    @property
+    def structure(self) -> PlanStructure:
+        """The first plan's structure (as ``plan``)."""
+        return next(iter(self.engines.values())).structure
+
+    @property
+    def generator(self) -> Generator | None:
+        return next(iter(self.engines.values())).generator
+
+    def engine(self, pid: str) -> Assistant:
+        """One plan's engine (UnknownPlan otherwise)."""
+        plan = self.library.resolve(pid) if pid not in self.engines else self.engines[pid].plan
+        engine = self.engines[plan.id]
+        return engine.with_engine(self._engine_mode) if self._engine_mode else engine
+
+    def plan_text(self, pid: str) -> str:
+        return self.engines[pid].plan.text
+
+    def validate(self, question: str) -> str:
+        return validate_question(question, self.settings.max_question_chars)
+
+    def with_engine(self, engine: Literal["extractive", "llm"]) -> LibraryAssistant:
+        """This library answering with one engine (see ``Assistant.with_engine``)."""
+        for e in self.engines.values():
+            e.with_engine(engine)  # raises ConfigError for llm without a model
+        if engine == "llm" or self.generator is None:
+            return self
+        view = object.__new__(LibraryAssistant)
+        view.__dict__.update(self.__dict__)
+        view._engine_mode = engine
+        return view
+
+    # ------------------------------------------------------------------ asking
+
+    def rank_plans(self, question: str) -> list[RouteScore]:
+        return self.router.rank(self.validate(question))
+
+    def rank_sections(
+        self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID, plan: str | None = None
+    ) -> list[str]:
+        """Clause labels of the plan the question goes to (or ``plan``), ranked by one retrieval mode."""
+        pid = plan or self._route(self.validate(question))[0]
+        return self.engine(pid).rank_sections(question, mode)
+
+    def ask(
+        self, question: str, session: Session | None = None, id: str | None = None, plan: str | None = None
+    ) -> Answer:
+        """Answer from the plan the question names or the evidence points to; see the module docstring."""
+        started = time.perf_counter()
+        text = self.validate(question)
+        discussion = self._discussion(session)
+        if plan is not None:
+            pid = self.engine(plan).plan.id
+            answer = self._ask_plan(pid, text, discussion, id)
+            return _timed(answer, started)
+        named = [p.id for p in self.library.named_in(text)] if len(self.library) > 1 else []
+        if len(named) == 1 or len(self.library) == 1:
+            pid = named[0] if named else self.library.ids[0]
+            topic = self.library.without_name(text, self.engines[pid].plan) if named else text
+            answer = self._ask_plan(pid, topic, discussion, id)
+            return _timed(replace(answer, question=text), started)
+        ranked: list[RouteScore] = []
+
+        def ranking() -> list[RouteScore]:  # the router's work (one dense query) is done once, when needed
+            if not ranked:
+                ranked.extend(self.router.rank(text))
+            return ranked
+
+        current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
+        if not current and self._default and _holds_its_own(self._default, ranking()):
+            current = self._default  # the office's own plan wins a question the evidence cannot place
+        if current and not named:
+            answer = self._ask_plan(current, text, discussion, id)
+            if answer.answerable:
+                others = self._candidates(ranking()) if answer.intent == "target" else []
+                return _timed(self._with_other_figures(answer, text, others, id), started)
+            if _holds_its_own(current, ranking()):  # a follow-up the plan under discussion cannot answer
+                return _timed(answer, started)
+            candidates = [c for c in self._candidates(ranking()) if c != current]
+        else:
+            candidates = named or self._candidates(ranking())
+        first: Answer | None = None
+        for pid in candidates:
+            answer = self._ask_plan(pid, text, discussion, id)
+            if answer.answerable:
+                return _timed(self._with_other_figures(answer, text, candidates, id), started)
+            first = first or answer
+        if first is None:  # no candidate at all (cannot happen with a non-empty library): the first plan answers
+            first = self._ask_plan(self.library.ids[0], text, discussion, id)
+        return _timed(first, started)
+
+    def ask_stream(
+        self, question: str, session: Session | None = None, id: str | None = None, plan: str | None = None
+    ) -> Iterator[str | Answer]:
+        """Pieces of the answer text, then the whole Answer (as ``Assistant.ask_stream``)."""
+        if self.generator is not None and self._engine_mode != "extractive":
+            text = self.validate(question)
+            pid = plan or self._named_or_routed(text, self._discussion(session))
+            discussion = self._discussion(session)
+            sub = discussion.session(pid) if discussion else None
+            if discussion is not None:
+                discussion.plan_id = pid
+            for item in self.engines[pid].ask_stream(text, session=sub, id=id):
+                yield item if isinstance(item, str) else _stamp(item, self.engines[pid].plan)
+            return
+        answer = self.ask(question, session=session, id=id, plan=plan)
+        for piece in re.findall(r"[^。；\n]*[。；\n]?", answer.answer):
+            if piece:
+                yield piece
+        yield answer
+
+    # ------------------------------------------------------------------ internals
+
+    def _named_or_routed(self, text: str, discussion: _Discussion | None) -> str:
+        named = self.library.named_in(text) if len(self.library) > 1 else []
+        if named:
+            return named[0].id
+        if discussion is not None and discussion.plan_id:
+            return discussion.plan_id
+        return self._route(text)[0]
+
+    def _route(self, text: str) -> list[str]:
+        """The best plan and the candidates close to it."""
+        if len(self.library) == 1:
+            return [self.library.ids[0]]
+        return self._candidates(self.router.rank(text))
+
+    def _candidates(self, ranked: list[RouteScore]) -> list[str]:
+        """The best plan and the plans close to it (at most ROUTE_CANDIDATES; plans with identical clauses once)."""
+        top = ranked[0]
+        out: list[str] = []
+        bodies: set[str] = set()
+        for r in ranked:
+            if len(out) >= ROUTE_CANDIDATES:
+                break
+            if out and not _close(r, top):
+                continue
+            if self._body[r.plan_id] in bodies:
+                continue
+            bodies.add(self._body[r.plan_id])
+            out.append(r.plan_id)
+        return out
+
+    def _discussion(self, session: Session | None) -> _Discussion | None:
+        if session is None:
+            return None
+        with self._lock:
+            found = self._discussions.get(session.id)
+            if found is None:
+                found = self._discussions[session.id] = _Discussion()
+            self._discussions.move_to_end(session.id)
+            while len(self._discussions) > MAX_DISCUSSIONS:
+                self._discussions.popitem(last=False)
+            return found
+
+    def _ask_plan(self, pid: str, text: str, discussion: _Discussion | None, id: str | None) -> Answer:
+        engine = self.engine(pid)
+        sub = discussion.session(pid) if discussion is not None else None
+        answer = engine.ask(text, session=sub, id=id)
+        if discussion is not None and (answer.answerable or not discussion.plan_id):
+            discussion.plan_id = pid
+        return _stamp(answer, engine.plan)
+
+    def _with_other_figures(self, answer: Answer, text: str, candidates: list[str], id: str | None) -> Answer:
+        """A target answer plus the differing figures of the other close plans, each with its own citations."""
+        if answer.intent != "target" or len(candidates) < 2:
+            return answer
+        mine = _figures(answer.answer)
+        others: list[Answer] = []
+        for pid in candidates:
+            if pid == answer.plan_id or self._body[pid] == self._body[answer.plan_id]:
+                continue
+            other = _stamp(self.engine(pid).ask(text, id=id), self.engines[pid].plan)
+            if other.answerable and other.intent == "target" and _figures(other.answer) - mine:
+                others.append(other)
+        if not others:
+            return answer
+        parts = [f"各方案的规定不同：\n{_named(answer)}{answer.answer}"]
+        parts += [f"{_named(o)}{o.answer}" for o in others]
+        citations = answer.citations + tuple(c for o in others for c in o.citations)
+        return replace(answer, answer="\n".join(parts), citations=citations)
+
+
+def _holds_its_own(pid: str, ranked: list[RouteScore]) -> bool:
+    """Whether a plan's evidence for a question is close to the best plan's: then its refusal stands and the
+    conversation does not hop to another plan ("那由谁牵头？" where every plan says 牵头)."""
+    mine = next(r for r in ranked if r.plan_id == pid)
+    return mine is ranked[0] or _close(mine, ranked[0])
+
+
+def _close(candidate: RouteScore, top: RouteScore) -> bool:
+    """Whether a plan's evidence nearly matches the best plan's (see CLOSE_DENSE_MARGIN, CLOSE_BM25_RATIO)."""
+    if top.unit and not candidate.unit:  # the question names a unit the best plan has and this one does not
+        return False
+    if candidate.dense < top.dense - CLOSE_DENSE_MARGIN:
+        return False
+    return top.bm25 <= 0 or candidate.bm25 >= CLOSE_BM25_RATIO * top.bm25
+
+
+def _figures(text: str) -> set[str]:
+    return {m.group(0).replace(" ", "") for m in _FIGURE_RE.finditer(text) if not re.fullmatch(r"20\d\d", m.group(0))}
+
+
+def _named(answer: Answer) -> str:
+    title = answer.citations[0].plan_title if answer.citations else answer.plan_id
+    return f"据《{title}》（{answer.plan_id}）：" if title else f"据方案 {answer.plan_id}："
+
+
+def _stamp(answer: Answer, plan: Plan) -> Answer:
+    """The answer and each of its citations name the plan they come from."""
+    citations = tuple(replace(c, plan_id=plan.id, plan_title=plan.title) for c in answer.citations)
+    evidence = replace(answer.evidence, top_plan=plan.id) if answer.evidence is not None else None
+    return replace(answer, plan_id=plan.id, citations=citations, evidence=evidence)
+
+
+def _timed(answer: Answer, started: float) -> Answer:
+    return replace(answer, elapsed_ms=(time.perf_counter() - started) * 1000)
