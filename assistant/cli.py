@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,24 +140,17 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidQuestion(f'请给出问题，例如：python -m assistant ask "{_SAMPLE}"')
     question = validate_question(args.question, settings.max_question_chars)  # fail before the slow build
     assistant = build_assistant(settings)
-    if assistant.generator is not None and not args.json:  # an LLM writes the answer: show it as it comes
-        _print_stream(assistant.ask_stream(question))
-        return 0
+    if assistant.generator is not None and not args.json:
+        # an LLM writes the answer: it is shown only once the guard has passed it (or replaced it), so a rejected
+        # text never stays on the terminal as if it were the answer
+        if sys.stderr.isatty():
+            print("正在生成回答并核验引用……", file=sys.stderr, flush=True)
     answer = assistant.ask(question)
     if args.json:
         _print_json(answer.to_dict())
     else:
         print(format_answer(answer))
     return 0
-
-
-def _print_stream(stream: Iterator[str | Answer]) -> None:
-    """Print the pieces as they arrive, then the numbered citations of the final answer."""
-    for item in stream:
-        if isinstance(item, str):
-            print(item, end="", flush=True)
-        else:  # format_answer is the answer text followed by its citation lines
-            print(format_answer(item)[len(item.answer) :], flush=True)
 
 
 def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:

@@ -275,6 +275,10 @@ def render(report: Report) -> str:
         cells = [_cell(m[k]) for k in ("key_fact_accuracy", "hit1", "refusal_accuracy", "false_refusal_rate")]
         lines.append(f"| {t} | {int(m['n'] or 0)} | " + " | ".join(cells) + " |")
     lines += render_engines(report.engines)
+    if report.engines:
+        from .backends.report import render as guard_report
+
+        lines += guard_report(report.engines)
     if report.failures:
         lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]
         for f in report.failures:
@@ -318,6 +322,10 @@ def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str],
         answers, retrieval = run(view, items, warmup=0 if stats else 3)
         scored = score(items, answers, assistant.plan.text, retrieval, qa_file=qa_file)
         guard = _delta(before, stats.to_dict()) if stats else {}
+        if stats:  # per defect class (assistant/backends/report.py)
+            from .backends.report import delta as guard_classes
+
+            guard.update(guard_classes(before, stats.to_dict()))
         summaries[engine] = engine_summary(scored, answers, guard)
         report = report or scored
     assert report is not None

@@ -21,7 +21,7 @@ from ..answer import Answer, Citation
 from ..clauses import Clause, Plan, SentenceKind
 from ..errors import BackendError
 from .figures import lexicon, normalise, quantities
-from .guard import MARKER_RE, FaithfulnessGuard, GuardContext, Verdict, bigrams, claims, split_sentences, strip_reasoning
+from .guard import CLASS_NOTES, MARKER_RE, FaithfulnessGuard, GuardContext, Verdict, bigrams, claims, split_sentences, strip_reasoning
 from .llm import ChatLLM, LLMFailure
 from .prompts import Prompts
 
@@ -221,7 +221,8 @@ class Generator:
         log.warning(
             "生成的回答未通过核验（%s）：问题 %r，回答 %r", "；".join(verdict.problems), question, raw[:2000]
         )
-        return Outcome("", note=f"（注：生成的回答未通过引用核验——{verdict.problems[0]}。{FALLBACK}）")
+        reason = CLASS_NOTES.get(verdict.kind or "", "与原文不符")
+        return Outcome("", note=f"（注：生成的回答未通过引用核验——{reason}。{FALLBACK}）")
 
     def answer(
         self, extractive: Answer, sections: Sequence[str], history: str, started: float
@@ -233,7 +234,6 @@ class Generator:
         guard rejects the answer or the server fails, a note and the extractive answer follow the streamed pieces,
         and the final ``Answer`` holds only the note and the extractive answer.
         """
-        deadline = time.monotonic() + self.deadline - (time.perf_counter() - started)
         listed = list(dict.fromkeys(c.section for c in extractive.citations))
         is_list = len(listed) > 1 and (extractive.intent in _LIST_INTENTS or bool(_LIST_RE.search(extractive.question)))
         required: tuple[int, ...] = ()
@@ -249,6 +249,7 @@ class Generator:
             counts = frozenset(q.key for q in quantities(normalise(extractive.answer)) if q.unit in count_units)
         else:
             clauses = self.context(sections)
+        deadline = time.monotonic() + self.deadline  # the exchange with the model: connect, first token, last token
         run = self.generate(
             extractive.question,
             clauses,

@@ -42,6 +42,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-']*")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _DEADLINE_YEAR_RE = re.compile(r"(?:到|至|于|在)?((?:19|20)\d{2})\s*年(?:底|末|前)?")
+_ENUMERATION_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}\s*[.、．)）](?!\d))\s*")
 _BOUNDARY = "，,；;。：:\n（(、"
 
 # The thresholds below were fitted on the honest and defective replies of tests/fake_llm.py over eval/qa.jsonl
@@ -56,6 +57,24 @@ MAX_ANSWER_CHARS = 2000  # longer answers are rejected: the prompt asks for ~200
 LATIN_SHARE_MAX = 0.15  # foreign letters allowed beside Chinese characters (terms the plan itself uses excepted)
 LATIN_FREE = 12  # … and this many letters anyway (a model name, "PM2.5")
 LEAD_IN_MAX_CHARS = 160  # an English question may be answered with an English lead-in sentence this long
+
+# what a user is told when an answer is rejected, per defect class (the details, with the rejected text, are logged)
+CLASS_NOTES: dict[str, str] = {
+    "figure": "数字与所引条款不符",
+    "unit_magnitude": "数字的单位或数量级与原文不符",
+    "indicator": "数值与所述指标不符",
+    "year": "年份与原文不符",
+    "unit_name": "提到了方案中没有的单位",
+    "role": "单位的牵头、配合角色与原文不符",
+    "polarity": "与原文要求的意思不符",
+    "citation": "引用的条款不能支持回答",
+    "completeness": "清单不完整",
+    "language": "回答不是中文",
+    "shape": "回答没有正式内容",
+    "leak": "回答不是方案内容",
+    "length": "回答过长",
+}
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -239,7 +258,7 @@ class FaithfulnessGuard:
 
     def check_sentence(self, sentence: str, cites: tuple[int, ...], ctx: GuardContext) -> list[Problem]:
         """The problems of one sentence (markers removed) citing clauses ``cites`` of ``ctx``."""
-        norm = normalise(sentence)
+        norm = _ENUMERATION_RE.sub("", normalise(sentence))  # "1. …", "（2）…": list numbers, not figures
         cjk = len(_CJK_RE.findall(norm))
         where = "".join(f"[{n}]" for n in cites)
         figures = [q for q in quantities(norm)]
@@ -251,17 +270,17 @@ class FaithfulnessGuard:
             return []
         source = normalise("".join(ctx.text(n) for n in cites))
         problems: list[Problem] = []
-        if cjk >= SUPPORT_MIN_CHARS:
-            support = containment(norm, source)
-            if ctx.instructions and containment(norm, normalise(ctx.instructions)) >= max(LEAK_MIN, support):
-                problems.append(Problem("leak", "回答复述了系统提示，而不是方案内容"))
-            elif support < SUPPORT_MIN:
-                problems.append(Problem("citation", f"所引条款{where}不支持“{_short(sentence)}”"))
         problems += self._figures(norm, figures, cites, ctx, where)
         problems += self._units(norm, mentions, cites, ctx, source, where)
         for cue in self._negations(norm):
             if cue not in source:
                 problems.append(Problem("polarity", f"“{cue}”与所引条款{where}的要求相反"))
+        if cjk >= SUPPORT_MIN_CHARS:  # last: the specific classes above name the defect better
+            support = containment(norm, source)
+            if ctx.instructions and containment(norm, normalise(ctx.instructions)) >= max(LEAK_MIN, support):
+                problems.append(Problem("leak", "回答复述了系统提示，而不是方案内容"))
+            elif support < SUPPORT_MIN:
+                problems.append(Problem("citation", f"所引条款{where}不支持“{_short(sentence)}”"))
         return problems
 
     # ------------------------------------------------------------------ figures
@@ -499,12 +518,10 @@ class FaithfulnessGuard:
         body = MARKER_RE.sub("", text)
         allowed = set(self._lex["shape"]["latin_ok"])
         allowed |= {w for n in range(1, len(ctx.clauses) + 1) for w in _LATIN_WORD_RE.findall(ctx.text(n))}
-        sentences = split_sentences(body)
         english_question = bool(ctx.question) and _latin_share(ctx.question) > 0.5
-        if english_question and sentences and _latin_share(sentences[0]) > 0.5:
-            lead = sentences[0]
-            if len(lead) <= LEAD_IN_MAX_CHARS and not quantities(normalise(lead)):
-                body = body[len(lead) :] if body.startswith(lead) else body.replace(lead, "", 1)
+        lead = re.match(r"[^\u4e00-\u9fff]*", body).group()  # type: ignore[union-attr]
+        if english_question and len(lead) <= LEAD_IN_MAX_CHARS and not re.search(r"\d", lead):
+            body = body[len(lead) :]  # "According to the plan: …" before the facts in Chinese
         cjk = len(_CJK_RE.findall(body))
         latin = sum(len(w) for w in _LATIN_WORD_RE.findall(body) if w not in allowed)
         if cjk == 0 or latin > max(LATIN_FREE, LATIN_SHARE_MAX * cjk):
@@ -551,6 +568,7 @@ def _short(text: str, n: int = 24) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 __all__ = [
+    "CLASS_NOTES",
     "MARKER_RE",
     "Claim",
     "FaithfulnessGuard",

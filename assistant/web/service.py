@@ -41,6 +41,7 @@ WARMUP_QUESTIONS = (  # the first few asks are slow (model kernels, jieba); pay 
     "到2025年单位地区生产总值能耗下降多少？",
 )
 _END = object()
+GENERATION_WORKERS = 16  # threads that may wait on the LLM at once; each waits at most the LLM deadline
 
 
 class Status(str, Enum):
@@ -176,7 +177,8 @@ class AnswerCache:
     def _settle(self, key: str, future: Future[Answer]) -> None:
         with self._lock:
             self._inflight.pop(key, None)
-            if future.exception() is None and self._size > 0:
+            # an answer with notes fell back (the model failed or was rejected): ask again next time
+            if future.exception() is None and self._size > 0 and not future.result().notes:
                 self._done[key] = future.result()
                 while len(self._done) > self._size:
                     self._done.popitem(last=False)
@@ -213,6 +215,9 @@ class ChatService:
         self._factory = factory or _default_factory(settings)
         self._warmup = tuple(warmup)
         self._executor = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="assistant")
+        # with an LLM, questions wait on the model (each at most FANGAN_LLM_DEADLINE) on their own threads, so a slow
+        # model never holds the answer workers; the CPU work inside is still bounded by the embedder's engine pool
+        self._generation = ThreadPoolExecutor(max_workers=GENERATION_WORKERS, thread_name_prefix="generation")
         self._assistant: Assistant | None = None
         self._readiness = Readiness(Status.STARTING)
         self._structure: PlanStructure | None = None
@@ -237,8 +242,8 @@ class ChatService:
         try:
             assistant = self._factory(report)
             self._readiness = Readiness(Status.WARMING)
-            for question in self._warmup:
-                assistant.ask(question)
+            for question in self._warmup:  # the extractive engine only: warming up must not wait on an LLM
+                assistant.with_engine("extractive").ask(question)
         except AssistantError as exc:
             self._readiness = Readiness(Status.FAILED, message=str(exc))
             log.error("启动失败：%s", exc)
@@ -276,6 +281,7 @@ class ChatService:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._generation.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------------ asking
 
@@ -291,9 +297,12 @@ class ChatService:
         text = self.check(question)
         assistant = self.assistant
         if conversation_id is None:
-            return self.cache.get_or_submit(text, lambda: self._executor.submit(assistant.ask, text))
+            return self.cache.get_or_submit(text, lambda: self._pool().submit(assistant.ask, text))
         session = self.conversations.get(conversation_id)
-        return self._executor.submit(_ask_in_turn, assistant, text, session)
+        return self._pool().submit(_ask_in_turn, assistant, text, session)
+
+    def _pool(self) -> ThreadPoolExecutor:
+        return self._generation if self.assistant.generator is not None else self._executor
 
     def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
@@ -327,7 +336,7 @@ class ChatService:
         text, session = self._stream_args(question, conversation_id)
         started = time.perf_counter()
         items: queue.Queue[object] = queue.Queue()
-        self._executor.submit(self._stream_on_worker, text, session, items.put)
+        self._pool().submit(self._stream_on_worker, text, session, items.put)
         while (item := items.get()) is not _END:
             yield _finish(item, started)
 
@@ -338,7 +347,7 @@ class ChatService:
         items: asyncio.Queue[object] = asyncio.Queue()
         started = time.perf_counter()
         emit = lambda x: loop.call_soon_threadsafe(items.put_nowait, x)  # noqa: E731
-        self._executor.submit(self._stream_on_worker, text, session, emit)
+        self._pool().submit(self._stream_on_worker, text, session, emit)
 
         async def pieces() -> AsyncIterator[str | Answer]:
             while (item := await items.get()) is not _END:
