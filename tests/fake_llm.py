@@ -301,8 +301,9 @@ def _borrow_other(p: Prompt, r: Reply) -> Reply | None:
     others = [f for f in others if not re.search(rf"(?<![\d.]){re.escape(f)}%", p.blocks[0].text)]
     if not others:
         return None
-    text = r.text[: m.start(1)] + others[0] + r.text[m.end(1) :]
-    return replace(r, text=re.sub(r"[\[【［]1[\]】］]", "[1][2]", text, count=1))
+    head = r.text[: m.start(1)] + others[0]
+    tail = re.sub(r"[\[【［]1[\]】］]", "[1][2]", r.text[m.end(1) :], count=1)  # the marker of that claim
+    return replace(r, text=head + tail)
 
 
 def _role_swap(p: Prompt, r: Reply) -> Reply | None:
@@ -389,7 +390,7 @@ DEFECTS: dict[str, tuple[str, Callable[[Prompt, Reply], Reply | None]]] = {
     "reversal": ("polarity", _polarity),
     "wrong_year": ("year", _wrong_year),
     "invented_figure": ("figure", _invented_figure),
-    "wrong_clause": ("citation", _wrong_clause),
+    "wrong_clause": ("figure", _wrong_clause),
     "uncited": ("citation", _uncited),
     "out_of_range": ("citation", _out_of_range),
     "list_cut": ("completeness", _list_cut),

@@ -191,7 +191,7 @@ class Generator:
         finally:
             stream.close()
         answer, _ = strip_reasoning(raw)
-        verdict = self.guard.check(answer, ctx)
+        verdict = self.guard.check(raw, ctx)  # the guard strips reasoning itself, and rejects reasoning that never ends
         if not verdict.ok:
             return self._rejected(verdict, question, raw)
         tail = renumber.feed(answer[released:]) + renumber.flush()

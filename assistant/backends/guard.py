@@ -272,9 +272,12 @@ class FaithfulnessGuard:
         problems: list[Problem] = []
         problems += self._figures(norm, figures, cites, ctx, where)
         problems += self._units(norm, mentions, cites, ctx, source, where)
-        for cue in self._negations(norm):
-            if cue not in source:
-                problems.append(Problem("polarity", f"“{cue}”与所引条款{where}的要求相反"))
+        cues = self._negations(norm)
+        if cues:  # a negation must be in the cited sentence the answer restates, not anywhere in the clause
+            closest = max(split_sentences(source), key=lambda s: containment(norm, s), default="")
+            for cue in cues:
+                if cue not in closest:
+                    problems.append(Problem("polarity", f"“{cue}”与所引条款{where}的要求相反"))
         if cjk >= SUPPORT_MIN_CHARS:  # last: the specific classes above name the defect better
             support = containment(norm, source)
             if ctx.instructions and containment(norm, normalise(ctx.instructions)) >= max(LEAK_MIN, support):

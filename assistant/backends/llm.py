@@ -261,6 +261,8 @@ class _Whole:
         return []
 
     def close(self) -> list[str]:
+        if not self._body.strip():
+            raise LLMFailure("大模型返回了空回答", "空回答", "empty")
         out = _pieces(json.loads(self._body), self, whole=True)
         self.done = True
         return out

@@ -302,7 +302,7 @@ class ChatService:
         return self._pool().submit(_ask_in_turn, assistant, text, session)
 
     def _pool(self) -> ThreadPoolExecutor:
-        return self._generation if self.assistant.generator is not None else self._executor
+        return self._generation if getattr(self.assistant, "generator", None) is not None else self._executor
 
     def ask(self, question: str, conversation_id: str | None = None, id: str | None = None) -> Answer:
         """Blocking ask (for Gradio's worker threads). ``elapsed_ms`` includes the wait for the worker."""
