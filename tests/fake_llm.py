@@ -159,7 +159,9 @@ def _completion(text: str) -> dict:
 
 def _chunk(text: str, finish: str | None) -> dict:
     choice = {"index": 0, "delta": {"content": text} if text else {}, "finish_reason": finish}
-    return {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": "fake", "choices": [choice]}
+    return {
+        "id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": "fake", "choices": [choice],
+    }  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------- the prompt
@@ -258,7 +260,10 @@ def cn_numeral(n: int) -> str:
 # ---------------------------------------------------------------------------------------------- defects
 
 
-def _first_figure(text: str, units: str = r"%|个百分点|万?吨(?:/日)?|家|个|万?千瓦|万?平方米|公里") -> re.Match[str] | None:
+_FIGURE_UNITS = r"%|个百分点|万?吨(?:/日)?|家|个|万?千瓦|万?平方米|公里"
+
+
+def _first_figure(text: str, units: str = _FIGURE_UNITS) -> re.Match[str] | None:
     return re.search(rf"(?<![\d.\[【［])(\d+(?:\.\d+)?)\s*({units})", text)
 
 

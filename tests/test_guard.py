@@ -1,4 +1,4 @@
-"""The faithfulness guard on the real plan's structure, per defect class: caught with its class, honest variants kept."""
+"""The faithfulness guard on the real plan's structure, per defect class: caught with its class; honest ones kept."""
 
 from __future__ import annotations
 

@@ -137,8 +137,10 @@ def test_the_transport_stops_at_the_deadline_whatever_the_server_sends(how: str)
 @pytest.mark.parametrize("kind", ["keepalive", "trickle"])
 def test_a_held_question_is_answered_within_the_deadline(llm_assistant, script, kind: str) -> None:
     llm_assistant.with_engine("extractive").ask(TARGET)  # warm
-    script.reply = (lambda body: Reply(keepalive=0.2)) if kind == "keepalive" else (
-        lambda body: replace(honest(body), trickle=0.3)
+    script.reply = (
+        (lambda body: Reply(keepalive=0.2))
+        if kind == "keepalive"
+        else (lambda body: replace(honest(body), trickle=0.3))
     )
     started = time.monotonic()
     answer = llm_assistant.ask(TARGET)
@@ -200,5 +202,3 @@ def test_eval_reports_rejections_per_defect_class(built_settings, script, tmp_pa
     assert llm["accepted"] == 0  # mixed: every generated answer had a defect, and none got through
     report = (tmp_path / "reports" / "qa-mini-latest.md").read_text(encoding="utf-8")
     assert "核验报告 / Guard report" in report and "| unit_magnitude |" in report
-
-

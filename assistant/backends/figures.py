@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 _CN = "零〇○一二两三四五六七八九十百千万亿点"
@@ -84,9 +86,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     unit_alt = "|".join(re.escape(u) for u in units)
     mags = "".join(q["magnitudes"])
     quals = "|".join(re.escape(x) for x in sorted(q["qualifiers"], key=len, reverse=True))
-    quantity = re.compile(
-        rf"(?<![\d.])(\d+(?:\.\d+)?)\s*([{mags}])?\s*({unit_alt})?\s*({quals})?"
-    )
+    quantity = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*([{mags}])?\s*({unit_alt})?\s*({quals})?")
     # a Chinese numeral followed by a unit (八家, 三点五万吨, 二〇二五年), not an ordinal (第一) or a period (十四五)
     cn_unit = re.compile(rf"(?<![第十\d.{_CN}])([零〇○一二两三四五六七八九十][{_CN}]*?)(?=[{mags}]?(?:{unit_alt}))")
     percent = re.compile(rf"百分之([{_CN}\d.]+)")

@@ -21,7 +21,17 @@ from ..answer import Answer, Citation
 from ..clauses import Clause, Plan, SentenceKind
 from ..errors import BackendError
 from .figures import lexicon, normalise, quantities
-from .guard import CLASS_NOTES, MARKER_RE, FaithfulnessGuard, GuardContext, Verdict, bigrams, claims, split_sentences, strip_reasoning
+from .guard import (
+    CLASS_NOTES,
+    MARKER_RE,
+    FaithfulnessGuard,
+    GuardContext,
+    Verdict,
+    bigrams,
+    claims,
+    split_sentences,
+    strip_reasoning,
+)
 from .llm import ChatLLM, LLMFailure
 from .prompts import Prompts
 
@@ -218,9 +228,7 @@ class Generator:
 
     def _rejected(self, verdict: Verdict, question: str, raw: str) -> Outcome:
         self.stats.count("rejected", verdict.kind or "other")
-        log.warning(
-            "生成的回答未通过核验（%s）：问题 %r，回答 %r", "；".join(verdict.problems), question, raw[:2000]
-        )
+        log.warning("生成的回答未通过核验（%s）：问题 %r，回答 %r", "；".join(verdict.problems), question, raw[:2000])
         reason = CLASS_NOTES.get(verdict.kind or "", "与原文不符")
         return Outcome("", note=f"（注：生成的回答未通过引用核验——{reason}。{FALLBACK}）")
 

@@ -82,6 +82,7 @@ class Marker:
     end: int
     numbers: tuple[int, ...]
 
+
 @dataclass(frozen=True)
 class Claim:
     """A stretch of answer text and the clause numbers it cites."""
@@ -89,12 +90,14 @@ class Claim:
     text: str
     cites: tuple[int, ...]
 
+
 @dataclass(frozen=True)
 class Problem:
     """One reason to reject: ``kind`` is the defect class, ``message`` says it in Chinese."""
 
     kind: str
     message: str
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -108,6 +111,7 @@ class Verdict:
     @property
     def kind(self) -> str | None:
         return self.kinds[0] if self.kinds else None
+
 
 @dataclass(frozen=True)
 class GuardContext:
@@ -135,6 +139,7 @@ class GuardContext:
         c = self.clauses[n - 1]
         return None if isinstance(c, str) else c.label
 
+
 @dataclass(frozen=True)
 class _Fact:
     """A figure of a clause, with the names of the indicator it belongs to."""
@@ -144,11 +149,13 @@ class _Fact:
     window: str
     target: Target | None = None
 
+
 def markers(text: str) -> list[Marker]:
     return [
         Marker(m.start(), m.end(), tuple(int(n) for n in re.split(r"\s*[,，、]\s*", m.group(1))))
         for m in MARKER_RE.finditer(text)
     ]
+
 
 def claims(text: str) -> list[Claim]:
     """Split an answer at its citation markers; adjacent markers (``[1][2]``) cite together.
@@ -173,10 +180,12 @@ def claims(text: str) -> list[Claim]:
         out.append(Claim(tail, ()))
     return out
 
+
 def numbers(text: str) -> list[str]:
     """Figures as written, normalised: ``"90%"``, ``"7.8"``, ``"2025"``."""
     text = unicodedata.normalize("NFKC", MARKER_RE.sub("", text))
     return [m.group(1) + (m.group(2) or "").strip() for m in _NUMBER_RE.finditer(text)]  # NFKC: ％ → %
+
 
 def has_number(source: str, figure: str) -> bool:
     """``figure`` occurs in ``source`` as a whole number (``9`` is not found in ``90``), with its % if it has one."""
@@ -187,6 +196,7 @@ def has_number(source: str, figure: str) -> bool:
         pattern += rf"\s*{re.escape(suffix)}"
     return re.search(pattern, source) is not None
 
+
 def strip_reasoning(text: str) -> tuple[str, bool]:
     """The answer without ``<think>…</think>`` blocks; False when reasoning never ends (no answer follows)."""
     text = re.sub(r"<think>.*?</think>", "", text, flags=re.S | re.I)
@@ -196,15 +206,18 @@ def strip_reasoning(text: str) -> tuple[str, bool]:
         return text.split("<think>")[0], False
     return text, True
 
+
 def bigrams(text: str) -> set[str]:
     text = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9%.]", "", MARKER_RE.sub("", text))
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
 
 def containment(part: str, whole: str | set[str]) -> float:
     """Share of ``part``'s bigrams found in ``whole``."""
     grams = bigrams(part)
     other = whole if isinstance(whole, set) else bigrams(whole)
     return len(grams & other) / len(grams) if grams else 0.0
+
 
 class FaithfulnessGuard:
     """Checks generated answers against the numbered clauses they were given and the plan's structure.
@@ -348,15 +361,12 @@ class FaithfulnessGuard:
             held = max(holders, key=lambda f: _similarity(window, f))
             if deadline and held.target is not None and held.target.target_year.isdigit():
                 if held.target.target_year != deadline and f"{deadline}年" not in held.target.phrase:
-                    problems.append(
-                        Problem("year", f"“{held.target.indicator}”的目标年份是{held.target.target_year}年，不是{deadline}年")
-                    )
+                    said = f"“{held.target.indicator}”的目标年份是{held.target.target_year}年，不是{deadline}年"
+                    problems.append(Problem("year", said))
             problems += self._direction(q, window, holders, where)
         return problems
 
-    def _binding(
-        self, q: Quantity, window: str, holders: list[_Fact], facts: list[_Fact], where: str
-    ) -> list[Problem]:
+    def _binding(self, q: Quantity, window: str, holders: list[_Fact], facts: list[_Fact], where: str) -> list[Problem]:
         if len(bigrams(window)) < 2:
             return []
         best = max(facts, key=lambda f: _similarity(window, f))
@@ -473,8 +483,11 @@ class FaithfulnessGuard:
         return out
 
     def _holds(self, name: str, role: str, resps: list[Responsibility], source: str) -> bool:
-        if not resps:  # no structured assignment for the cited clause: only a role its text states verbatim
-            return role == "generic" and any(n in source for n in self.units.resolve(name).names)
+        if not resps:  # no structured assignment for the cited clause: only a role its text gives the unit
+            stated = {(r, n) for r, names in self._stated_roles(source, self._unit_mentions(source)) for n in names}
+            if role == "generic":
+                return any(n in source for n in self.units.resolve(name).names)
+            return (role, name) in stated
         for r in resps:
             held = r.role_of(name)
             value = getattr(held, "value", held)
@@ -531,15 +544,19 @@ class FaithfulnessGuard:
             return [Problem("language", "回答不是中文")]
         return []
 
+
 # ---------------------------------------------------------------------- helpers
+
 
 def _verdict(problems: list[Problem], cited: tuple[int, ...]) -> Verdict:
     unique = list(dict.fromkeys(problems))
     return Verdict(not unique, tuple(p.message for p in unique), cited, tuple(p.kind for p in unique))
 
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text`` with their end punctuation."""
     return [s for s in _SENTENCE_RE.findall(text) if s.strip()] or ([text] if text.strip() else [])
+
 
 def _window(text: str, start: int, previous: int) -> str:
     """The words before a figure that name what it measures: back to a comma, or to the previous figure."""
@@ -549,8 +566,10 @@ def _window(text: str, start: int, previous: int) -> str:
     head = _DEADLINE_YEAR_RE.sub("", head)
     return re.sub(r"[“”\"]?十[一二三四五六七八九]五[“”\"]?(期间|时期|末)?", "", head)
 
+
 def _similarity(window: str, fact: _Fact) -> float:
     return max(containment(name, window) for name in fact.names if name) if any(fact.names) else 0.0
+
 
 def _same_number(a: Quantity, b: Quantity) -> bool:
     """The same digits written with another unit or magnitude: 20.8% and 20.8个百分点, 3.5万吨 and 3.5吨."""
@@ -558,17 +577,21 @@ def _same_number(a: Quantity, b: Quantity) -> bool:
     x, y = digits.match(a.written), digits.match(b.written)
     return bool(x and y and float(x.group()) == float(y.group()))
 
+
 def _figure(q: Quantity) -> str:
     return q.written.replace(" ", "")
+
 
 def _latin_share(text: str) -> float:
     latin = sum(len(w) for w in _LATIN_WORD_RE.findall(text))
     cjk = len(_CJK_RE.findall(text))
     return latin / (latin + cjk) if latin + cjk else 0.0
 
+
 def _short(text: str, n: int = 24) -> str:
     text = text.strip()
     return text if len(text) <= n else text[:n] + "…"
+
 
 __all__ = [
     "CLASS_NOTES",
@@ -588,4 +611,3 @@ __all__ = [
     "split_sentences",
     "strip_reasoning",
 ]
-
