@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fake_llm import DEFECTS, FAILURES, FakeOpenAI, Reply, Scripted, honest  # noqa: E402
+from fake_llm import DEFECTS, FAILURES, FakeOpenAI, Reply, Scripted, honest
 
 
 def main() -> int:

@@ -472,6 +472,8 @@ class FaithfulnessGuard:
             head = re.split(r"[，,。；;]", text[start : group[0][0]])[-1]
             role = None
             positions = [(tail.find(w), len(w), r) for w, r in after if w in tail]
+            specific = [p for p in positions if p[2] != "generic"]  # "负责牵头" is a lead, "负责" alone any role
+            positions = specific or positions
             if positions:
                 role = min(positions, key=lambda p: (p[0], -p[1]))[2]
             else:
