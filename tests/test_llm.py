@@ -163,7 +163,7 @@ def llm_assistant(built_settings, server: FakeOpenAI):
 
     settings = load_settings(
         index_dir=built_settings.index_dir, llm="openai", llm_base_url=server.base_url, llm_model="fake",
-        llm_timeout=1.0, llm_max_retries=0,
+        llm_timeout=3.0, llm_max_retries=0,
     )  # fmt: skip
     return Assistant(settings, build=False)
 
@@ -227,7 +227,7 @@ def test_a_faithful_answer_streams_and_its_citations_are_verbatim(llm_assistant,
         (Reply("清洁取暖率达到90%以上。"), "未通过引用核验——引用的条款不能支持回答"),
         (Reply(status=500), "大模型服务暂不可用——服务返回错误 500"),
         (Reply(status=503), "大模型服务暂不可用"),
-        (Reply(FAITHFUL, delay=2.5), "大模型服务暂不可用——响应超时"),
+        (Reply(FAITHFUL, delay=4.0), "大模型服务暂不可用——响应超时"),
         (Reply(FAITHFUL, malformed=True), "大模型服务暂不可用——回应无法解析"),
     ],
     ids=["wrong-figure", "unknown-clause", "wrong-unit", "uncited", "500", "503", "timeout", "malformed"],
@@ -260,7 +260,7 @@ def test_connection_refused_falls_back(llm_assistant, monkeypatch) -> None:
 
 @pytest.mark.slow
 def test_a_whole_reply_from_a_non_streaming_server(llm_assistant, server, scripted, monkeypatch) -> None:
-    whole = OpenAICompatibleLLM(server.base_url, "fake", timeout=1, max_retries=0, streaming=False)
+    whole = OpenAICompatibleLLM(server.base_url, "fake", timeout=3, max_retries=0, streaming=False)
     monkeypatch.setattr(llm_assistant.generator, "llm", whole)
     scripted(Reply(FAITHFUL))
     pieces, answer = ask_streaming(llm_assistant, QUESTION)

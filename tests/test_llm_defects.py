@@ -27,7 +27,8 @@ QUESTION_FOR = {
     "borrowed_other_clause": "农作物秸秆综合利用率要达到多少？",
     "list_cut": "区发展改革局牵头哪些任务？",
 }
-DEADLINE = 2.0
+DEADLINE = 10.0  # seconds: generous, the extractive part of a question counts too and the machine may be busy
+HELD = 2.0  # the deadline of the held-question tests
 
 pytestmark = pytest.mark.slow
 
@@ -135,8 +136,11 @@ def test_the_transport_stops_at_the_deadline_whatever_the_server_sends(how: str)
 
 
 @pytest.mark.parametrize("kind", ["keepalive", "trickle"])
-def test_a_held_question_is_answered_within_the_deadline(llm_assistant, script, kind: str) -> None:
-    llm_assistant.with_engine("extractive").ask(TARGET)  # warm
+def test_a_held_question_is_answered_within_the_deadline(llm_assistant, script, monkeypatch, kind: str) -> None:
+    warm = time.monotonic()
+    llm_assistant.with_engine("extractive").ask(TARGET)
+    own = time.monotonic() - warm  # the question's own extractive work (long only on a very busy machine)
+    monkeypatch.setattr(llm_assistant.generator, "deadline", HELD)
     script.reply = (
         (lambda body: Reply(keepalive=0.2))
         if kind == "keepalive"
@@ -144,12 +148,12 @@ def test_a_held_question_is_answered_within_the_deadline(llm_assistant, script, 
     )
     started = time.monotonic()
     answer = llm_assistant.ask(TARGET)
-    assert time.monotonic() - started < DEADLINE + 1.0
+    assert time.monotonic() - started < max(HELD, 2 * own) + 1.0
     assert "响应超时" in answer.notes[0] and "90%以上" in answer.answer
 
 
 def test_held_questions_do_not_hold_the_web_workers_and_fallbacks_are_not_cached(
-    llm_assistant, script, tmp_path
+    llm_assistant, script, tmp_path, monkeypatch
 ) -> None:
     from assistant.web.service import ChatService
 
@@ -158,14 +162,14 @@ def test_held_questions_do_not_hold_the_web_workers_and_fallbacks_are_not_cached
     service.start().result()
     held_question = "清洁取暖率的目标是多少？"
     script.reply = lambda body: Reply(keepalive=0.2) if "清洁取暖" in body["messages"][1]["content"] else honest(body)
+    monkeypatch.setattr(llm_assistant.generator, "deadline", 3 * HELD)
     try:
         held = [service.submit(held_question), service.submit(held_question + "由谁牵头？")]
         time.sleep(0.3)
-        started = time.monotonic()
         other = service.ask("绿色工厂要创建多少家？")
-        waited = time.monotonic() - started
-        assert waited < DEADLINE - 0.5 and not other.notes  # answered while both held questions wait on the model
-        first = held[0].result(timeout=DEADLINE + 2)
+        # answered while both held questions still wait on the model (two answer workers would both be held)
+        assert not other.notes and not any(f.done() for f in held)
+        first = held[0].result(timeout=3 * HELD + 2)
         assert first.notes and "响应超时" in first.notes[0]
         script.reply = Scripted("honest")  # the model recovers: the fallback was not cached
         again = service.ask(held_question)

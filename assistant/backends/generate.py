@@ -257,7 +257,9 @@ class Generator:
             counts = frozenset(q.key for q in quantities(normalise(extractive.answer)) if q.unit in count_units)
         else:
             clauses = self.context(sections)
-        deadline = time.monotonic() + self.deadline  # the exchange with the model: connect, first token, last token
+        # one clock for the whole question (the extractive answer, then connect, first token, last token), so a held
+        # question never takes longer than the deadline however slow the machine or the model
+        deadline = time.monotonic() - (time.perf_counter() - started) + self.deadline
         run = self.generate(
             extractive.question,
             clauses,
