@@ -163,7 +163,7 @@ def llm_assistant(built_settings, server: FakeOpenAI):
 
     settings = load_settings(
         index_dir=built_settings.index_dir, llm="openai", llm_base_url=server.base_url, llm_model="fake",
-        llm_timeout=3.0, llm_max_retries=0,
+        llm_timeout=10.0, llm_max_retries=0,
     )  # fmt: skip
     return Assistant(settings, build=False)
 
@@ -227,14 +227,16 @@ def test_a_faithful_answer_streams_and_its_citations_are_verbatim(llm_assistant,
         (Reply("清洁取暖率达到90%以上。"), "未通过引用核验——引用的条款不能支持回答"),
         (Reply(status=500), "大模型服务暂不可用——服务返回错误 500"),
         (Reply(status=503), "大模型服务暂不可用"),
-        (Reply(FAITHFUL, delay=4.0), "大模型服务暂不可用——响应超时"),
+        (Reply(FAITHFUL, delay=3.0), "大模型服务暂不可用——响应超时"),  # against a 1 s deadline
         (Reply(FAITHFUL, malformed=True), "大模型服务暂不可用——回应无法解析"),
     ],
     ids=["wrong-figure", "unknown-clause", "wrong-unit", "uncited", "500", "503", "timeout", "malformed"],
 )
 def test_unfaithful_or_failed_generation_falls_back_to_the_extractive_answer(
-    llm_assistant, scripted, caplog, reply: Reply, note: str
+    llm_assistant, scripted, caplog, monkeypatch, reply: Reply, note: str
 ) -> None:
+    if reply.delay:
+        monkeypatch.setattr(llm_assistant.generator, "deadline", 1.0)
     extractive = llm_assistant.with_engine("extractive").ask(QUESTION)
     stats = llm_assistant.generator.stats
     before = (stats.rejected, stats.failed)
