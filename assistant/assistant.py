@@ -262,7 +262,7 @@ class Assistant:
         # the clauses the extractive answer cites come first: they hold what a follow-up refers back to
         sections = [c.section for c in extractive.citations] + self.rank_sections(extractive.question)
         history = f"上一个问题问的是“{last.topic}”" if last and last.topic else "无"
-        yield from self.generator.answer(extractive, self.generator.context(sections), history, started)
+        yield from self.generator.answer(extractive, sections, history, started)
 
     # ------------------------------------------------------------------ internals
 

@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,24 +158,16 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     show_plan = len(assistant.library) > 1
     if args.plan is not None:
         assistant.engine(args.plan)  # an unknown plan fails here, with suggestions
-    if assistant.generator is not None and not args.json:  # an LLM writes the answer: show it as it comes
-        _print_stream(assistant.ask_stream(question, plan=args.plan), show_plan)
-        return 0
+    if assistant.generator is not None and not args.json and sys.stderr.isatty():
+        # an LLM writes the answer: it is shown only once the guard has passed it (or replaced it), so a rejected
+        # text never stays on the terminal as if it were the answer
+        print("正在生成回答并核验引用……", file=sys.stderr, flush=True)
     answer = assistant.ask(question, plan=args.plan)
     if args.json:
         _print_json(answer.to_dict())
     else:
         print(format_answer(answer, show_plan))
     return 0
-
-
-def _print_stream(stream: Iterator[str | Answer], show_plan: bool = False) -> None:
-    """Print the pieces as they arrive, then the numbered citations of the final answer."""
-    for item in stream:
-        if isinstance(item, str):
-            print(item, end="", flush=True)
-        else:  # format_answer is the answer text followed by its citation lines
-            print(format_answer(item, show_plan)[len(item.answer) :], flush=True)
 
 
 def _ask_batch(path: Path, as_json: bool, settings: Settings) -> int:

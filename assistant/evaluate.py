@@ -404,6 +404,10 @@ def render(report: Report) -> str:
                 for r in ab["curve"]
             ]
     lines += render_engines(report.engines)
+    if report.engines:
+        from .backends.report import render as guard_report
+
+        lines += guard_report(report.engines)
     if report.failures:
         lines += ["", f"## 未通过的题目 / Failures ({len(report.failures)})", ""]
         for f in report.failures:
@@ -449,6 +453,10 @@ def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str],
         plan_text = getattr(assistant, "plan_text", None) or assistant.plan.text  # a library has many plans
         scored = score(items, answers, plan_text, retrieval, qa_file=qa_file)
         guard = _delta(before, stats.to_dict()) if stats else {}
+        if stats:  # per defect class (assistant/backends/report.py)
+            from .backends.report import delta as guard_classes
+
+            guard.update(guard_classes(before, stats.to_dict()))
         summaries[engine] = engine_summary(scored, answers, guard)
         report = report or scored
     assert report is not None

@@ -58,7 +58,9 @@ class Settings(BaseSettings):
     llm_base_url: str = ""  # an OpenAI-compatible endpoint: http://127.0.0.1:8000/v1 (vLLM), …:11434/v1 (Ollama)
     llm_model: str = ""
     llm_api_key: SecretStr | None = None  # from the environment only (FANGAN_LLM_API_KEY), never from a file
-    llm_timeout: float = Field(default=30.0, gt=0, le=600)  # seconds to connect and between pieces; a whole reply ≤ 4×
+    llm_timeout: float = Field(default=30.0, gt=0, le=600)  # seconds to connect and between bytes of the reply
+    # seconds one generated answer may take in all (connect, first token, whole reply, retries); unset = llm_timeout
+    llm_deadline: float | None = Field(default=None, gt=0, le=600)
     llm_streaming: bool = True  # off for gateways that cannot send server-sent events
     llm_temperature: float = Field(default=0.1, ge=0, le=2)
     llm_max_tokens: int = Field(default=800, ge=16, le=8192)

@@ -1,7 +1,7 @@
 """Generated answers against a scripted OpenAI-compatible server on 127.0.0.1: prompts, citations, the guard, failures.
 
-``FakeOpenAI`` answers ``POST /v1/chat/completions`` streaming (server-sent events) or whole, faithfully or not,
-slowly, with 5xx, or with malformed JSON; ``plan_reply`` is a small extractive "model" used by the engine eval.
+The server is ``tests/fake_llm.py`` (also served by ``scripts/fake_llm.py``); ``plan_reply`` is a small extractive
+"model" used by the engine eval; ``test_llm_defects.py`` runs every defect class and the deadline through it.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ import json
 import logging
 import re
 import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from fake_llm import FakeOpenAI, Reply, user_message
 
 from assistant import cli
 from assistant.answer import Answer
@@ -30,111 +27,6 @@ from assistant.settings import PROJECT_ROOT, load_settings
 
 QUESTION = "清洁取暖率的目标是多少？"
 FAITHFUL = "到2025年，清洁取暖率达到90%以上[1]，由区住房城乡建设局牵头[1]。"
-
-
-# ---------------------------------------------------------------------------------------------- the fake server
-
-
-@dataclass
-class Reply:
-    text: str = ""
-    status: int = 200
-    delay: float = 0.0  # seconds before anything is sent
-    malformed: bool = False  # a body, or one server-sent event, that is not JSON
-    pieces: int = 5  # server-sent events the text is split into
-
-
-class FakeOpenAI:
-    """A scripted chat-completions server; ``reply(request_body) -> Reply`` decides each answer."""
-
-    def __init__(self, reply: Callable[[dict], Reply] | None = None) -> None:
-        self.reply = reply or (lambda body: Reply(FAITHFUL))
-        self.requests: list[dict] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                try:
-                    body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-                    body["authorization"] = self.headers.get("Authorization")
-                    fake.requests.append(body)
-                    self._answer(fake.reply(body), body)
-                except (BrokenPipeError, ConnectionResetError):  # the client gave up: a timeout test
-                    pass
-
-            def _answer(self, reply: Reply, body: dict) -> None:
-                time.sleep(reply.delay)
-                if reply.status != 200:
-                    return self._send(reply.status, json.dumps({"error": {"message": "boom", "type": "server_error"}}))
-                if not body.get("stream"):
-                    return self._send(200, "{not json" if reply.malformed else json.dumps(_completion(reply.text)))
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                size = max(1, -(-len(reply.text) // max(1, reply.pieces)))
-                for i in range(0, len(reply.text), size):
-                    self._event(json.dumps(_chunk(reply.text[i : i + size], None)))
-                if reply.malformed:
-                    self._event("{not json")
-                self._event(json.dumps(_chunk("", "stop")))
-                self._event("[DONE]")
-                self.close_connection = True
-
-            def _send(self, status: int, payload: str) -> None:
-                data = payload.encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _event(self, data: str) -> None:
-                self.wfile.write(f"data: {data}\n\n".encode())
-                self.wfile.flush()
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # port 0: a free port
-        self._server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    def __enter__(self) -> FakeOpenAI:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
-
-
-def _completion(text: str) -> dict:
-    message = {"role": "assistant", "content": text}
-    return {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake",
-        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    }  # fmt: skip
-
-
-def _chunk(text: str, finish: str | None) -> dict:
-    choice = {"index": 0, "delta": {"content": text} if text else {}, "finish_reason": finish}
-    return {
-        "id": "chatcmpl-fake",
-        "object": "chat.completion.chunk",
-        "created": 0,
-        "model": "fake",
-        "choices": [choice],
-    }
-
-
-def user_message(body: dict) -> str:
-    return next(m["content"] for m in body["messages"] if m["role"] == "user")
 
 
 def plan_reply(unfaithful_every: int = 0) -> Callable[[dict], Reply]:
@@ -235,7 +127,7 @@ def test_llm_backend_streams_or_answers_whole(streaming: bool) -> None:
 
 FAILURES = {
     "5xx": (Reply(status=503), "返回错误 503"),
-    "timeout": (Reply(FAITHFUL, delay=2.0), "没有回应"),
+    "timeout": (Reply(FAITHFUL, delay=2.0), "没有给出完整回答"),
     "malformed-stream": (Reply(FAITHFUL, malformed=True), "无法解析"),
     "401": (Reply(status=401), "FANGAN_LLM_API_KEY"),
 }
@@ -271,7 +163,7 @@ def llm_assistant(built_settings, server: FakeOpenAI):
 
     settings = load_settings(
         index_dir=built_settings.index_dir, llm="openai", llm_base_url=server.base_url, llm_model="fake",
-        llm_timeout=1.0, llm_max_retries=0,
+        llm_timeout=10.0, llm_max_retries=0,
     )  # fmt: skip
     return Assistant(settings, build=False)
 
@@ -329,20 +221,22 @@ def test_a_faithful_answer_streams_and_its_citations_are_verbatim(llm_assistant,
 @pytest.mark.parametrize(
     ("reply", "note"),
     [
-        (Reply("清洁取暖率达到95%以上[1]。"), "未通过引用核验——数字“95%”"),
-        (Reply("清洁取暖率达到90%以上[42]。"), "未通过引用核验——引用了不存在的条款编号 [42]"),
-        (Reply("该项工作由区财政局牵头[1]。"), "未通过引用核验——单位“区财政局”"),
-        (Reply("清洁取暖率达到90%以上。"), "未通过引用核验——回答没有标注引用的条款"),
-        (Reply(status=500), "大模型服务暂不可用——大模型服务返回错误 500"),
+        (Reply("清洁取暖率达到95%以上[1]。"), "未通过引用核验——数字与所引条款不符"),
+        (Reply("清洁取暖率达到90%以上[42]。"), "未通过引用核验——引用的条款不能支持回答"),
+        (Reply("该项工作由区财政局牵头[1]。"), "未通过引用核验——引用的条款不能支持回答"),
+        (Reply("清洁取暖率达到90%以上。"), "未通过引用核验——引用的条款不能支持回答"),
+        (Reply(status=500), "大模型服务暂不可用——服务返回错误 500"),
         (Reply(status=503), "大模型服务暂不可用"),
-        (Reply(FAITHFUL, delay=2.5), "大模型服务暂不可用——大模型服务 http"),
-        (Reply(FAITHFUL, malformed=True), "大模型服务暂不可用——大模型服务的回应无法解析"),
+        (Reply(FAITHFUL, delay=3.0), "大模型服务暂不可用——响应超时"),  # against a 1 s deadline
+        (Reply(FAITHFUL, malformed=True), "大模型服务暂不可用——回应无法解析"),
     ],
     ids=["wrong-figure", "unknown-clause", "wrong-unit", "uncited", "500", "503", "timeout", "malformed"],
 )
 def test_unfaithful_or_failed_generation_falls_back_to_the_extractive_answer(
-    llm_assistant, scripted, caplog, reply: Reply, note: str
+    llm_assistant, scripted, caplog, monkeypatch, reply: Reply, note: str
 ) -> None:
+    if reply.delay:
+        monkeypatch.setattr(llm_assistant.generator, "deadline", 1.0)
     extractive = llm_assistant.with_engine("extractive").ask(QUESTION)
     stats = llm_assistant.generator.stats
     before = (stats.rejected, stats.failed)
@@ -355,6 +249,7 @@ def test_unfaithful_or_failed_generation_falls_back_to_the_extractive_answer(
     failed = reply.status != 200 or reply.delay or reply.malformed
     assert (stats.rejected, stats.failed) == (before[0] + (not failed), before[1] + bool(failed))
     assert any("改用摘录回答" in r.message or "未通过核验" in r.message for r in caplog.records)
+    assert "127.0.0.1" not in answer.answer and "http" not in answer.answer  # no internal address for the public
 
 
 @pytest.mark.slow
@@ -362,16 +257,16 @@ def test_connection_refused_falls_back(llm_assistant, monkeypatch) -> None:
     down = OpenAICompatibleLLM(f"http://127.0.0.1:{free_port()}/v1", "fake", timeout=1, max_retries=0)
     monkeypatch.setattr(llm_assistant.generator, "llm", down)
     answer = llm_assistant.ask(QUESTION)
-    assert "无法连接大模型服务" in answer.notes[0] and "90%以上" in answer.answer
+    assert "连接失败" in answer.notes[0] and "90%以上" in answer.answer and "127.0.0.1" not in answer.answer
 
 
 @pytest.mark.slow
 def test_a_whole_reply_from_a_non_streaming_server(llm_assistant, server, scripted, monkeypatch) -> None:
-    whole = OpenAICompatibleLLM(server.base_url, "fake", timeout=1, max_retries=0, streaming=False)
+    whole = OpenAICompatibleLLM(server.base_url, "fake", timeout=3, max_retries=0, streaming=False)
     monkeypatch.setattr(llm_assistant.generator, "llm", whole)
     scripted(Reply(FAITHFUL))
     pieces, answer = ask_streaming(llm_assistant, QUESTION)
-    assert pieces == [answer.answer] and answer.answer == FAITHFUL and not answer.notes
+    assert "".join(pieces) == answer.answer == FAITHFUL and not answer.notes  # released claim by claim, checked
     assert not server.requests[-1].get("stream")
 
 

@@ -48,6 +48,8 @@ WARMUP_QUESTIONS = (  # the first few asks are slow (model kernels, jieba); pay 
 )
 _END = object()
 OVERLOAD_RETRY_SECONDS = 2  # Retry-After when the answer queue is full: a queue drains in about that long
+LLM_DEADLINE_SLACK_SECONDS = 5.0  # beyond the LLM deadline: the extractive answer and the guard run too
+GENERATION_WORKERS = 16  # threads that may wait on the LLM at once; each waits at most the LLM deadline
 
 
 class Status(str, Enum):
@@ -256,7 +258,8 @@ class AnswerCache:
     def _settle(self, key: str, future: Future[Answer]) -> None:
         with self._lock:
             self._inflight.pop(key, None)
-            if future.exception() is None and self._size > 0:
+            # an answer with notes fell back (the model failed or was rejected): ask again next time
+            if future.exception() is None and self._size > 0 and not future.result().notes:
                 self._done[key] = future.result()
                 while len(self._done) > self._size:
                     self._done.popitem(last=False)
@@ -303,6 +306,9 @@ class ChatService:
         self._factory = factory or _default_factory(settings)
         self._warmup = tuple(warmup)
         self._executor = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="assistant")
+        # with an LLM, questions wait on the model (each at most FANGAN_LLM_DEADLINE) on their own threads, so a slow
+        # model never holds the answer workers; the CPU work inside is still bounded by the embedder's engine pool
+        self._generation = ThreadPoolExecutor(max_workers=GENERATION_WORKERS, thread_name_prefix="generation")
         self._assistant: Assistant | None = None
         self._readiness = Readiness(Status.STARTING)
         self._structure: PlanStructure | None = None
@@ -312,6 +318,8 @@ class ChatService:
         self.cache = AnswerCache(settings.answer_cache_size)
         self.admission = Admission(settings.answer_workers + settings.answer_queue_size)
         self.timeout = settings.answer_timeout_seconds
+        if settings.llm != "none":  # a generated answer may take the model's whole deadline, plus the extractive part
+            self.timeout = max(self.timeout, (settings.llm_deadline or settings.llm_timeout) + LLM_DEADLINE_SLACK_SECONDS)
         self.health: Any = None  # an IndexHealth once started (see ``assistant.health``)
 
     # ------------------------------------------------------------------ start-up
@@ -331,8 +339,8 @@ class ChatService:
         try:
             assistant = self._factory(report)
             self._readiness = Readiness(Status.WARMING)
-            for question in self._warmup:
-                assistant.ask(question)
+            for question in self._warmup:  # the extractive engine only: warming up must not wait on an LLM
+                assistant.with_engine("extractive").ask(question)
         except AssistantError as exc:
             self._readiness = Readiness(Status.FAILED, message=str(exc))
             log.error("启动失败：%s", exc)
@@ -405,6 +413,7 @@ class ChatService:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._generation.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------------ asking
 
@@ -427,7 +436,7 @@ class ChatService:
             return fn(*args)
 
         try:
-            future = self._executor.submit(run)
+            future = self._pool().submit(run)
         except RuntimeError:  # shutting down
             self.admission.leave()
             raise NotReady(Readiness(Status.FAILED, message="服务正在关闭")) from None
@@ -445,6 +454,10 @@ class ChatService:
             key = f"{plan}\x00{text}" if plan else text
             return self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan))
         return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan)
+
+    def _pool(self) -> ThreadPoolExecutor:
+        """Where a question runs: with an LLM configured, its own pool, so a slow model never holds the workers."""
+        return self._generation if getattr(self._assistant, "generator", None) is not None else self._executor
 
     def submit_turn(
         self, question: str, conversation_id: str | None, plan: str | None = None
