@@ -272,11 +272,6 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._done)
 
-    def clear(self) -> None:
-        """Forget every kept answer (the library changed)."""
-        with self._lock:
-            self._done.clear()
-
 
 def _default_factory(settings: Settings) -> Callable[[ProgressFn], Assistant]:
     def build(progress: ProgressFn) -> Assistant:
@@ -319,7 +314,8 @@ class ChatService:
         self.admission = Admission(settings.answer_workers + settings.answer_queue_size)
         self.timeout = settings.answer_timeout_seconds
         if settings.llm != "none":  # a generated answer may take the model's whole deadline, plus the extractive part
-            self.timeout = max(self.timeout, (settings.llm_deadline or settings.llm_timeout) + LLM_DEADLINE_SLACK_SECONDS)
+            deadline = settings.llm_deadline or settings.llm_timeout
+            self.timeout = max(self.timeout, deadline + LLM_DEADLINE_SLACK_SECONDS)
         self.health: Any = None  # an IndexHealth once started (see ``assistant.health``)
 
     # ------------------------------------------------------------------ start-up
