@@ -64,7 +64,11 @@ def _client(tmp_path: Path, folder: Path, **overrides: Any) -> tuple[TestClient,
     settings = load_settings(data_dir=tmp_path, corpus_path=folder, **overrides)
     service = ChatService(settings, factory=factory, warmup=())  # type: ignore[arg-type]
     service.start().result()
-    return TestClient(create_api(settings, service, FeedbackStore(tmp_path / "fb.sqlite3"))), service, built
+    return (
+        TestClient(create_api(settings, service, FeedbackStore(tmp_path / "fb.sqlite3")), base_url="http://127.0.0.1"),
+        service,
+        built,
+    )
 
 
 def test_plans_lists_metadata_counts_findings_and_load_problems(tmp_path: Path, folder: Path) -> None:

@@ -69,11 +69,16 @@ def test_answers_are_plain_text_with_numbered_citations_and_no_layout_words(assi
 
 
 def test_no_role_ticked_lists_no_task_and_says_why(assistant_plan: Any, tmp_path: Path) -> None:
+    from assistant.library import Library
     from assistant.structure import extract_structure
     from assistant.web.tabs import NO_ROLE, TaskViews
 
     class Service:
         structure = extract_structure(assistant_plan)
+        library = Library(Path("."), (assistant_plan,))
+
+        def structure_of(self, plan: str | None) -> Any:
+            return self.structure
 
     views = TaskViews(Service(), tmp_path)  # type: ignore[arg-type]
     table, path, summary = views.unit_tasks("区水务局", [])
