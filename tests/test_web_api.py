@@ -458,3 +458,19 @@ def test_the_stream_issues_the_conversation_id_the_widget_sends_back(web: dict[s
     assert first["conversation_id"]
     second = final({"question": "由谁牵头？", "conversation_id": first["conversation_id"]})
     assert "区住房城乡建设局" in second["answer"] and second["conversation_id"] == first["conversation_id"]
+
+
+def test_a_rater_changing_their_rating_updates_one_row(tmp_path: Path) -> None:
+    """The widget names its rater and the answer: 赞 → 踩 is one row, updated, with the conversation's questions."""
+    from assistant.web.api import create_api
+
+    store = FeedbackStore(tmp_path / "fb.sqlite3")
+    service = ChatService(_settings(tmp_path), factory=lambda progress: FakeAssistant(), warmup=())  # type: ignore[arg-type]
+    client = TestClient(create_api(service.settings, service, store), base_url=BASE)
+    rating = {"question": "那配合单位呢？", "answer": "……", "source": "widget", "rater": "abcdef0123456789",
+              "answer_key": "w2", "context": ["清洁取暖率的目标是多少？"]}  # fmt: skip
+    assert client.post("/api/feedback", json={**rating, "rating": 1}).status_code == 201
+    assert client.post("/api/feedback", json={**rating, "rating": -1}).status_code == 201
+    rows = store.recent()
+    assert len(rows) == 1 and int(rows[0].rating) == -1
+    assert rows[0].context == ("清洁取暖率的目标是多少？",) and rows[0].answer_key == "w2"

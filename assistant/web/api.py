@@ -93,6 +93,15 @@ class FeedbackRequest(BaseModel):
     comment: str = Field(default="", max_length=MAX_COMMENT_CHARS)
     conversation_id: str | None = Field(default=None, pattern=_CONVERSATION)
     source: str = Field(default="api", pattern=r"^(web|widget|api)$")
+    rater: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]{8,64}$",
+        description="评价者（如页面的随机编号）；与 answer_key 一起给出时，同一回答只存一行，改评即更新",
+    )
+    answer_key: str | None = Field(default=None, max_length=200, description="被评价的是哪一个回答（调用方自定）")
+    context: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=20, description="同一对话中此前的问题（由早到晚），便于理解追问"
+    )
 
 
 class RateLimited(AssistantError):
@@ -365,7 +374,18 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
 
     @app.post("/api/feedback", status_code=201, responses=_ERRORS, tags=["反馈"], summary="提交评价")
     def post_feedback(body: FeedbackRequest) -> dict[str, int]:
-        """保存对一个回答的 👍/👎 与可选意见（SQLite，重启后仍在）。"""
+        """保存对一个回答的 👍/👎 与可选意见（SQLite，重启后仍在）。
+
+        给出 `rater` 与 `answer_key` 时，同一评价者对同一回答只存一行：改评（👍→👎）即更新该行。"""
+        if body.rater and body.answer_key:
+            fid = feedback.rate(
+                body.rating, body.question, body.answer, body.sections, rater=body.rater,
+                answer_key=body.answer_key, context=body.context, conversation_id=body.conversation_id,
+                source=body.source,
+            )  # fmt: skip
+            if body.comment:
+                feedback.set_comment(fid, body.comment)
+            return {"id": fid}
         fid = feedback.add(
             body.rating, body.question, body.answer, body.sections, body.comment, body.conversation_id, body.source
         )

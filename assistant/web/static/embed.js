@@ -12,6 +12,13 @@
   var title = (params.get("title") || "").slice(0, 40);
   var parentOrigin = /^https?:\/\/[^/]+$/.test(params.get("parent") || "") ? params.get("parent") : null;
   var conversation = null;  // issued by the server with the first answer, sent back with each follow-up
+  var asked = [];  // this conversation's questions, oldest first: feedback keeps them so a follow-up can be understood
+  var answers = 0;  // answers shown on this page: each rating names its answer, so 赞 → 踩 updates one row
+  var rater = (function () {  // who rates: this page view (random, never sent anywhere but the feedback)
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  })();
   var busy = false;
 
   if (title) document.title = title;
@@ -119,6 +126,9 @@
   }
 
   function addRating(m, answer) {
+    answers += 1;
+    var key = "w" + answers;
+    var context = asked.slice(0, -1);
     var row = el("div", { class: "rate", role: "group", "aria-label": "这个回答有帮助吗？" });
     row.appendChild(el("span", {}, "这个回答："));
     [[1, "有帮助"], [-1, "没帮助"]].forEach(function (spec) {  // text, not emoji: intranet PCs may lack emoji fonts
@@ -130,7 +140,8 @@
           method: "POST", headers: { "Content-Type": "application/json" },
           body: JSON.stringify({
             rating: spec[0], question: answer.question, answer: answer.answer, source: "widget",
-            sections: answer.citations.map(function (c) { return c.section; }), conversation_id: conversation
+            sections: answer.citations.map(function (c) { return c.section; }), conversation_id: conversation,
+            rater: rater, answer_key: key, context: context
           })
         }).then(function (r) { status.textContent = r.ok ? "已记录，谢谢！" : "反馈未能保存。"; })
           .catch(function () { status.textContent = "反馈未能保存。"; });
@@ -185,6 +196,7 @@
     busy = true;
     send.disabled = true;
     box.value = "";
+    asked.push(text);
     addUser(text);
     var m = addBot();
     var state = { text: "", done: false };
@@ -234,6 +246,7 @@
   });
   document.getElementById("new-chat").addEventListener("click", function () {
     conversation = null;
+    asked = [];
     Array.prototype.slice.call(log.querySelectorAll(".msg:not(.intro)")).forEach(function (n) { n.remove(); });
     box.focus();
   });
