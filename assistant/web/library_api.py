@@ -106,7 +106,7 @@ def add_uploaded(service: ChatService, name: str, data: bytes) -> dict[str, Any]
 def add_library_routes(app: FastAPI, settings: Settings, service: ChatService) -> None:
     """Register ``GET /api/plans`` and ``POST /api/plans`` (before the API's catch-all route)."""
 
-    @app.get(PLANS_PATH, tags=["方案库"])
+    @app.get(PLANS_PATH, tags=["方案库"], summary="方案库列表")
     def list_plans(check: Annotated[bool, Query(description="附每个方案的检查发现数")] = True) -> dict[str, Any]:
         """方案库中的方案：编号、标题、文号、日期、条款/单位/目标数、未读懂的分工说明数、检查发现，以及未能载入的文件。"""
         body = plans_overview(service.library, with_findings=check)
@@ -117,6 +117,7 @@ def add_library_routes(app: FastAPI, settings: Settings, service: ChatService) -
         PLANS_PATH,
         status_code=201,
         tags=["方案库"],
+        summary="添加方案",
         responses={
             400: {"description": "文件名、格式或内容有误"},
             403: {"description": "未开启网页添加方案，或管理员令牌不正确"},
