@@ -294,6 +294,15 @@ def levels_asked(question: str) -> frozenset[str]:
     return frozenset(level.name for level in plan_levels() if any(cue in text for cue in level.cues))
 
 
+def without_level(question: str) -> str:
+    """The question without its level words ("市里的方案里厨余垃圾…" → "厨余垃圾…"): once the router has picked a
+    plan of that level, its engine is asked about the topic, not about "市里". The question itself when nothing
+    is left."""
+    cues = sorted({c for level in plan_levels() for c in level.cues}, key=len, reverse=True)
+    pattern = rf"(?:这个|这份|本)?(?:{'|'.join(map(re.escape, cues))})(?:的)?(?:方案|文件)?(?:里面|当中|中|里|的)?"
+    return re.sub(pattern, "", question).strip(" ，,：:") or question
+
+
 def _names(plan: Plan) -> list[str]:
     """The names a question may use for a plan, long enough to mean it."""
     names = [plan.title, plan.meta.short_title, plan.meta.doc_number, plan.id]

@@ -39,7 +39,7 @@ from .embed import load_embedder
 from .errors import AssistantError, ConfigError
 from .index import Index, ProgressFn
 from .lexicon import lexicon
-from .library import Library, SharedResources, body_hash, level_of, levels_asked
+from .library import Library, SharedResources, body_hash, level_of, levels_asked, without_level
 from .normalize import Normalized, merged_corrector, read
 from .retrieve import RetrievalMode
 from .segment import Segmenter, domain_terms
@@ -366,6 +366,10 @@ class LibraryAssistant:
                 ranked.extend(self.router.rank(text, read_as))
             return ranked
 
+        level_words = read_as is not None and not read_as.english and _PLAN_WORD_RE.search(read_as.text)
+        if level_words and levels_asked(read_as.text) and any(r.level == 0 for r in ranking()):
+            text = without_level(read_as.text)  # the plan of the level asked answers about the topic
+        asked = self.validate(question)
         current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
         if not current and self._default and _holds_its_own(self._default, ranking()):
             current = self._default  # the office's own plan wins a question the evidence cannot place
@@ -373,9 +377,9 @@ class LibraryAssistant:
             answer = self._ask_plan(current, text, discussion, id)
             if answer.answerable:
                 others = self._candidates(ranking()) if answer.intent == "target" else []
-                return _timed(self._with_other_figures(answer, text, others, id), started)
+                return _timed(self._with_other_figures(answer, text, others, id), started, asked)
             if _holds_its_own(current, ranking()):  # a follow-up the plan under discussion cannot answer
-                return _timed(answer, started)
+                return _timed(answer, started, asked)
             candidates = [c for c in self._candidates(ranking()) if c != current]
         else:
             candidates = named or self._candidates(ranking())
@@ -383,11 +387,11 @@ class LibraryAssistant:
         for pid in candidates:
             answer = self._ask_plan(pid, text, discussion, id)
             if answer.answerable:
-                return _timed(self._with_other_figures(answer, text, candidates, id), started)
+                return _timed(self._with_other_figures(answer, text, candidates, id), started, asked)
             first = first or answer
         if first is None:  # no candidate at all (cannot happen with a non-empty library): the first plan answers
             first = self._ask_plan(self.library.ids[0], text, discussion, id)
-        return _timed(first, started)
+        return _timed(first, started, asked)
 
     def ask_stream(
         self, question: str, session: Session | None = None, id: str | None = None, plan: str | None = None
@@ -527,5 +531,7 @@ def _stamp(answer: Answer, plan: Plan) -> Answer:
     return replace(answer, plan_id=plan.id, citations=citations, evidence=evidence)
 
 
-def _timed(answer: Answer, started: float) -> Answer:
-    return replace(answer, elapsed_ms=(time.perf_counter() - started) * 1000)
+def _timed(answer: Answer, started: float, question: str | None = None) -> Answer:
+    """The answer with its time taken (and the question as asked, when the engine was asked a reworded one)."""
+    elapsed = (time.perf_counter() - started) * 1000
+    return replace(answer, elapsed_ms=elapsed, question=question if question is not None else answer.question)
