@@ -14,6 +14,8 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,8 +69,10 @@ class PlanSummary:
 
 
 def normalise_name(text: str) -> str:
-    """For matching plan names in questions: NFKC, no spaces, quotes or book-title marks."""
-    text = unicodedata.normalize("NFKC", text)
+    """For matching plan names in questions: NFKC, simplified script, no spaces, quotes or book-title marks."""
+    from .normalize import to_simplified
+
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     return re.sub(r"[\s《》〈〉“”\"'‘’「」]+", "", text)
 
 
@@ -248,6 +252,55 @@ class Library:
 
     def summaries(self) -> list[PlanSummary]:
         return [self.summary(p.id) for p in self.plans]
+
+
+@dataclass(frozen=True)
+class PlanLevel:
+    """An administrative level (``data/plan_levels.tsv``): the question words that point to it and the pattern
+    of the issuers and titles of its plans."""
+
+    name: str
+    cues: tuple[str, ...]
+    metadata: re.Pattern[str]
+
+
+@cache
+def plan_levels() -> tuple[PlanLevel, ...]:
+    """The levels of ``data/plan_levels.tsv``, in file order."""
+    text = resources.files("assistant.data").joinpath("plan_levels.tsv").read_text(encoding="utf-8")
+    levels = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, cues, pattern = line.split("\t")
+        levels.append(PlanLevel(name.strip(), tuple(c for c in cues.split("|") if c), re.compile(pattern.strip())))
+    return tuple(levels)
+
+
+def level_of(plan: Plan) -> str:
+    """A plan's administrative level read from its issuer, else its title ("" when neither says)."""
+    for field_text in (plan.meta.issuer, plan.title):
+        if not field_text:
+            continue
+        for level in plan_levels():
+            if level.metadata.search(normalise_name(field_text)):
+                return level.name
+    return ""
+
+
+def levels_asked(question: str) -> frozenset[str]:
+    """The levels a (normalised) question's own words point to: "区里的方案" → district, "全国" → national."""
+    text = re.sub(r"\s+", "", question)
+    return frozenset(level.name for level in plan_levels() if any(cue in text for cue in level.cues))
+
+
+def without_level(question: str) -> str:
+    """The question without its level words ("市里的方案里厨余垃圾…" → "厨余垃圾…"): once the router has picked a
+    plan of that level, its engine is asked about the topic, not about "市里". The question itself when nothing
+    is left."""
+    cues = sorted({c for level in plan_levels() for c in level.cues}, key=len, reverse=True)
+    pattern = rf"(?:这个|这份|本)?(?:{'|'.join(map(re.escape, cues))})(?:的)?(?:方案|文件)?(?:里面|当中|中|里|的)?"
+    return re.sub(pattern, "", question).strip(" ，,：:") or question
 
 
 def _names(plan: Plan) -> list[str]:

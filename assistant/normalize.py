@@ -159,3 +159,36 @@ class TypoCorrector:
                 if (any_char and interior and len(window) >= TYPO_ANY_CHAR_MIN_LEN) or _pinyin(word) == _pinyin(window):
                     found.add(word)
         return found.pop() if len(found) == 1 else None  # two candidates: not a clear typo
+
+
+def merged_corrector(correctors: Iterable[TypoCorrector]) -> TypoCorrector:
+    """One corrector over the vocabularies of several plans (a library's router reads a question as every plan's
+    engine would: a typo of any plan's term or unit name is corrected; a window two plans correct differently is
+    left as written)."""
+    correctors = list(correctors)
+    merged = object.__new__(TypoCorrector)
+    merged._plan = "\n".join(c._plan for c in correctors)
+    merged._masked = {}
+    merged._pinyin_words = {}
+    for c in correctors:
+        for key, words in c._masked.items():
+            merged._masked.setdefault(key, set()).update(words)
+        for spelled, word in c._pinyin_words.items():
+            merged._pinyin_words.setdefault(spelled, word)
+    return merged
+
+
+def read(text: str, function_words: frozenset[str], typo: TypoCorrector | None = None) -> Normalized:
+    """A question as the engines read it: NFKC and traditional → simplified, English glossary phrases (and pinyin
+    place names) in Chinese, one-character typos corrected. The router and the plan-name checks of a library read
+    this form, so that they see what the plan's engine sees (``intent.analyse`` does the same steps)."""
+    q = basic(text)
+    english = is_english(q, function_words)
+    if english:
+        q = translate_english(q)
+        if typo is not None:
+            q = typo.romanized(q)
+    corrections: tuple[tuple[str, str], ...] = ()
+    if typo is not None:
+        q, corrections = typo.correct(q)
+    return Normalized(q, english, corrections)

@@ -38,7 +38,9 @@ from .batch import validate_question
 from .embed import load_embedder
 from .errors import AssistantError, ConfigError
 from .index import Index, ProgressFn
-from .library import Library, SharedResources, body_hash
+from .lexicon import lexicon
+from .library import Library, SharedResources, body_hash, level_of, levels_asked, without_level
+from .normalize import Normalized, merged_corrector, read
 from .retrieve import RetrievalMode
 from .segment import Segmenter, domain_terms
 from .vector_cache import CachedEmbeddings
@@ -66,6 +68,9 @@ MIN_UNIT_NAME_CHARS = 3
 # conversations whose plan under discussion is remembered (least recently used forgotten first)
 MAX_DISCUSSIONS = 5000
 VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside the plan indexes
+# words by which a question refers to a plan without naming it ("这个方案", "区里的文件", "this district plan"): only
+# then do the level words of the question ("区里", "国务院") rank the plans of that level first
+_PLAN_WORD_RE = re.compile(r"方案|文件|意见|通知|规划")
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
 
 
@@ -86,6 +91,7 @@ class RouteScore:
     dense: float
     bm25: float
     unit: int = 0  # length of the longest name of one of the plan's units written in the question (0: none)
+    level: int = 1  # 0: the plan is of the level the question asks for; 1: no level asked or known; 2: another
 
 
 class Router:
@@ -121,18 +127,32 @@ class Router:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         self._vectors = matrix / np.where(norms == 0, 1, norms)
         self._vector_owner = np.asarray(vector_owner)
+        self._levels = [level_of(engine.plan) for engine in engines.values()]
+        # the question as every plan's engine reads it (script, English glossary, typos of any plan's words)
+        self.typo = merged_corrector(e.typo for e in engines.values() if getattr(e, "typo", None) is not None)
 
-    def rank(self, question: str) -> list[RouteScore]:
-        """Plans best first, by reciprocal-rank fusion of their best clause BM25 and best vector similarity."""
+    def read(self, question: str) -> Normalized:
+        """The question normalised as the engines normalise it (``normalize.read``)."""
+        return read(question, lexicon().english_function_words, self.typo)
+
+    def rank(self, question: str, read_as: Normalized | None = None) -> list[RouteScore]:
+        """Plans best first, by reciprocal-rank fusion of their best clause BM25 and best vector similarity.
+
+        The question is normalised first (``read``): BM25, unit names and level words see the simplified,
+        corrected, glossary-translated text; the dense query of an English question is the question as written
+        (the embedder is multilingual), of others the normalised text."""
+        read_as = read_as or self.read(question)
+        normalised = read_as.text
         n = len(self.ids)
         bm25 = np.zeros(n, dtype=np.float32)
-        tokens = [t for t in self.segmenter.tokens(question) if t in self._vocab]
+        tokens = [t for t in self.segmenter.tokens(normalised) if t in self._vocab]
         if tokens:
             scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
             np.maximum.at(bm25, self._clause_owner, scores)
         dense = np.full(n, -1.0, dtype=np.float32)
         if len(self._vectors):
-            q = np.asarray(self.embedder.embed_query(question), dtype=np.float32)  # type: ignore[attr-defined]
+            query = question if read_as.english else normalised
+            q = np.asarray(self.embedder.embed_query(query), dtype=np.float32)  # type: ignore[attr-defined]
             sims = self._vectors @ (q / (np.linalg.norm(q) or 1.0))
             np.maximum.at(dense, self._vector_owner, sims)
         fused = np.zeros(n, dtype=np.float64)
@@ -141,9 +161,14 @@ class Router:
                 continue
             ranks = _dense_ranks(values)
             fused += 1.0 / (ROUTER_RRF_K + ranks)
-        units = [max((len(name) for name in names if name in question), default=0) for names in self._unit_names]
-        order = sorted(range(n), key=lambda i: (units[i] == 0, -fused[i], i))
-        return [RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i]) for i in order]
+        units = [max((len(name) for name in names if name in normalised), default=0) for names in self._unit_names]
+        asked = levels_asked(normalised) if _PLAN_WORD_RE.search(normalised) else frozenset()
+        level = [(0 if lv in asked else 2) if asked and lv else 1 for lv in self._levels]
+        order = sorted(range(n), key=lambda i: (units[i] == 0, level[i], -fused[i], i))
+        return [
+            RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i])
+            for i in order
+        ]
 
 
 def _dense_ranks(values: np.ndarray) -> np.ndarray:
@@ -327,19 +352,24 @@ class LibraryAssistant:
             pid = self.engine(plan).plan.id
             answer = self._ask_plan(pid, text, discussion, id)
             return _timed(answer, started)
-        named = [p.id for p in self.library.named_in(text)] if len(self.library) > 1 else []
+        read_as = self.router.read(text) if len(self.library) > 1 else None
+        named, named_text = self._named_in(text, read_as)
         if len(named) == 1 or len(self.library) == 1:
             pid = named[0] if named else self.library.ids[0]
-            topic = self.library.without_name(text, self.engines[pid].plan) if named else text
+            topic = self.library.without_name(named_text, self.engines[pid].plan) if named else text
             answer = self._ask_plan(pid, topic, discussion, id)
             return _timed(replace(answer, question=text), started)
         ranked: list[RouteScore] = []
 
         def ranking() -> list[RouteScore]:  # the router's work (one dense query) is done once, when needed
             if not ranked:
-                ranked.extend(self.router.rank(text))
+                ranked.extend(self.router.rank(text, read_as))
             return ranked
 
+        level_words = read_as is not None and not read_as.english and _PLAN_WORD_RE.search(read_as.text)
+        if level_words and levels_asked(read_as.text) and any(r.level == 0 for r in ranking()):
+            text = without_level(read_as.text)  # the plan of the level asked answers about the topic
+        asked = self.validate(question)
         current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
         if not current and self._default and _holds_its_own(self._default, ranking()):
             current = self._default  # the office's own plan wins a question the evidence cannot place
@@ -347,9 +377,9 @@ class LibraryAssistant:
             answer = self._ask_plan(current, text, discussion, id)
             if answer.answerable:
                 others = self._candidates(ranking()) if answer.intent == "target" else []
-                return _timed(self._with_other_figures(answer, text, others, id), started)
+                return _timed(self._with_other_figures(answer, text, others, id), started, asked)
             if _holds_its_own(current, ranking()):  # a follow-up the plan under discussion cannot answer
-                return _timed(answer, started)
+                return _timed(answer, started, asked)
             candidates = [c for c in self._candidates(ranking()) if c != current]
         else:
             candidates = named or self._candidates(ranking())
@@ -357,11 +387,11 @@ class LibraryAssistant:
         for pid in candidates:
             answer = self._ask_plan(pid, text, discussion, id)
             if answer.answerable:
-                return _timed(self._with_other_figures(answer, text, candidates, id), started)
+                return _timed(self._with_other_figures(answer, text, candidates, id), started, asked)
             first = first or answer
         if first is None:  # no candidate at all (cannot happen with a non-empty library): the first plan answers
             first = self._ask_plan(self.library.ids[0], text, discussion, id)
-        return _timed(first, started)
+        return _timed(first, started, asked)
 
     def ask_stream(
         self, question: str, session: Session | None = None, id: str | None = None, plan: str | None = None
@@ -385,10 +415,22 @@ class LibraryAssistant:
 
     # ------------------------------------------------------------------ internals
 
+    def _named_in(self, text: str, read_as: Normalized | None) -> tuple[list[str], str]:
+        """The ids of the plans a question names, as written or as normalised (a title in traditional script),
+        and the text to take the name out of (the normalised one when only it names a plan; an English question
+        is handed on as written, since its engine answers it with an English lead-in)."""
+        if read_as is None:
+            return [], text
+        named = [p.id for p in self.library.named_in(text)]
+        if named or read_as.text == text:
+            return named, text
+        named = [p.id for p in self.library.named_in(read_as.text)]
+        return named, (text if read_as.english else read_as.text)
+
     def _named_or_routed(self, text: str, discussion: _Discussion | None) -> str:
-        named = self.library.named_in(text) if len(self.library) > 1 else []
+        named = self._named_in(text, self.router.read(text) if len(self.library) > 1 else None)[0]
         if named:
-            return named[0].id
+            return named[0]
         if discussion is not None and discussion.plan_id:
             return discussion.plan_id
         return self._route(text)[0]
@@ -466,6 +508,8 @@ def _close(candidate: RouteScore, top: RouteScore) -> bool:
     """Whether a plan's evidence nearly matches the best plan's (see CLOSE_DENSE_MARGIN, CLOSE_BM25_RATIO)."""
     if top.unit and not candidate.unit:  # the question names a unit the best plan has and this one does not
         return False
+    if candidate.level > top.level:  # the question asks for the best plan's level ("区里的方案") and this is not it
+        return False
     if candidate.dense < top.dense - CLOSE_DENSE_MARGIN:
         return False
     return top.bm25 <= 0 or candidate.bm25 >= CLOSE_BM25_RATIO * top.bm25
@@ -487,5 +531,7 @@ def _stamp(answer: Answer, plan: Plan) -> Answer:
     return replace(answer, plan_id=plan.id, citations=citations, evidence=evidence)
 
 
-def _timed(answer: Answer, started: float) -> Answer:
-    return replace(answer, elapsed_ms=(time.perf_counter() - started) * 1000)
+def _timed(answer: Answer, started: float, question: str | None = None) -> Answer:
+    """The answer with its time taken (and the question as asked, when the engine was asked a reworded one)."""
+    elapsed = (time.perf_counter() - started) * 1000
+    return replace(answer, elapsed_ms=elapsed, question=question if question is not None else answer.question)
