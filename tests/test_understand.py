@@ -229,3 +229,34 @@ def test_a_sentence_opening_with_its_year_dates_the_targets_after_it(tmp_path: P
     )
     targets = extract_targets(load_plan(plan_file))
     assert [(t.value, t.deadline) for t in targets] == [("70", "到2020年"), ("75", "到2025年")]
+
+
+def test_fit_abstention_over_a_library_uses_every_plans_questions(tmp_path: Path) -> None:
+    """A library fits on all its plans' questions, each judged by the engine that answered it."""
+    from types import SimpleNamespace
+
+    from assistant.abstain import fit_from_files
+    from assistant.answer import Evidence
+
+    rows = [("a", True, 0.9), ("a", False, 0.1), ("b", True, 0.8), ("b", False, 0.2), ("b", True, 0.85)]
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(
+        "\n".join(
+            json.dumps({"id": f"q{i}", "plan": plan, "question": f"问题{i}", "answerable": ok}, ensure_ascii=False)
+            for i, (plan, ok, _) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    level = {f"问题{i}": x for i, (_, _, x) in enumerate(rows)}
+
+    def ask(question, session=None, id=None):
+        x = level[question]
+        return SimpleNamespace(evidence=Evidence(signals={"known": x, "clause": x, "dense": 0.8}))
+
+    engines = {pid: SimpleNamespace(plan=SimpleNamespace(id=pid)) for pid in ("a", "b")}
+    library = SimpleNamespace(engines=engines, ask=ask, plan=engines["a"].plan)
+    report = fit_from_files(library, [qa], tmp_path / "model.json")
+    model = load_model(tmp_path / "model.json")
+    assert model.n == len(rows) and model.n_unanswerable == 2  # plan b's questions were not dropped
+    assert model.plans == ("a", "b") and "fitted on 5 questions" in report
+    assert model.refuse(Signals(0.1, 0.1, 0.8)) and not model.refuse(Signals(0.9, 0.9, 0.8))
