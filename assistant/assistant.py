@@ -713,9 +713,9 @@ _TIME_RE = re.compile(
 )
 
 
-# a figure in words or digits: fractions, tenths, halves, multiples (the forms plans write shares in)
+# a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's
 _FIGURE_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|倍|成)|[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
+    r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
 )
 
 
