@@ -54,6 +54,7 @@ class AbstentionModel:
     bias: float = -4.0
     threshold: float = FALLBACK_THRESHOLD
     fitted_on: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # the plans whose engines made the answers it was fitted on
     n: int = 0
     n_unanswerable: int = 0
     date: str = ""
@@ -89,6 +90,7 @@ def load_model(path: Path | None = None) -> AbstentionModel:
         bias=float(raw["bias"]),
         threshold=float(raw["threshold"]),
         fitted_on=tuple(raw.get("fitted_on", ())),
+        plans=tuple(raw.get("plans", ())),
         n=int(raw.get("n", 0)),
         n_unanswerable=int(raw.get("n_unanswerable", 0)),
         date=str(raw.get("date", "")),
@@ -119,7 +121,9 @@ def curve(scores: Sequence[float], answerable: Sequence[bool], steps: int = 20) 
     return rows
 
 
-def fit(signals: Sequence[Signals], answerable: Sequence[bool], fitted_on: Sequence[str]) -> AbstentionModel:
+def fit(
+    signals: Sequence[Signals], answerable: Sequence[bool], fitted_on: Sequence[str], plans: Sequence[str] = ()
+) -> AbstentionModel:
     """Fit the logistic model, then the threshold: the one with the best refusal F1 among those whose false-refusal
     rate stays at or under ``MAX_FALSE_REFUSAL`` (as sentence-transformers' BinaryClassificationEvaluator scans
     thresholds)."""
@@ -151,6 +155,7 @@ def fit(signals: Sequence[Signals], answerable: Sequence[bool], fitted_on: Seque
         bias=bias,
         threshold=round(best_t, 6),
         fitted_on=tuple(fitted_on),
+        plans=tuple(plans),
         n=len(signals),
         n_unanswerable=len(signals) - sum(answerable),
         date=time.strftime("%Y-%m-%d"),
@@ -166,6 +171,8 @@ def save_model(model: AbstentionModel, path: Path) -> None:
 def collect(assistant, items) -> tuple[list[Signals], list[bool], int]:
     """Ask each labelled question (sessions in order) and keep the signals of those the score decides.
 
+    ``assistant`` is a plan's engine or the library's: with a library each question goes where the router sends it,
+    and its signals are those of the plan whose engine made the answer (the way answers are made).
     Returns the signals, whether each question is answerable, and how many questions exact rules decided.
     """
     from .assistant import Session
@@ -189,18 +196,32 @@ def default_path() -> Path:
 
 
 def fit_from_files(assistant, paths: Sequence[Path], out: Path | None = None) -> str:
-    """Fit on the questions of ``paths`` about the assistant's plan, save the model, and return a printable report."""
+    """Fit on the questions of ``paths``, save the model, and return a printable report.
+
+    With a library (an object with ``engines``) every question counts, asked the way users ask (routed); a single
+    plan's engine keeps the questions about its plan.
+    """
     from .evaluate import load_qa
 
-    items = [i for p in paths for i in load_qa(p) if not i.plan or i.plan == assistant.plan.id]
-    signals, labels, ruled = collect(assistant, items)
+    library = hasattr(assistant, "engines")
+    signals, labels, ruled, n_items = [], [], 0, 0
+    for path in paths:  # one file's sessions are its own (ids repeat between files)
+        items = [i for i in load_qa(path) if library or not i.plan or i.plan == assistant.plan.id]
+        got, answerable, by_rule = collect(assistant, items)
+        signals += got
+        labels += answerable
+        ruled += by_rule
+        n_items += len(items)
     if len(set(labels)) < 2:
         raise ValueError("拟合拒答阈值需要同时有可回答与不可回答的问题")
-    model = fit(signals, labels, [f"{p.as_posix()}" for p in paths])
+    plans = sorted({getattr(e.plan, "id", "") for e in getattr(assistant, "engines", {}).values()}) or [
+        assistant.plan.id
+    ]
+    model = fit(signals, labels, [f"{p.as_posix()}" for p in paths], plans=plans)
     target = out or default_path()
     save_model(model, target)
     lines = [
-        f"fitted on {len(items)} questions ({ruled} decided by exact rules, {model.n} by the score, "
+        f"fitted on {n_items} questions ({ruled} decided by exact rules, {model.n} by the score, "
         f"{model.n_unanswerable} of them unanswerable)",
         f"weights {dict(zip(FEATURES, (round(w, 3) for w in model.weights), strict=True))}, bias {model.bias:.3f}",
         f"threshold {model.threshold:.4f} — {model.metric}",

@@ -20,7 +20,7 @@ from .compose import Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
-from .intent import Intent, Question, analyse, expand_synonyms, is_generic
+from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector
 from .retrieve import Retrieval, RetrievalMode, Retriever
@@ -38,6 +38,8 @@ ABSTAIN_TOP_CLAUSES = 3
 LIST_COVERAGE = 0.5
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
+# A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
+DEADLINE_SENTENCES = 2
 # Clauses whose coverage is within this margin of the best are ordered by retrieval instead of coverage.
 RERANK_MARGIN = 0.2
 # A clause title must explain this share of every topic term for "主要目标有哪些" to mean the clause itself.
@@ -146,6 +148,7 @@ class Assistant:
         unit_names = [n for u in self.structure.units for n in u.names]
         self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
         self.abstention: AbstentionModel = load_model()
+        self._figures: set[tuple[float, str]] | None = None
 
     @classmethod
     def from_plan(
@@ -318,12 +321,22 @@ class Assistant:
 
     def _premise(self, q: Question, terms: list[str]) -> tuple[Draft, Intent, None] | Draft | None:
         """A figure in the question: refuse one the plan does not contain; correct or confirm it against the
-        matching target ("是不是要求95%？" → "不是，方案要求的是90%以上")."""
+        matching target ("是不是要求95%？" → "不是，方案要求的是90%以上"). Figures compare after normalising
+        their form (1.2万元 = 12000元); a yes/no question about a figure the plan does not write is answered with
+        what the plan requires (``_answer`` puts the "不是" first), never refused."""
         c = self.composer
         plan_flat = self.plan.text.replace(" ", "")
         stated = [x.replace(" ", "") for x in q.quantities]
+        plan_figures = self._plan_figures()
         matches = c.match_targets(terms, []) if terms else []
-        in_targets = bool(matches) and any(x in t.sentence.text.replace(" ", "") for x in stated for t in matches)
+
+        def written(x: str, text: str) -> bool:
+            value = figure_value(x)
+            return x in text or (value is not None and value in figures_in(text))
+
+        in_targets = bool(matches) and any(
+            written(x, t.sentence.text.replace(" ", "")) for x in stated for t in matches
+        )
         evidence = Evidence(
             top_section=matches[0].section if matches else None, top_plan=self.plan.id, detail="rule: figure check"
         )
@@ -333,7 +346,9 @@ class Assistant:
             draft.add("是的，方案的要求是：" if in_targets else wrong)
             c.target_part(matches, draft)
             return draft
-        missing = [x for x in stated if x not in plan_flat]
+        missing = [x for x in stated if not (x in plan_flat or figure_value(x) in plan_figures)]
+        if missing and q.yesno:
+            return None  # a premise to correct: answered from the clause the question is about
         if missing:
             return self._not_covered(missing[0], RefusalReason.FIGURE_NOT_IN_PLAN, evidence)
         if matches and not in_targets:  # a figure the plan has, but not for this indicator: correct the premise
@@ -342,6 +357,12 @@ class Assistant:
             c.target_part(matches, draft)
             return draft, Intent.OUT_OF_SCOPE, None
         return None
+
+    def _plan_figures(self) -> set[tuple[float, str]]:
+        """Every figure the plan writes, normalised (computed once per plan)."""
+        if self._figures is None:
+            self._figures = figures_in(self.plan.text)
+        return self._figures
 
     def _answer(self, q: Question, last: Turn | None) -> tuple[Draft, Intent, Turn | None]:
         c = self.composer
@@ -460,6 +481,11 @@ class Assistant:
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
             return self._not_covered(evidence=evidence)
+        if q.yesno and q.quantities and draft.answerable:
+            stated = [x.replace(" ", "") for x in q.quantities]
+            answered = "".join(draft.parts).replace(" ", "")
+            if not any(x in answered or figure_value(x) in figures_in(answered) for x in stated):
+                draft.parts.insert(0, f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是：")
         topic = q.topic if terms else (last.topic if last else "")
         turn = Turn(
             topic=topic,
@@ -516,6 +542,11 @@ class Assistant:
             if lexicon().has(sentence.text, "deferred") and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
                 draft.add(f"方案对此未给出具体数值，要求为：{sentence.text}", Citation.of(clause, sentence))
                 return sections[0]
+        # a figure the target grammar does not read as one (五分之一, 超过一半, 两成): the sentence that states it
+        for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
+            if _FIGURE_RE.search(sentence.text) and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
+                draft.add(f"方案的规定是：{sentence.text}", Citation.of(clause, sentence))
+                return sections[0]
         return None
 
     def _deadline(
@@ -540,12 +571,15 @@ class Assistant:
         if not sections:
             return None
         clause = self.plan.clause(focus or sections[0])
-        if self.structure.responsibility(clause.label) is None:
-            return None  # not one of the plan's tasks (its preamble, its requirements): the plan sets no date for it
-        sentence = next(iter(self.composer.best_sentences(clause, terms, retrieval, limit=1)), None)
-        if sentence is None:
+        best = self.composer.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES)
+        if not best:
             return None
-        when = _TIME_RE.search(sentence.text)
+        # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
+        timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text))]
+        sentence, when = timed[0] if timed else (best[0], None)
+        is_task = self.structure.responsibility(clause.label) is not None
+        if when is None and not (is_task or self.composer.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE):
+            return None  # not one of the plan's tasks and no time stated: the plan sets no date for it
         lead = f"方案给出的时间是“{when.group(0)}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
@@ -669,7 +703,20 @@ class Assistant:
 
 
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)
-_TIME_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d{2}年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?")
+# when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
+# a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date grammar
+_TIME_RE = re.compile(
+    r"(?:到|至|在|于|从|自)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末)?(?:前|以前|起|开始)?"
+    r"|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?"
+    r"|(?:每|当)年年?(?:底|末)前|\d{1,2}月底前"
+    r"|每(?:[一二两三四五六七八九十\d]+)?(?:个)?(?:年|季度|半年|月|周)(?:[一二两三四五六七八九十\d]+次)?|定期"
+)
+
+
+# a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's
+_FIGURE_RE = re.compile(
+    r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
+)
 
 
 def _thin(terms: list[str]) -> bool:

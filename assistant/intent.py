@@ -117,6 +117,27 @@ _PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万吨|吨|万平方米|平方米|万千瓦|千瓦|公里|个|家|亿元|万元|元)(?:/日|/天|/年)?"
 )
+# a multiplier a unit carries, so one figure written two ways compares equal (1.2万元 = 12000元, 5％ = 5%)
+_SCALE = {"万": 1e4, "亿": 1e8}
+
+
+def figure_value(text: str) -> tuple[float, str] | None:
+    """A written figure as (value, base unit): ``"1.2万元"`` → ``(12000.0, "元")``; None for text without one."""
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(.*)", text)
+    if not m:
+        return None
+    value, unit = float(m.group(1)), m.group(2).strip().replace("％", "%")
+    if unit[:1] in _SCALE and len(unit) > 1:
+        value, unit = value * _SCALE[unit[0]], unit[1:]
+    return round(value, 6), unit
+
+
+def figures_in(text: str) -> set[tuple[float, str]]:
+    """Every figure with a unit in ``text``, normalised by ``figure_value``."""
+    found = (figure_value(m.group(0)) for m in _QUANTITY_RE.finditer(text.replace(" ", "")))
+    return {f for f in found if f is not None}
+
+
 _PUNCT_RE = re.compile(r"[\s，。？！、,.?!；;：:“”\"'（）()]+")
 
 

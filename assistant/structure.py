@@ -390,22 +390,30 @@ def extract_targets(plan: Plan) -> tuple[Target, ...]:
     out: list[Target] = []
     for clause in plan.clauses:
         n = 0
+        framed = ""  # "到2020年，…。…达到70%。到2025年，…": a sentence opening with a year frames the ones after it
         for sentence in clause.sentences:
             if sentence.kind is not SentenceKind.BODY:
                 continue
-            for target in _sentence_targets(plan, clause, sentence):
+            opening = _FRAME_RE.match(sentence.text)
+            if opening:
+                framed = opening.group(1)
+            for target in _sentence_targets(plan, clause, sentence, framed):
                 n += 1
                 out.append(_with_id(target, f"{clause.label}-{n}"))
     return tuple(out)
+
+
+# a sentence that opens with its year ("到2020年，", "2020年底前，") sets the year of the clause's following targets
+_FRAME_RE = re.compile(r"(?:到|至)?((?:19|20)\d{2})年(?:底|末)?(?:前)?[，,]")
 
 
 def _with_id(t: Target, tid: str) -> Target:
     return Target(tid, *(getattr(t, f) for f in Target.__dataclass_fields__ if f != "id"))
 
 
-def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence) -> Iterator[Target]:
+def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: str = "") -> Iterator[Target]:
     text = sentence.text
-    year = ""
+    year = framed
     for s, e in top_level_split(text, ",，;；"):
         part = text[s:e]
         y = _YEAR_RE.search(part)

@@ -188,3 +188,75 @@ def test_aggregates_and_filtered_unit_tasks_come_from_the_structure(assistant_in
     assert most.intent == "aggregate" and "区发展改革局" in most.answer
     alone = assistant_instance.ask("发改局单独牵头的任务有哪些？")
     assert "单独牵头" in alone.answer and "四(一)" in alone.answer and "三(一)" not in alone.answer
+
+
+def test_one_figure_written_two_ways_compares_equal() -> None:
+    from assistant.intent import figure_value, figures_in
+
+    assert figure_value("1.2万元") == figure_value("12000元")
+    assert figure_value("1万元") != figure_value("12000元")  # the premise "1万元" is not the plan's 12000元
+    assert figure_value("25％") == figure_value("25%")
+    assert (12000.0, "元") in figures_in("生均财政拨款水平达到12000元的基础上")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("2019年6月底前，制定无废城市建设指标体系。", "2019年6月底前"),
+        ("2018年12月31日前完成评估。", "2018年12月31日前"),
+        ("从2019年起，基本不再从应届毕业生中招聘。", "从2019年起"),
+        ("专业目录每5年修订一次。", "每5年"),
+        ("每年年底前报送进展情况。", "每年年底前"),
+        ("定期开展督查。", "定期"),
+    ],
+)
+def test_deadlines_are_read_in_the_forms_plans_write_them(sentence: str, when: str) -> None:
+    from assistant.assistant import _TIME_RE
+
+    match = _TIME_RE.search(sentence)
+    assert match is not None and match.group(0) == when
+
+
+def test_a_sentence_opening_with_its_year_dates_the_targets_after_it(tmp_path: Path) -> None:
+    from assistant.clauses import load_plan
+    from assistant.structure import extract_targets
+
+    plan_file = tmp_path / "plan.txt"
+    plan_file.write_text(
+        "关于推进示范工作的实施方案\n一、发展目标\n"
+        "到2020年，示范体系基本建立。全国综合利用率达到70%。到2025年，体系更加完善。全国综合利用率达到75%。\n",
+        encoding="utf-8",
+    )
+    targets = extract_targets(load_plan(plan_file))
+    assert [(t.value, t.deadline) for t in targets] == [("70", "到2020年"), ("75", "到2025年")]
+
+
+def test_fit_abstention_over_a_library_uses_every_plans_questions(tmp_path: Path) -> None:
+    """A library fits on all its plans' questions, each judged by the engine that answered it."""
+    from types import SimpleNamespace
+
+    from assistant.abstain import fit_from_files
+    from assistant.answer import Evidence
+
+    rows = [("a", True, 0.9), ("a", False, 0.1), ("b", True, 0.8), ("b", False, 0.2), ("b", True, 0.85)]
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(
+        "\n".join(
+            json.dumps({"id": f"q{i}", "plan": plan, "question": f"问题{i}", "answerable": ok}, ensure_ascii=False)
+            for i, (plan, ok, _) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    level = {f"问题{i}": x for i, (_, _, x) in enumerate(rows)}
+
+    def ask(question, session=None, id=None):
+        x = level[question]
+        return SimpleNamespace(evidence=Evidence(signals={"known": x, "clause": x, "dense": 0.8}))
+
+    engines = {pid: SimpleNamespace(plan=SimpleNamespace(id=pid)) for pid in ("a", "b")}
+    library = SimpleNamespace(engines=engines, ask=ask, plan=engines["a"].plan)
+    report = fit_from_files(library, [qa], tmp_path / "model.json")
+    model = load_model(tmp_path / "model.json")
+    assert model.n == len(rows) and model.n_unanswerable == 2  # plan b's questions were not dropped
+    assert model.plans == ("a", "b") and "fitted on 5 questions" in report
+    assert model.refuse(Signals(0.1, 0.1, 0.8)) and not model.refuse(Signals(0.9, 0.9, 0.8))
