@@ -49,7 +49,7 @@ class Question:
     topic: str  # the question minus unit names, years and question words
     anaphoric: bool
     injection: bool
-    off_domain: bool  # generative chat or companies/contracts, which plans never cover
+    off_domain: bool  # generative chat, companies/contracts or live everyday information, which plans never cover
     yesno: bool = False  # "是不是要求95%？": a premise to check
     alone: bool = False  # "单独牵头": only tasks the unit leads alone
     english: bool = False
@@ -235,7 +235,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         topic=topic,
         anaphoric=lex.has(q, "anaphora"),
         injection=lex.has(q, "injection"),
-        off_domain=lex.has(q, "generative") or lex.has(q, "company"),
+        off_domain=lex.has(q, "generative") or lex.has(q, "company") or lex.has(q, "current"),
         yesno=yesno,
         alone=lex.has(q, "alone"),
         english=english,
