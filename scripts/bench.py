@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 
 QUESTION = "清洁取暖率的目标是多少？由谁牵头？"
+# one plan's engine (the library's router adds one BM25 and one vector query: scripts/bench_library.py measures it)
+PLAN = Path(__file__).resolve().parent.parent / "corpus" / "laiwu-14th-fyp-energy-saving-plan.txt"
 
 # Both workers report their own peak RSS, so what the parent did (three index builds) does not count.
 _COLD = """
@@ -59,7 +61,7 @@ print(json.dumps({"latencies_ms": latencies, "maxrss_kib": rss}))
 
 def _worker(code: str, args: list[str], index_dir: Path) -> tuple[dict, float]:
     """Run ``python -c code args`` on ``index_dir``; its JSON report and the wall-clock time it was spawned."""
-    env = {**os.environ, "FANGAN_INDEX_DIR": str(index_dir), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "FANGAN_INDEX_DIR": str(index_dir), "FANGAN_CORPUS_PATH": str(PLAN), "HF_HUB_OFFLINE": "1"}
     spawned = time.time()
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False, timeout=1800
@@ -79,7 +81,7 @@ def measure(qa: Path, runs: int, warmup: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="fangan-bench-") as tmp:
         root = Path(tmp)
         print("bench: 准备索引与模型 …", file=sys.stderr, flush=True)
-        settings = load_settings(index_dir=root / "index")
+        settings = load_settings(index_dir=root / "index", corpus_path=PLAN)
         base = Assistant(settings)  # builds the index the workers open, and supplies plan/segmenter/embedder
         builds = []
         for i in range(runs):
