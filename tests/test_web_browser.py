@@ -39,6 +39,9 @@ LAPTOP = {"width": 1366, "height": 768}  # the office laptop
 HOST_CSS = "button { background: red !important; font-size: 40px !important; } * { font-family: serif; }"
 
 
+# the browser tests drive many calls from one address (127.0.0.1): rate limits are tested in test_hardening.py
+_NO_LIMITS = {"lookup_rate_limit_per_minute": 0, "ui_rate_limit_per_minute": 0, "feedback_rate_limit_per_minute": 0}
+
 def _listening_socket() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -88,7 +91,9 @@ def sites(assistant_instance: Assistant, tmp_path_factory: pytest.TempPathFactor
         servers.append(server)
         hosts[name] = url
     settings = assistant_instance.settings.model_copy(
-        update={"data_dir": tmp / "data", "allowed_origins": [hosts["allowed"]], "rate_limit_per_minute": 0}
+        update={
+            "data_dir": tmp / "data", "allowed_origins": [hosts["allowed"]], "rate_limit_per_minute": 0, **_NO_LIMITS
+        }
     )
     service = ChatService(settings, factory=lambda progress: assistant_instance, warmup=())
     service.start().result()
@@ -562,7 +567,7 @@ def test_a_question_typed_while_the_index_builds_stays_in_the_box(
         return assistant_instance
 
     settings = assistant_instance.settings.model_copy(
-        update={"data_dir": tmp_path_factory.mktemp("building"), "rate_limit_per_minute": 0}
+        update={"data_dir": tmp_path_factory.mktemp("building"), "rate_limit_per_minute": 0, **_NO_LIMITS}
     )
     service = ChatService(settings, factory=slow, warmup=())
     service.start()
