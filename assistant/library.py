@@ -233,8 +233,9 @@ class Library:
     def summary(self, pid: str) -> PlanSummary:
         plan = self.get(pid)
         structure = self.structure(pid)
-        unread = sum(1 for r in structure.responsibilities if not (r.leads or r.co or r.implementers))
-        unread += sum(1 for c in plan.clauses if c.note is None and _looks_like_note(c))
+        # notes with parts the note grammar could not read (``check`` lists them with their text and offsets)
+        unread = sum(1 for r in structure.responsibilities for reading in r.readings if reading.unread)
+        unread += sum(1 for r in structure.responsibilities if not r.units and not r.readings)
         return PlanSummary(
             id=plan.id,
             title=plan.title,
@@ -307,15 +308,6 @@ def _names(plan: Plan) -> list[str]:
     """The names a question may use for a plan, long enough to mean it."""
     names = [plan.title, plan.meta.short_title, plan.meta.doc_number, plan.id]
     return [n for n in names if n and len(normalise_name(n)) >= MIN_NAME_CHARS]
-
-
-def _looks_like_note(clause: object) -> bool:
-    """A clause whose last sentence names a duty word but was not read as a note (counted as unread)."""
-    sentences = getattr(clause, "sentences", ())
-    if not sentences:
-        return False
-    last = sentences[-1].text
-    return last[:1] in "(（" and last[-1:] in ")）" and ("负责" in last or "牵头" in last)
 
 
 def _formats() -> str:
