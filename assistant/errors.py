@@ -45,20 +45,25 @@ class InputFileError(AssistantError):
     exit_code = 2
 
 
-class UnknownUnit(AssistantError):
-    """A unit name that the plan does not mention; carries the closest matches."""
+class NotFoundWithSuggestions(AssistantError):
+    """A name that matches nothing; carries the closest matches and says where to list them all."""
 
     exit_code = 5
 
-    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, name: str, suggestions: tuple[str, ...], missing: str, listing: str) -> None:
         self.name = name
         self.suggestions = suggestions
-        hint = (
-            f"您是否要找：{'、'.join(suggestions)}"
-            if suggestions
-            else "请用 `python -m assistant units` 查看方案中的单位。"
+        hint = f"您是否要找：{'、'.join(suggestions)}" if suggestions else listing
+        super().__init__(f"{missing}。{hint}")
+
+
+class UnknownUnit(NotFoundWithSuggestions):
+    """A unit name that the plan does not mention; carries the closest matches."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(
+            name, suggestions, f"未找到该单位“{name}”", "请用 `python -m assistant units` 查看方案中的单位。"
         )
-        super().__init__(f"未找到该单位“{name}”。{hint}")
 
 
 class ConfigError(AssistantError):
@@ -73,20 +78,13 @@ class BackendError(AssistantError):
     exit_code = 7
 
 
-class UnknownPlan(AssistantError):
+class UnknownPlan(NotFoundWithSuggestions):
     """A plan id, title or 文号 that the library does not hold; carries the closest matches."""
 
-    exit_code = 5
-
     def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = (
-            f"您是否要找：{'、'.join(suggestions)}"
-            if suggestions
-            else "请用 `python -m assistant plans` 查看方案库中的方案。"
+        super().__init__(
+            name, suggestions, f"方案库中没有方案“{name}”", "请用 `python -m assistant plans` 查看方案库中的方案。"
         )
-        super().__init__(f"方案库中没有方案“{name}”。{hint}")
 
 
 class PlanAddError(AssistantError):

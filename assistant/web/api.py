@@ -23,7 +23,7 @@ from starlette.routing import Match
 
 from .. import __version__
 from ..batch import text_problem
-from ..errors import AssistantError, InvalidQuestion, UnknownPlan, UnknownUnit
+from ..errors import AssistantError, InvalidQuestion, NotFoundWithSuggestions, UnknownPlan
 from ..settings import Settings
 from .feedback import MAX_COMMENT_CHARS, FeedbackError, FeedbackStore, Rating
 from .library_api import PLANS_PATH, add_library_routes
@@ -228,11 +228,9 @@ def create_api(settings: Settings, service: ChatService, feedback: FeedbackStore
             return _error(503, "answer_timeout", str(exc), {"Retry-After": str(NOT_READY_RETRY_SECONDS)})
         if isinstance(exc, NameTooLong):
             return _error(400, "bad_name", str(exc))
-        if isinstance(exc, UnknownPlan):
-            body = {"error": "unknown_plan", "message": str(exc), "suggestions": list(exc.suggestions)}
-            return JSONResponse(body, status_code=404)
-        if isinstance(exc, UnknownUnit):
-            body = {"error": "unknown_unit", "message": str(exc), "suggestions": list(exc.suggestions)}
+        if isinstance(exc, NotFoundWithSuggestions):
+            code = "unknown_plan" if isinstance(exc, UnknownPlan) else "unknown_unit"
+            body = {"error": code, "message": str(exc), "suggestions": list(exc.suggestions)}
             return JSONResponse(body, status_code=404)
         if isinstance(exc, FeedbackError):
             return _error(400, "bad_feedback", str(exc))
