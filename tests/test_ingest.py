@@ -210,3 +210,97 @@ def test_docx_metadata_table_becomes_metadata(tmp_path: Path) -> None:
     )  # fmt: skip
     assert plan.title == "某市节水工作方案" and "发文机关" not in plan.text
     assert [c.label for c in plan.clauses] == ["一", "二(一)"]
+
+
+_CHAPTER_RE = re.compile(r"^([一二三四五六七八九十]+)、")
+_ITEM_RE = re.compile(r"^([（(])([一二三四五六七八九十]+)([）)])")
+
+
+def _auto_numbered_docx(text: str, path: Path, continuous: bool) -> Path:
+    """The plan as Word saves it when its headings use 项目编号: the numbers live in numbering.xml, not the text."""
+    import docx
+    from docx.oxml import parse_xml
+
+    item = next(m for m in map(_ITEM_RE.match, text.splitlines()) if m)
+    open_, close = item.group(1), item.group(3)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    restart = '<w:lvlRestart w:val="0"/>' if continuous else ""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        f'<w:lvl w:ilvl="1"><w:start w:val="1"/>{restart}<w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{open_}%2{close}"/></w:lvl></w:abstractNum>'
+    ))  # fmt: skip
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for line in text.splitlines():
+        level = 0 if _CHAPTER_RE.match(line) else 1 if _ITEM_RE.match(line) else None
+        if level is None:
+            document.add_paragraph(line)
+            continue
+        paragraph = document.add_paragraph(_ITEM_RE.sub("", _CHAPTER_RE.sub("", line)))
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        ))  # fmt: skip
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("plan", "continuous"),
+    [("laiwu-14th-fyp-energy-saving-plan", False), ("sc-2018-free-trade-zones", True)],
+)
+def test_word_automatic_numbering_reads_like_typed_numbers(tmp_path: Path, plan: str, continuous: bool) -> None:
+    """Headings numbered by Word (restarting per chapter, or running on across chapters) give the same plan."""
+    txt = ROOT / "corpus" / f"{plan}.txt"
+    text = txt.read_text(encoding="utf-8")
+    path = _auto_numbered_docx(text, tmp_path / f"{plan}.docx", continuous)
+    import docx
+
+    shown = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert not any(_CHAPTER_RE.match(line) for line in shown.splitlines())  # the numbers really are Word's
+    typed, numbered = extract_structure(load_plan(txt)), extract_structure(load_plan(path))
+    assert _clauses(numbered) == _clauses(typed)
+    assert _roles(numbered) == _roles(typed)
+    assert _targets(numbered) == _targets(typed)
+
+
+def test_tracked_changes_and_content_controls_read_as_displayed(tmp_path: Path) -> None:
+    """An inserted run counts, a deleted one does not, a field code is not text, a content control is entered."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("国务院关于某项工作的实施方案")
+    document.element.body.append(parse_xml(
+        f'<w:p {w}><w:r><w:t>一、总体要求</w:t></w:r></w:p>'
+    ))  # fmt: skip
+    document.element.body.append(parse_xml(
+        f'<w:p {w}><w:r><w:t>到2025年，覆盖率达到</w:t></w:r>'
+        '<w:del w:id="1" w:author="a"><w:r><w:delText>80%</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="a"><w:r><w:t>90%</w:t></w:r></w:ins>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:t>以上。（财政部负责）</w:t></w:r></w:p>'
+    ))  # fmt: skip
+    document.element.body.append(parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>二、保障措施</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    ))  # fmt: skip
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert "覆盖率达到90%以上。（财政部负责）" in text
+    assert "80%" not in text and "PAGE" not in text
+    assert "二、保障措施" in text
+    assert [c.label for c in load_plan(path).clauses if c.label != "序言"] == ["一", "二"]
+
+
+def test_chinese_counting_renders_like_the_documents() -> None:
+    from assistant.ingest.docx_numbering import chinese_counting
+
+    assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 53, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十一", "五十三", "一百", "一百零五", "一百一十",
+    ]  # fmt: skip

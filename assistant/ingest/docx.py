@@ -1,4 +1,9 @@
-"""Word .docx (python-docx): the body's paragraphs in order, tables read row by row (a metadata table kept as rows)."""
+"""Word .docx (python-docx): the body's paragraphs in order, tables read row by row (a metadata table kept as rows).
+
+What the page shows is what is read: Word's automatic numbering is rendered (``docx_numbering``), tracked insertions
+count and tracked deletions do not, content controls (``w:sdt``) are entered, and a text box is read once (not again
+from its compatibility copy).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,44 @@ from pathlib import Path
 
 from ..errors import CorpusFormatError
 from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells
+from .docx_numbering import W, read_numbering
+
+# Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
+# field code) are not among them, so deleted text and field instructions are never read.
+_TEXT_PARTS = {"t": None, "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# Containers whose text is not on the page: a tracked deletion or move-away, and the fallback copy of a text box.
+_HIDDEN = {"del", "moveFrom", "Fallback"}
+
+
+def _paragraph_text(paragraph) -> str:
+    """The text of a ``w:p`` as displayed: runs at any depth (insertions, hyperlinks, fields, content controls)."""
+    out: list[str] = []
+    for element in paragraph.iter():
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if tag not in _TEXT_PARTS:
+            continue
+        if any(_local(a) in _HIDDEN for a in element.iterancestors()):
+            continue
+        if tag == "br" and element.get(W + "type") in ("page", "column"):
+            continue  # a page break is layout, not a line of the text
+        out.append(element.text or "" if tag == "t" else _TEXT_PARTS[tag])
+    return "".join(out)
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _blocks(parent):
+    """Body-level paragraphs and tables in order, entering block-level content controls (``w:sdt``)."""
+    for child in parent.iterchildren():
+        tag = _local(child)
+        if tag in ("p", "tbl"):
+            yield tag, child
+        elif tag == "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
 
 
 def read_docx(raw: bytes, path: Path) -> Extracted:
@@ -19,7 +62,6 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
     try:
         import docx  # python-docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise CorpusFormatError(f"读取 {path} 需要 python-docx，请安装后重试。") from None
     try:
@@ -30,14 +72,16 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
         ) from None
     lines: list[str] = []
     meta: list[tuple[str, str]] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    numbering = read_numbering(document)
+    for tag, child in _blocks(document.element.body):
         if tag == "p":
-            lines += Paragraph(child, document).text.splitlines()
-        elif tag == "tbl":
+            text = _paragraph_text(child)
+            label = numbering.label(child)  # Word counts an empty numbered paragraph too; its bare number is dropped
+            lines += (label + text).splitlines() if text.strip() else []
+        else:
             table = Table(child, document)
-            cells = [[cell.text for cell in row.cells] for row in table.rows]
+            cells = [["\n".join(_paragraph_text(p) for p in cell._tc.iter(W + "p")) for cell in row.cells]
+                     for row in table.rows]  # fmt: skip
             rows = meta_rows_from_cells(cells)
             if rows:
                 meta += rows
