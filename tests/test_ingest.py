@@ -304,3 +304,46 @@ def test_chinese_counting_renders_like_the_documents() -> None:
     assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 53, 100, 105, 110)] == [
         "一", "十", "十一", "二十", "二十一", "五十三", "一百", "一百零五", "一百一十",
     ]  # fmt: skip
+
+
+def _page_variant(kind: str, path: Path) -> Path:
+    """The real web page of PLAN re-laid-out the way other government sites lay out their articles."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((REAL / f"{PLAN}.html").read_bytes(), "lxml")
+    body = soup.find_all("p")[0].parent
+    if kind == "each-paragraph-in-a-div":
+        for p in soup.find_all("p"):
+            p.wrap(soup.new_tag("div", attrs={"class": "para"}))
+    elif kind == "br-separated":
+        for p in body.find_all("p", recursive=False):
+            p.insert_after(soup.new_tag("br"))
+            p.unwrap()
+    elif kind == "headline-above-no-metadata-with-menus":
+        for table in soup.find_all("table"):
+            if "发文机关" in table.get_text() and not table.find("table"):
+                table.decompose()
+        first_two = body.find_all("p", recursive=False)[:2]
+        headline = soup.new_tag("h1")
+        headline.string = "".join(p.get_text(strip=True) for p in first_two)
+        for p in first_two:
+            p.decompose()
+        soup.body.insert(0, headline)
+        menu = "".join(f"<li><a href='#'>栏目{i}政务公开信息</a></li>" for i in range(40))
+        soup.body.insert(0, BeautifulSoup(f"<ul>{menu}</ul>", "lxml").ul)
+        related = "".join(f"<p>相关新闻：国务院办公厅关于第{i}项工作的通知发布</p>" for i in range(8))
+        soup.body.append(BeautifulSoup(f"<div>{related}</div>", "lxml").div)
+    path.write_text(str(soup), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["each-paragraph-in-a-div", "br-separated", "headline-above-no-metadata-with-menus"])
+def test_web_pages_laid_out_differently_read_like_the_text(formats, tmp_path: Path, kind: str) -> None:
+    page = extract_structure(load_plan(_page_variant(kind, tmp_path / f"{PLAN}.html")))
+    txt = formats["txt"]
+    assert _clauses(page) == _clauses(txt)
+    assert _roles(page) == _roles(txt)
+    assert _targets(page) == _targets(txt)
+    assert page.plan.title == txt.plan.title
+    assert page.plan.meta.doc_number == "国发〔2019〕3号"

@@ -17,6 +17,16 @@ _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "ta
 _CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 # A body holds at least this many characters of paragraph text; less means the page has no article.
 MIN_BODY_CHARS = 200
+# Block elements that can hold the article, and page chrome whose text never counts towards it.
+_CONTAINERS = ("p", "div", "td", "section", "article", "main", "li", "blockquote", "center", "font", "body")
+_SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "select", "option", "button", "form")
+# A headline is a heading of this many characters (a plan's title: 国务院关于…的意见), placed above the body.
+_HEADLINE_TAGS = ("h1", "h2", "h3")
+_HEADLINE_CHARS = (6, 80)
+# A page <title> ends with the site's name after one of these separators: 标题_中国政府网, 标题 - 某某市人民政府.
+_SITE_SUFFIX_RE = re.compile(r"\s*[_|｜—–]\s*|\s+-\s+")
+# Text is credited to its own block and at most this many blocks around it (each step weighs less).
+_MAX_STEPS = 4
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -55,6 +65,74 @@ def _block_lines(element) -> list[str]:
     return lines
 
 
+def _article(soup) -> tuple[object | None, int]:
+    """The element that holds the article, and how many characters of it it holds.
+
+    Every piece of text (outside links, scripts and page chrome) is credited to the block that owns it and, less at
+    each step, to the blocks around it (``1 / (steps + 1)``): the article's container wins whether its paragraphs
+    are ``<p>`` children, each wrapped in its own ``<div>``, or lines separated by ``<br>`` — the readability idea,
+    with no site-specific ids or classes.
+    """
+    from bs4 import NavigableString
+
+    scores: dict[int, float] = {}
+    elements: dict[int, object] = {}
+    owned: dict[int, int] = {}
+    for string in soup.find_all(string=True):
+        if not isinstance(string, NavigableString) or type(string).__name__ != "NavigableString":
+            continue
+        n = len(string.strip())
+        if not n:
+            continue
+        blocks = []
+        for parent in string.parents:
+            if parent.name in _SKIP or parent.name == "a":
+                blocks = None
+                break
+            if parent.name in _CONTAINERS:
+                blocks.append(parent)
+        if not blocks:
+            continue
+        owned[id(blocks[0])] = owned.get(id(blocks[0]), 0) + n
+        for steps, block in enumerate(blocks[:_MAX_STEPS]):
+            scores[id(block)] = scores.get(id(block), 0.0) + n / (steps + 1)
+            elements[id(block)] = block
+    if not scores:
+        return None, 0
+    best = max(scores, key=scores.__getitem__)
+    body = elements[best]
+    total = sum(n for key, n in owned.items() if key == best or _inside(elements.get(key), body))
+    return body, total
+
+
+def _headline(soup, body, lines: list[str]) -> str:
+    """The page's headline when the article body does not start with it (a title in an ``<h1>`` above the body).
+
+    The first heading before the body, else the ``<title>`` without the site's name (``标题_中国政府网``); "" when
+    the body's first lines already read as that title.
+    """
+    squeeze = re.compile(r"[\s\u3000]+")
+    found = ""
+    for heading in soup.find_all(_HEADLINE_TAGS):
+        if _inside(heading, body) or heading.find_parent(_SKIP):
+            continue
+        text = squeeze.sub("", heading.get_text())
+        if _HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1]:
+            found = text
+            break
+    if not found and soup.title is not None:
+        parts = [squeeze.sub("", part) for part in _SITE_SUFFIX_RE.split(soup.title.get_text())]
+        found = max(parts, key=len, default="")
+        if not _HEADLINE_CHARS[0] <= len(found) <= _HEADLINE_CHARS[1]:
+            found = ""
+    opening = squeeze.sub("", "".join(line for line in lines if line.strip())[: 2 * _HEADLINE_CHARS[1]])
+    return "" if not found or opening.startswith(found) else found
+
+
+def _inside(element, container) -> bool:
+    return element is not None and any(parent is container for parent in element.parents)
+
+
 def read_html(raw: bytes, path: Path) -> Extracted:
     """The article text of a web page, one paragraph per line, and its metadata table.
 
@@ -75,17 +153,12 @@ def read_html(raw: bytes, path: Path) -> Extracted:
         if found:
             meta += [row for row in found if row not in meta]
             table.decompose()
-    scores: dict[int, tuple[int, object]] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
-        n = len(p.get_text(strip=True))
-        key = id(parent)
-        scores[key] = (scores.get(key, (0, parent))[0] + n, parent)
-    if not scores:
-        raise CorpusFormatError(f"网页 {path} 中没有找到正文段落（<p>），无法解析为方案。")
-    total, body = max(scores.values(), key=lambda pair: pair[0])
+    body, total = _article(soup)
+    if body is None:
+        raise CorpusFormatError(f"网页 {path} 中没有找到正文文字，无法解析为方案。")
     if total < MIN_BODY_CHARS:
         raise CorpusFormatError(f"网页 {path} 的正文太短（{total} 字），不像是一份方案。")
-    text = clean_lines([line.replace("\u3000", " ") if not line.strip("\u3000 ") else line
-                        for line in _block_lines(body)])  # fmt: skip
+    lines = [line.replace("\u3000", " ") if not line.strip("\u3000 ") else line for line in _block_lines(body)]
+    headline = _headline(soup, body, lines)
+    text = clean_lines(([headline] if headline else []) + lines)
     return Extracted(fold_compat(text), tuple(meta), "html")
