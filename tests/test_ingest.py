@@ -347,3 +347,62 @@ def test_web_pages_laid_out_differently_read_like_the_text(formats, tmp_path: Pa
     assert _targets(page) == _targets(txt)
     assert page.plan.title == txt.plan.title
     assert page.plan.meta.doc_number == "国发〔2019〕3号"
+
+
+def _print_to_pdf(stem: str, align: str, folder: Path) -> Path:
+    """The plan set as an official document (A4, 16 pt, first-line indent, page numbers) and printed by Chromium."""
+    import html
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Debian's chromium is needed to print the PDF fixture")
+    lines = [line.strip() for line in (ROOT / "corpus" / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
+    paragraphs = [
+        f'<p style="{"text-align:center;font-size:22pt" if i == 0 else f"text-indent:2em;text-align:{align}"}">'
+        f"{html.escape(line)}</p>"
+        for i, line in enumerate(line for line in lines if line)
+    ]
+    page = folder / f"{stem}.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><style>@page { size: A4; margin: 37mm 26mm 35mm 28mm;"
+        " @bottom-center { content: '— ' counter(page) ' —' } }"
+        " body { font-family: 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 28pt }</style></head>"
+        f"<body>{''.join(paragraphs)}</body></html>",
+        encoding="utf-8",
+    )
+    pdf = folder / f"{stem}.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return pdf
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("stem", "align"),
+    [("laiwu-14th-fyp-energy-saving-plan", "justify"), ("sc-2018-zero-waste-cities", "left"),
+     ("sc-2018-free-trade-zones", "left")],
+)
+def test_plans_printed_as_official_pdfs_read_like_their_text(tmp_path: Path, stem: str, align: str) -> None:
+    """Justified lines (stretched spaces), numbers and closing punctuation moved to the next line whole, page
+    numbers, and glyphs a CJK font shares between code points (户/戶) all read back as the text."""
+    pdf = _print_to_pdf(stem, align, tmp_path)
+    typed, printed = extract_structure(load_plan(ROOT / "corpus" / f"{stem}.txt")), extract_structure(load_plan(pdf))
+    assert _clauses(printed) == _clauses(typed)
+    assert _roles(printed) == _roles(typed)
+    assert _targets(printed) == _targets(typed)
+    assert printed.plan.title == typed.plan.title
+
+
+def test_stretched_lines_lose_their_spaces_and_shared_glyphs_fold() -> None:
+    from assistant.ingest.common import fold_compat
+    from assistant.ingest.pdf import _unstretch
+
+    assert _unstretch("全 区 单 位 能 耗 较 2020 年 下 降") == "全区单位能耗较2020年下降"
+    assert _unstretch("分别达到1196吨、 2065吨") == "分别达到1196吨、 2065吨"  # one space beside a number stays
+    assert _unstretch("Ministry of Finance") == "Ministry of Finance"
+    assert fold_compat("账\u2f3e和账戶、⻁") == "账户和账户、虎"

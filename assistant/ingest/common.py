@@ -53,7 +53,8 @@ def fold_compat(text: str) -> str:
         if ch in fold:
             out.append(fold[ch])
         elif any(a <= cp <= b for a, b in _COMPAT_RANGES):
-            out.append(unicodedata.normalize("NFKC", ch))
+            folded = unicodedata.normalize("NFKC", ch)  # ⼾ KANGXI RADICAL DOOR → 戶, which the table folds to 户
+            out.append(fold.get(folded, folded))
         else:
             out.append(_SPACES.get(ch, ch))
     return "".join(out)

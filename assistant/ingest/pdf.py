@@ -27,6 +27,17 @@ from .common import Extracted, fold_compat, meta_label
 HEADER_BAND = 0.07
 # A line "reaches" the margin when it ends within this many average character widths of it.
 MARGIN_CHARS = 1.5
+# A half-width character (digit, Latin letter) is about this share of a CJK character's width.
+ASCII_WIDTH = 0.55
+# What a line break cannot split: a run of digits, Latin letters and their punctuation (20.8%，2065吨 → "2065").
+_UNBREAKABLE_RE = re.compile(r"(?:[0-9A-Za-z.%‰/+\-–．·]+|.)[,，、。;；:：)）”’」』!！?？]*")
+# A line ending a sentence with one of these, followed by a line that reads as a heading, ends a paragraph.
+_SENTENCE_END = tuple("。；;：:！!？?）)")
+# A line with this many spaces between Chinese characters was stretched by justification (see ``_unstretch``).
+STRETCHED_GAPS = 2
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP_RE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_CJK_SIDE_SPACE_RE = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 # Vertical tolerance (points) when lining up a metadata label with its value.
 ROW_TOLERANCE = 4.0
 
@@ -46,6 +57,18 @@ class _Line:
         return (self.x1 - self.x0) / n
 
 
+def _unstretch(text: str) -> str:
+    """Drop the spaces a justified line gets between Chinese characters (全 区 单 位 → 全区单位).
+
+    A reader puts a space wherever two glyphs stand apart; Chinese has no spaces between words, so a space between
+    two CJK characters is the typesetter's stretching. Where a line has at least ``STRETCHED_GAPS`` of them, it was
+    stretched as a whole, and the spaces beside its numbers (较 2020 年) go too.
+    """
+    if len(_CJK_GAP_RE.findall(text)) >= STRETCHED_GAPS:
+        return _CJK_SIDE_SPACE_RE.sub("", text)
+    return _CJK_GAP_RE.sub("", text)
+
+
 def _page_lines(page, page_no: int) -> list[_Line]:
     from pdfminer.layout import LTTextLine
 
@@ -54,7 +77,7 @@ def _page_lines(page, page_no: int) -> list[_Line]:
     def walk(obj) -> None:
         for child in obj:
             if isinstance(child, LTTextLine):
-                text = fold_compat(child.get_text()).replace("\n", "").rstrip()
+                text = _unstretch(fold_compat(child.get_text()).replace("\n", "").rstrip())
                 if text.strip():
                     out.append(_Line(page_no, *child.bbox, text))
             elif hasattr(child, "__iter__"):
@@ -157,6 +180,26 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
     return Extracted(_paragraphs(kept), tuple(meta), "pdf")
 
 
+def _is_heading(text: str) -> bool:
+    """Whether a line starts like a heading of any family in ``data/headings.toml`` (一、 （三） 第二章 1.)."""
+    squeezed = re.sub(r"\s+", "", text)
+    return any(re.match(level["pattern"], squeezed) for family in load("headings")["family"]
+               for level in family["levels"])  # fmt: skip
+
+
+def _lead_width(text: str, width: float) -> float:
+    """How much room the start of ``text`` needed: a line that ends short by less than this was wrapped, not ended.
+
+    Typesetters move a number or Latin word (``20.8%，``) to the next line whole, and keep closing punctuation off a
+    line's start by moving the character before it down too (``造，``), so a wrapped line can stop short of the margin
+    by the width of what starts the next line.
+    """
+    lead = _UNBREAKABLE_RE.match(text)
+    if not lead:
+        return 0.0
+    return sum(ASCII_WIDTH * width if ord(ch) < 0x80 else width for ch in lead.group())
+
+
 def _paragraphs(lines: list[_Line]) -> str:
     """Rejoin wrapped lines: continue when the previous line reaches the right margin and this one is not indented."""
     if not lines:
@@ -169,9 +212,10 @@ def _paragraphs(lines: list[_Line]) -> str:
     prev: _Line | None = None
     for ln in lines:
         text = ln.text.strip()
-        full = prev is not None and prev.x1 >= right - MARGIN_CHARS * width
+        full = prev is not None and prev.x1 + _lead_width(text, width) >= right - MARGIN_CHARS * width
         at_left = ln.x0 <= left + 0.5 * width
-        if prev is not None and full and at_left and out:
+        heading = out and out[-1].endswith(_SENTENCE_END) and _is_heading(text)
+        if prev is not None and full and at_left and out and not heading:
             out[-1] += text
         else:
             out.append(text)
