@@ -620,10 +620,14 @@ def _is_note(sentence: str) -> bool:
 def _is_labelled_note(line: str) -> bool:
     """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B``: a paragraph that opens with a role label of notes.toml."""
     from .rules import load
+    from .structure import label_pattern
 
     labels = load("notes")["labels"]
-    head = re.match(r"^[ \t\u3000]*([^：:]{2,8})[：:]", line)
-    return bool(head) and any(head.group(1) in names for role, names in labels.items() if role != "ignore")
+    head = label_pattern().match(line.lstrip(" \t\u3000"))
+    if not head:
+        return False
+    label = head.group(1) or head.group(2)[1:-1]
+    return any(label in names for role, names in labels.items() if role not in ("ignore", "enclosures"))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -201,13 +201,50 @@ def _markers() -> list[tuple[str, str]]:
 
 def _label_role(label: str) -> str | None:
     for role, labels in _grammar()["labels"].items():
-        if label in labels:
+        if role != "enclosures" and label in labels:
             return role
     return None
 
 
 def _all_labels() -> list[str]:
-    return sorted((lab for labels in _grammar()["labels"].values() for lab in labels), key=len, reverse=True)
+    labels = _grammar()["labels"]
+    return sorted((lab for key, names in labels.items() if key != "enclosures" for lab in names), key=len, reverse=True)
+
+
+def label_pattern() -> re.Pattern[str]:
+    """A role label as written: ``牵头单位：`` or enclosed ``【牵头单位】`` (group 1 or 2 is the label)."""
+    names = "|".join(map(re.escape, _all_labels()))
+    enclosed = "|".join(
+        f"{re.escape(pair[0])}(?:{names}){re.escape(pair[1])}" for pair in _grammar()["labels"].get("enclosures", [])
+    )
+    return re.compile(f"({names})\\s*[:：]" + (f"|({enclosed})" if enclosed else ""))
+
+
+def _label_of(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)[1:-1]
+
+
+def _untag(part: str) -> tuple[str, dict[str, str]]:
+    """``A（牵头）、B`` → (``A、B``, {A: "lead"}): role tags after single units, per ``[tags]`` in notes.toml."""
+    tags = {tag: role for role, words in _grammar().get("tags", {}).items() for tag in words}
+    tagged: dict[str, str] = {}
+    pieces = []
+    for s, e in top_level_split(part, "、"):
+        piece = part[s:e]
+        m = re.search(r"[（(]([^（()）]+)[)）]\s*$", piece)
+        if m and m.group(1) in tags:
+            piece = piece[: m.start()]
+            tagged[piece.strip().strip("等 ")] = tags[m.group(1)]
+        pieces.append(piece)
+    return "、".join(pieces), tagged
+
+
+def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str, list[str]]) -> None:
+    """Give ``names`` the list's role, except units tagged with their own; a tagged lead makes a plain list co."""
+    has_lead = any(tagged.get(n) == "lead" for n in names)
+    for name in names:
+        own = tagged.get(name)
+        roles[own or ("co" if has_lead and role == "responsible" else role)].append(name)
 
 
 def parse_note(note: str) -> _Note:
@@ -228,8 +265,7 @@ def parse_note(note: str) -> _Note:
     unread: list[str] = []
     statement = ""
 
-    labels = _all_labels()
-    label_re = re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    label_re = label_pattern()
     found = [m for m in label_re.finditer(body) if _depth_at(body, m.start()) == 0]
     if found:  # labelled fields: "牵头单位：A；配合单位：B", "负责部门：A、B；适用范围：…"
         prefix = body[: found[0].start()].strip(g["separators"] + " ")
@@ -237,13 +273,14 @@ def parse_note(note: str) -> _Note:
             _read_parts(prefix, roles, propagate, collective, unread)
         for m, nxt in zip(found, [*found[1:], None], strict=True):
             value = body[m.end() : nxt.start() if nxt else len(body)].strip(g["separators"] + " 。")
-            label = m.group(1)
+            label = _label_of(m)
             role = _label_role(label)
             if role == "ignore" or role is None:
                 fields.append((label, value))
                 continue
+            value, tagged = _untag(value)
             names, coll = _unit_list(value)
-            roles[role] += names
+            _assign(names, role, tagged, roles)
             collective += coll
     else:
         statement = _read_parts(body, roles, propagate, collective, unread)
@@ -314,9 +351,10 @@ def _read_parts(
                 collective += coll1 + coll2
                 continue
         if marker:
-            names, coll = _unit_list(seg[: -len(marker[0])])
+            listed, tagged = _untag(seg[: -len(marker[0])])
+            names, coll = _unit_list(listed)
             collective += coll
-            roles[marker[1]] += names  # a marker with no unit before it names nobody: check reports that
+            _assign(names, marker[1], tagged, roles)  # a marker with no unit before it names nobody: check reports that
             continue
         unread.append(seg)
     return statement

@@ -126,11 +126,31 @@ def test_stated_rule_applies_from_its_note_onwards() -> None:
         ("（甲委牵头，乙部、丙局参与）", ("甲委",), ("乙部", "丙局"), ()),
         ("（甲委、乙部等和各有关省级人民政府负责）", (), (), ("甲委", "乙部", "有关省级人民政府")),
         ("（甲委、乙部等有关部门负责）", (), (), ("甲委", "乙部")),
+        ("（责任单位：甲委（牵头）、乙部、丙局）", ("甲委",), ("乙部", "丙局"), ()),  # a lead tagged onto its unit
+        ("（甲委（牵头）、乙部负责）", ("甲委",), ("乙部",), ()),
+        ("（责任单位：甲委、乙部（配合））", (), ("乙部",), ("甲委",)),
+        ("（【牵头单位】甲委【配合单位】乙部、丙局）", ("甲委",), ("乙部", "丙局"), ()),  # enclosed labels
     ],
 )  # fmt: skip
 def test_note_forms(note: str, leads: tuple, co: tuple, responsible: tuple) -> None:
     s = structure_of(HEAD + f"（一）某项。做好某项。{note}\n")
     assert readings(s) == [("一(一)", "", leads, co, responsible, ())]
+
+
+def test_enclosed_labels_on_their_own_after_the_text_are_a_note() -> None:
+    s = structure_of(HEAD + "（一）某项。做好某项。【牵头单位】甲委【配合单位】乙部、丙局\n")
+    assert readings(s) == [("一(一)", "", ("甲委",), ("乙部", "丙局"), (), ())]
+
+
+def test_chapters_with_numbered_tasks_and_no_bracketed_level() -> None:
+    """一、 chapters whose tasks are 1. 2. 3.: the tasks are the clauses, each with its own note."""
+    s = structure_of(
+        "某区工作方案\n一、总体要求\n到2025年完成。\n二、重点任务\n1.推进甲项。做好甲项。（甲委牵头，乙部配合）\n"
+        "2.推进乙项。做好乙项。（乙部牵头）\n三、保障措施\n加强领导。\n"
+    )
+    assert s.plan.family == "一、/1."
+    assert [c.label for c in s.plan.clauses] == ["一", "二(1)", "二(2)", "三"]
+    assert readings(s) == [("二(1)", "", ("甲委",), ("乙部",), (), ()), ("二(2)", "", ("乙部",), (), (), ())]
 
 
 def test_labelled_fields_keep_scope_and_collective_words_are_no_units() -> None:
