@@ -120,7 +120,10 @@ def test_gb18030_text_reads_the_same(tmp_path: Path) -> None:
         ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 .docx"),
         ("broken.pdf", b"%PDF-1.4\n garbage", "PDF"),
         ("empty.html", b"<html><body><div>menu</div></body></html>", "正文"),
-        ("plan.doc", b"\xd0\xcf\x11\xe0", "不支持"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
+        ("plan.wps", b"\xd0\xcf\x11\xe0", "WPS 中另存为 .docx"),
+        ("plan.ofd", b"PK\x03\x04", "导出为 PDF"),
+        ("plan.xyz", b"data", "不支持的方案文件格式"),
     ],
 )
 def test_unreadable_file_names_the_file_and_the_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:

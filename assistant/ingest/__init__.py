@@ -14,6 +14,20 @@ from ..errors import CorpusFormatError, CorpusNotFound
 from .common import Extracted, MetaRows
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".pdf", ".html", ".htm")
+# Formats offices receive that cannot be read directly, and what to do with them.
+CONVERT_HINTS: dict[str, str] = {
+    ".doc": "旧版 Word 文件请在 Word 或 WPS 中另存为 .docx",
+    ".wps": "WPS 文字文件请在 WPS 中另存为 .docx",
+    ".wpt": "WPS 模板请在 WPS 中另存为 .docx",
+    ".rtf": "RTF 文件请在 Word 或 WPS 中另存为 .docx",
+    ".odt": "ODT 文件请另存为 .docx",
+    ".ofd": "OFD 版式文件请用数科或福昕 OFD 阅读器导出为 PDF（带文字层）",
+    ".mht": "网页存档请在浏览器中另存为“网页，仅 HTML”（.html）",
+    ".mhtml": "网页存档请在浏览器中另存为“网页，仅 HTML”（.html）",
+    ".shtml": "请把文件扩展名改为 .html",
+    ".jpg": "图片没有文字层，请提供带文字的 PDF、Word 或文本版本",
+    ".png": "图片没有文字层，请提供带文字的 PDF、Word 或文本版本",
+}
 
 __all__ = ["SUPPORTED_SUFFIXES", "Extracted", "MetaRows", "read_document"]
 
@@ -29,8 +43,9 @@ def read_document(path: str | Path) -> Extracted:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
+        hint = CONVERT_HINTS.get(suffix)
         raise CorpusFormatError(
-            f"不支持的方案文件格式：{path}（支持 {'、'.join(SUPPORTED_SUFFIXES)}）。"
+            f"不支持的方案文件格式：{path}（支持 {'、'.join(SUPPORTED_SUFFIXES)}）" + (f"：{hint}。" if hint else "。")
         )
     try:
         raw = path.read_bytes()
