@@ -62,6 +62,8 @@ class AliasRules:
     templates: tuple[str, ...]
     max_chars: int
     genre_words: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    place_min_chars: int
 
 
 @cache
@@ -82,6 +84,8 @@ def alias_rules() -> AliasRules:
         templates=tuple(abbreviation["templates"]),
         max_chars=int(abbreviation["max_chars"]),
         genre_words=tuple(sorted(raw["naming"]["genre_words"], key=len, reverse=True)),
+        place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
+        place_min_chars=int(raw["place"]["min_chars"]),
     )
 
 
@@ -193,6 +197,14 @@ def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias
     subjects = subject_terms(plan, rules)
     for term in subjects:
         add(term, "subject", term)
+    from .library import level_of
+
+    topic = _clean(title_topic(plan.title, rules)) if level_of(plan) else ""  # a plan of a known level only
+    for term in subjects:  # the place a local plan's title starts with, without its suffix: 莱芜区 → 莱芜
+        suffix = next((x for x in rules.place_suffixes if term.endswith(x)), "")
+        stem = term[: len(term) - len(suffix)]
+        if suffix and topic and topic.startswith(term) and len(stem) >= rules.place_min_chars and stem not in found:
+            found[stem] = PlanAlias(stem, "subject", term)
     for short, long in defined_short_forms(plan, _clean(title_topic(plan.title, rules))):
         add(short, "defined", short)
         subjects.append(short)
