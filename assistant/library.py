@@ -235,8 +235,11 @@ class Library:
         """The question with the plan's name taken out ("《…》中…的目标" → "…的目标"): the plan's engine is asked
         about the topic, not about its own title. The question itself when nothing is left."""
         out = question
-        naming = [a.text for a in self.aliases.get(plan.id, ()) if a.names_plan]
-        names = sorted([*_names(plan), *naming], key=len, reverse=True)
+        # a short name with a genre word ("消费扶贫意见") leaves its subject in the plan's words ("消费扶贫"): it is
+        # what the question is about
+        for alias in sorted((a for a in self.aliases.get(plan.id, ()) if a.names_plan), key=lambda a: -len(a.text)):
+            out = re.sub(rf"{re.escape(alias.text)}(?:里面|当中|中|里)?", alias.expands_to, out)
+        names = sorted(_names(plan), key=len, reverse=True)
         quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
         for name in [*quoted, *names]:
             out = re.sub(rf"《?{re.escape(name)}》?(?:里面|当中|中|里|的)?", "", out)

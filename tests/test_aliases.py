@@ -84,7 +84,9 @@ def test_a_short_name_with_a_genre_word_names_the_plan(corpus: Library) -> None:
         "sc-2018-consumption-poverty-alleviation"
     ]
     assert corpus.named_in("综保区内新设的研发设计企业，信用等级怎么给？") == []  # a subject only: a prior, not a name
-    assert corpus.without_name("证监会在综保区文件里管哪件事？", corpus.get(BONDED)) == "证监会在管哪件事？"
+    assert corpus.without_name("证监会在综保区文件里管哪件事？", corpus.get(BONDED)) == "证监会在综合保税区管哪件事？"
+    consumption = corpus.get("sc-2018-consumption-poverty-alleviation")
+    assert corpus.without_name("这份消费扶贫意见是为贯彻哪个文件？", consumption) == "这份消费扶贫是为贯彻哪个文件？"
 
 
 # ---------------------------------------------------------------------------------------------- routing
