@@ -25,6 +25,7 @@ from .errors import AssistantError, CorpusNotFound, PlanAddError, UnknownPlan
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
+    from .aliases import PlanAlias
     from .segment import Segmenter
     from .structure import PlanStructure
 
@@ -96,6 +97,7 @@ class Library:
     problems: tuple[LoadProblem, ...] = ()
     _structures: dict[str, PlanStructure] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _aliases: dict[str, tuple[PlanAlias, ...]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: str | Path) -> Library:
@@ -186,8 +188,19 @@ class Library:
         found = process.extract(normalise_name(name), keys, scorer=fuzz.partial_ratio, limit=n)
         return tuple(choices[key] for _, score, key in found if score >= 50)
 
+    @property
+    def aliases(self) -> dict[str, tuple[PlanAlias, ...]]:
+        """Each plan's aliases in this library (``assistant.aliases``), derived once."""
+        with self._lock:
+            if self._aliases is None:
+                from .aliases import library_aliases
+
+                self._aliases = library_aliases(self.plans) if len(self.plans) > 1 else {}
+            return self._aliases
+
     def named_in(self, question: str) -> list[Plan]:
-        """The plans a question names: its id, title, short title or 文号 written in it, or a 《…》 close to a title."""
+        """The plans a question names: its id, title, short title or 文号 written in it, a short name followed by a
+        genre word ("综保区文件", ``PlanAlias.names_plan``), or a 《…》 close to a title."""
         text = normalise_name(question)
         named = [p for p in self.plans if any(normalise_name(n) in text for n in _names(p))]
         if named:
@@ -195,6 +208,13 @@ class Library:
             # "《…实施方案》" written out names one plan even when a shorter name of another is inside it
             return [p for p in named if any(len(normalise_name(n)) == longest and normalise_name(n) in text
                                             for n in _names(p))]  # fmt: skip
+        by_alias = {
+            p.id: max((len(a.text) for a in self.aliases.get(p.id, ()) if a.names_plan and a.text in text), default=0)
+            for p in self.plans
+        }
+        if any(by_alias.values()):
+            longest = max(by_alias.values())
+            return [p for p in self.plans if by_alias[p.id] == longest]
         quoted = re.findall(r"《([^》]{4,80})》", question)
         if not quoted:
             return []
@@ -215,6 +235,10 @@ class Library:
         """The question with the plan's name taken out ("《…》中…的目标" → "…的目标"): the plan's engine is asked
         about the topic, not about its own title. The question itself when nothing is left."""
         out = question
+        # a short name with a genre word ("消费扶贫意见") leaves its subject in the plan's words ("消费扶贫"): it is
+        # what the question is about
+        for alias in sorted((a for a in self.aliases.get(plan.id, ()) if a.names_plan), key=lambda a: -len(a.text)):
+            out = re.sub(rf"{re.escape(alias.text)}(?:里面|当中|中|里)?", alias.expands_to, out)
         names = sorted(_names(plan), key=len, reverse=True)
         quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
         for name in [*quoted, *names]:

@@ -3,13 +3,18 @@
 Rules, in order (README “方案库 / Library”):
 
 1. ``plan=`` given (CLI ``--plan``, API ``plan``, batch ``"plan"``): that plan answers.
-2. The question names a plan (id, title, short title or 文号, or a 《…》 close to a title): that plan answers.
+2. The question names a plan (id, title, short title or 文号, a short name with a genre word such as "综保区文件", or a
+   《…》 close to a title): that plan answers. A plan whose alias (``assistant.aliases``: 综保区, 自贸区, 莱芜)
+   the question writes is asked first, with the alias written out in the plan's words; another plan takes over its
+   refusal only when its own text speaks of that subject.
 3. In a conversation, the plan under discussion answers first (outside one, ``FANGAN_DEFAULT_PLAN`` when set and
    its evidence is close to the best plan's); when it refuses a question on which another plan
    has clearly better evidence, routing continues (4); otherwise its refusal stands (a follow-up stays).
-4. Otherwise the router ranks the plans by evidence (one library BM25 over every plan's clauses, and one dense
-   query against every plan's stored vectors, fused by rank) and the best plan answers. When it refuses, the next
-   candidates close to it in evidence are asked in turn.
+4. Otherwise the router ranks the plans by evidence (one library BM25 over every plan's clauses, one dense query
+   against every plan's stored vectors, and the question's words and word pairs weighted by plan IDF in each plan's
+   text and headings, fused by rank) and the best plan answers. When it refuses, the next candidates close to it in
+   evidence are asked in turn. A question about "这个方案" that nothing places answers from FANGAN_DEFAULT_PLAN when
+   set, else from the best plan with the other close plans named.
 5. A target question answered by one plan is also put to the other close candidates; when one of them sets a
    different figure (a city target and a district target), the answer gives each plan's figure with its own
    citations. Plans whose clauses are identical are asked once.
@@ -20,18 +25,21 @@ Every Answer and Citation carries ``plan_id`` (and citations ``plan_title``).
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import bm25s
 import numpy as np
 
+from .aliases import PlanAlias, aliases_in, expand, library_aliases
 from .answer import Answer
 from .assistant import Assistant, Session
 from .batch import validate_question
@@ -39,7 +47,7 @@ from .embed import load_embedder
 from .errors import AssistantError, ConfigError
 from .index import Index, ProgressFn
 from .lexicon import lexicon
-from .library import Library, SharedResources, body_hash, level_of, levels_asked, without_level
+from .library import Library, SharedResources, body_hash, level_of, levels_asked, normalise_name, without_level
 from .normalize import Normalized, merged_corrector, read
 from .retrieve import RetrievalMode
 from .segment import Segmenter, domain_terms
@@ -71,6 +79,7 @@ VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside
 # words by which a question refers to a plan without naming it ("这个方案", "区里的文件", "this district plan"): only
 # then do the level words of the question ("区里", "国务院") rank the plans of that level first
 _PLAN_WORD_RE = re.compile(r"方案|文件|意见|通知|规划")
+_SEVERAL = "各方案的规定不同："  # the lead of an answer that gives several plans' figures
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
 
 
@@ -92,6 +101,8 @@ class RouteScore:
     bm25: float
     unit: int = 0  # length of the longest name of one of the plan's units written in the question (0: none)
     level: int = 1  # 0: the plan is of the level the question asks for; 1: no level asked or known; 2: another
+    alias: int = 0  # length of the longest of the plan's aliases written in the question (0: none; aliases.py)
+    distinct: float = 0.0  # the question's words and word pairs found in this plan, each weighted by plan IDF
 
 
 class Router:
@@ -103,12 +114,16 @@ class Router:
         self.ids = list(engines)
         clause_owner: list[int] = []
         corpus: list[list[str]] = []
+        grams: list[set[str]] = [set() for _ in engines]  # each plan's words and adjacent word pairs
+        heads: list[set[str]] = [set() for _ in engines]  # the same of its headings ("保障措施", "政策机制")
         vectors: list[np.ndarray] = []
         vector_owner: list[int] = []
         for n, engine in enumerate(engines.values()):
             for clause in engine.plan.clauses:
                 corpus.append(segmenter.tokens(f"{engine.plan.title} {clause.text}") or ["∅"])
                 clause_owner.append(n)
+                grams[n].update(_grams(corpus[-1]))
+                heads[n].update(_grams(segmenter.tokens(f"{clause.chapter_title} {clause.title}")))
             got = engine.index.store.get(include=["embeddings"])
             emb = np.asarray(got.get("embeddings") if got.get("embeddings") is not None else [], dtype=np.float32)
             if emb.size:
@@ -128,6 +143,14 @@ class Router:
         self._vectors = matrix / np.where(norms == 0, 1, norms)
         self._vector_owner = np.asarray(vector_owner)
         self._levels = [level_of(engine.plan) for engine in engines.values()]
+        # plan-level IDF: a word every plan uses ("负责", "措施") routes nothing; a word of one plan routes to it
+        # and a question written in a plan's headings ("政策机制那一章") points to the plans with that heading
+        self._grams, self._heads = grams, heads
+        self._idf, self._head_idf = _plan_idf(grams), _plan_idf(heads)
+        # names of each plan besides its title: subject terms, its own short forms, abbreviations (aliases.py)
+        by_id = library_aliases([engine.plan for engine in engines.values()])
+        self.aliases: list[tuple[PlanAlias, ...]] = [by_id[engine.plan.id] for engine in engines.values()]
+        self._texts = [normalise_name(engine.plan.text) for engine in engines.values()]
         # the question as every plan's engine reads it (script, English glossary, typos of any plan's words)
         self.typo = merged_corrector(e.typo for e in engines.values() if getattr(e, "typo", None) is not None)
 
@@ -155,20 +178,59 @@ class Router:
             q = np.asarray(self.embedder.embed_query(query), dtype=np.float32)  # type: ignore[attr-defined]
             sims = self._vectors @ (q / (np.linalg.norm(q) or 1.0))
             np.maximum.at(dense, self._vector_owner, sims)
+        asked_grams = set(_grams(tokens))
+        distinct = np.asarray(
+            [
+                sum(self._idf.get(g, 0.0) for g in asked_grams & plan_grams)
+                + sum(self._head_idf.get(g, 0.0) for g in asked_grams & head_grams)
+                for plan_grams, head_grams in zip(self._grams, self._heads, strict=True)
+            ],
+            dtype=np.float32,
+        )
         fused = np.zeros(n, dtype=np.float64)
-        for values in ((bm25 if bm25.any() else None), dense):
+        for values in ((bm25 if bm25.any() else None), dense, (distinct if distinct.any() else None)):
             if values is None:
                 continue
             ranks = _dense_ranks(values)
             fused += 1.0 / (ROUTER_RRF_K + ranks)
         units = [max((len(name) for name in names if name in normalised), default=0) for names in self._unit_names]
+        aliases = [max((len(a.text) for a in aliases_in(normalised, own)), default=0) for own in self.aliases]
         asked = levels_asked(normalised) if _PLAN_WORD_RE.search(normalised) else frozenset()
         level = [(0 if lv in asked else 2) if asked and lv else 1 for lv in self._levels]
-        order = sorted(range(n), key=lambda i: (units[i] == 0, level[i], -fused[i], i))
+        order = sorted(range(n), key=lambda i: (aliases[i] == 0, units[i] == 0, level[i], -fused[i], i))
         return [
-            RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i])
+            RouteScore(
+                self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i], aliases[i],
+                float(distinct[i]),
+            )
             for i in order
         ]
+
+    def aliased(self, question: str) -> list[str]:
+        """The plans whose aliases a (normalised) question writes, the longest alias first."""
+        lengths = [max((len(a.text) for a in aliases_in(question, own)), default=0) for own in self.aliases]
+        order = sorted((i for i in range(len(self.ids)) if lengths[i]), key=lambda i: -lengths[i])
+        return [self.ids[i] for i in order]
+
+    def speaks_of(self, pid: str, aliased: list[str], question: str) -> bool:
+        """Whether a plan's text uses the words of an alias the question writes (综保区 → 综合保税区)."""
+        words = {a.expands_to for other in aliased for a in self.aliases_of(other, question)}
+        return any(w in self._texts[self.ids.index(pid)] for w in words)
+
+    def aliases_of(self, pid: str, question: str) -> list[PlanAlias]:
+        """The aliases of one plan a question writes."""
+        return aliases_in(question, self.aliases[self.ids.index(pid)])
+
+
+def _plan_idf(grams: list[set[str]]) -> dict[str, float]:
+    """log(plans / plans with the gram) for grams some plans lack (a gram of every plan weighs nothing)."""
+    df = Counter(g for plan_grams in grams for g in plan_grams)
+    return {g: math.log(len(grams) / d) for g, d in df.items() if d < len(grams)}
+
+
+def _grams(tokens: list[str]) -> list[str]:
+    """Words and adjacent word pairs ("整治" "提升" "整治提升"): a pair tells plans apart that share both words."""
+    return [*tokens, *(f"{a}\u2009{b}" for a, b in pairwise(tokens))]
 
 
 def _dense_ranks(values: np.ndarray) -> np.ndarray:
@@ -370,11 +432,17 @@ class LibraryAssistant:
         if level_words and levels_asked(read_as.text) and any(r.level == 0 for r in ranking()):
             text = without_level(read_as.text)  # the plan of the level asked answers about the topic
         asked = self.validate(question)
+        # plans whose alias the question writes ("综保区", "自贸区"): asked first, each with its abbreviations
+        # written out; a conversation moves to such a plan
+        aliased = [] if named or read_as is None else self.router.aliased(read_as.text)
         current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
-        if not current and self._default and _holds_its_own(self._default, ranking()):
+        # "这个方案…" with no plan named, no conversation and evidence that several plans share: the office's own plan
+        # (FANGAN_DEFAULT_PLAN) is "this plan"; without one the best plan answers and the answer names the others
+        unplaced = not current and not named and not aliased and self._unplaced(read_as, ranking)
+        if not current and self._default and (unplaced or _holds_its_own(self._default, ranking())):
             current = self._default  # the office's own plan wins a question the evidence cannot place
-        if current and not named:
-            answer = self._ask_plan(current, text, discussion, id)
+        if current and not named and (not aliased or current in aliased):
+            answer = self._ask_plan(current, self._topic(current, text), discussion, id)
             if answer.answerable:
                 others = self._candidates(ranking()) if answer.intent == "target" else []
                 return _timed(self._with_other_figures(answer, text, others, id), started, asked)
@@ -383,11 +451,18 @@ class LibraryAssistant:
             candidates = [c for c in self._candidates(ranking()) if c != current]
         else:
             candidates = named or self._candidates(ranking())
+        if aliased and not named:  # a plan that never speaks of the subject the question names does not answer it
+            candidates = [c for c in candidates if c in aliased or self.router.speaks_of(c, aliased, read_as.text)]
+        # differing figures come from plans of the subject the question names, when it names one by an alias
+        figures_from = [c for c in candidates if c in aliased] if aliased else candidates
         first: Answer | None = None
         for pid in candidates:
-            answer = self._ask_plan(pid, text, discussion, id)
+            answer = self._ask_plan(pid, self._topic(pid, text), discussion, id)
             if answer.answerable:
-                return _timed(self._with_other_figures(answer, text, candidates, id), started, asked)
+                answer = self._with_other_figures(answer, text, figures_from, id)
+                if unplaced and answer.plan_id == pid:
+                    answer = self._considered(answer, [c for c in candidates if c != pid])
+                return _timed(answer, started, asked)
             first = first or answer
         if first is None:  # no candidate at all (cannot happen with a non-empty library): the first plan answers
             first = self._ask_plan(self.library.ids[0], text, discussion, id)
@@ -441,15 +516,40 @@ class LibraryAssistant:
             return [self.library.ids[0]]
         return self._candidates(self.router.rank(text))
 
+    def _unplaced(self, read_as: Normalized | None, ranking: Callable[[], list[RouteScore]]) -> bool:
+        """Whether a question refers to "the plan" (这个方案, 文件, 方案里) without anything that tells the plans
+        apart: no unit or level of one plan, and another plan's evidence as close as the best one's."""
+        if read_as is None or not _PLAN_WORD_RE.search(read_as.text):
+            return False
+        ranked = ranking()
+        return not ranked[0].unit and ranked[0].level == 1 and len(self._candidates(ranked)) > 1
+
+    def _considered(self, answer: Answer, others: list[str]) -> Answer:
+        """An answer to a question that named no plan, with the other plans the router considered named after it."""
+        titles = "、".join(f"《{self.engines[pid].plan.title}》" for pid in others)
+        if not titles or answer.answer.startswith(_SEVERAL):
+            return answer
+        own = self.engines[answer.plan_id].plan.title
+        note = f"（问题未指明方案：以上据《{own}》回答；可能相关的还有{titles}，可指明方案后再问。）"
+        return replace(answer, answer=f"{answer.answer}\n{note}")
+
+    def _topic(self, pid: str, text: str) -> str:
+        """The question for one plan's engine: its aliases written out in the plan's own words (综保区 → 综合保税区)."""
+        if len(self.library) == 1:
+            return text
+        hits = self.router.aliases_of(pid, self.router.read(text).text)
+        return expand(text, hits) if hits else text
+
     def _candidates(self, ranked: list[RouteScore]) -> list[str]:
-        """The best plan and the plans close to it (at most ROUTE_CANDIDATES; plans with identical clauses once)."""
+        """The best plan and the plans close to it (at most ROUTE_CANDIDATES; plans with identical clauses once);
+        every plan whose alias the question writes is a candidate."""
         top = ranked[0]
         out: list[str] = []
         bodies: set[str] = set()
         for r in ranked:
             if len(out) >= ROUTE_CANDIDATES:
                 break
-            if out and not _close(r, top):
+            if out and not _close(r, top) and not r.alias:
                 continue
             if self._body[r.plan_id] in bodies:
                 continue
@@ -491,7 +591,7 @@ class LibraryAssistant:
                 others.append(other)
         if not others:
             return answer
-        parts = [f"各方案的规定不同：\n{_named(answer)}{answer.answer}"]
+        parts = [f"{_SEVERAL}\n{_named(answer)}{answer.answer}"]
         parts += [f"{_named(o)}{o.answer}" for o in others]
         citations = answer.citations + tuple(c for o in others for c in o.citations)
         return replace(answer, answer="\n".join(parts), citations=citations)

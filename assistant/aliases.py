@@ -1,0 +1,265 @@
+"""The names a question may use for a plan besides its title: subject terms, the plan's own short forms, and
+abbreviations, derived from each plan's title and text by the rules of ``data/plan_aliases.toml``.
+
+``plan_aliases(plan)`` lists them; ``aliases_in(question, aliases)`` finds the ones a question writes. The router
+(``assistant.route``) ranks a plan whose alias a question writes first (a strong prior: another plan with close
+evidence may still answer what it refuses); an alias followed by a genre word ("综保区文件", "农机化指导意见") names
+the plan outright (``naming`` aliases, used by ``Library.named_in``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .clauses import Plan
+
+AliasKind = Literal["subject", "defined", "abbreviation", "naming"]
+
+_QUOTES = "“”\"'‘’「」『』《》〈〉"
+_DEFINED_RE = re.compile(r"[（(]以下简称[“\"‘「]?([^）)”\"’」]{2,12})[”\"’」]?[）)]")
+
+
+@dataclass(frozen=True)
+class PlanAlias:
+    """A name of a plan other than its title.
+
+    Attributes:
+        text: the alias as a question writes it (simplified script, no spaces or quotes).
+        kind: ``subject`` (a term of the title the plan repeats), ``defined`` (a short form the plan defines for a
+            title word), ``abbreviation`` (made by a template), ``naming`` (one of those plus a genre word).
+        expands_to: the plan's own words for it ("综合保税区" for 综保区); the alias itself when the plan uses it.
+    """
+
+    text: str
+    kind: AliasKind
+    expands_to: str
+
+    @property
+    def names_plan(self) -> bool:
+        """Whether the alias names the plan outright (with a genre word), rather than its subject."""
+        return self.kind == "naming"
+
+
+@dataclass(frozen=True)
+class AliasRules:
+    """The rules of ``data/plan_aliases.toml`` (see the comments there)."""
+
+    issuer_prefix: re.Pattern[str]
+    genre_suffix: re.Pattern[str]
+    level_prefix: tuple[str, ...]
+    connectors: tuple[str, ...]
+    lead_words: tuple[str, ...]
+    min_chars: int
+    min_count: int
+    generic_words: tuple[str, ...]
+    suffixes: frozenset[str]
+    templates: tuple[str, ...]
+    max_chars: int
+    genre_words: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    place_min_chars: int
+
+
+@cache
+def alias_rules() -> AliasRules:
+    """The alias rules shipped with the package."""
+    raw = tomllib.loads(resources.files("assistant.data").joinpath("plan_aliases.toml").read_text(encoding="utf-8"))
+    frame, segments, abbreviation = raw["frame"], raw["segments"], raw["abbreviation"]
+    return AliasRules(
+        issuer_prefix=re.compile(frame["issuer_prefix"]),
+        genre_suffix=re.compile(frame["genre_suffix"]),
+        level_prefix=tuple(frame["level_prefix"]),
+        connectors=tuple(segments["connectors"]),
+        lead_words=tuple(sorted(segments["lead_words"], key=len, reverse=True)),
+        min_chars=int(segments["min_chars"]),
+        min_count=int(segments["min_count"]),
+        generic_words=tuple(sorted(segments["generic_words"], key=len, reverse=True)),
+        suffixes=frozenset(abbreviation["suffixes"]),
+        templates=tuple(abbreviation["templates"]),
+        max_chars=int(abbreviation["max_chars"]),
+        genre_words=tuple(sorted(raw["naming"]["genre_words"], key=len, reverse=True)),
+        place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
+        place_min_chars=int(raw["place"]["min_chars"]),
+    )
+
+
+def _clean(text: str) -> str:
+    from .library import normalise_name
+
+    return normalise_name(text)
+
+
+def title_topic(title: str, rules: AliasRules | None = None) -> str:
+    """The topic of a title: without its issuer frame and genre word ("国务院关于X的若干意见" → "X")."""
+    rules = rules or alias_rules()
+    text = re.sub(r"\s+", "", title)
+    text = rules.issuer_prefix.sub("", text, count=1)
+    return rules.genre_suffix.sub("", text, count=1) or text
+
+
+def topic_segments(topic: str, rules: AliasRules | None = None) -> list[str]:
+    """The noun phrases of a topic: split at connectors and quotation marks, lead words taken off."""
+    rules = rules or alias_rules()
+    pattern = "|".join(map(re.escape, sorted(rules.connectors, key=len, reverse=True)))
+    parts = re.split(rf"[{re.escape(_QUOTES)}]|{pattern}", topic)
+    out: list[str] = []
+    for part in parts:
+        changed = True
+        while changed and part:
+            changed = False
+            for word in (*rules.lead_words, *rules.level_prefix):
+                if part.startswith(word) and len(part) > len(word):
+                    part, changed = part[len(word) :], True
+                    break
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+def subject_terms(plan: Plan, rules: AliasRules | None = None) -> list[str]:
+    """Prefixes of the title's segments that the plan repeats more often than the next longer prefix."""
+    rules = rules or alias_rules()
+    text = _clean(plan.text)
+    out: list[str] = []
+    for segment in topic_segments(title_topic(plan.title, rules), rules):
+        counts = [text.count(segment[:n]) for n in range(1, len(segment) + 1)]
+        for n in range(rules.min_chars, len(segment) + 1):
+            longer = counts[n] if n < len(segment) else 0
+            term = segment[:n]
+            if counts[n - 1] >= rules.min_count and counts[n - 1] > longer and term not in out:
+                if _generic(term, rules):
+                    continue
+                out.append(term)
+    return out
+
+
+def _generic(term: str, rules: AliasRules) -> bool:
+    """Whether a term is made of the genre's generic words alone ("建设试点")."""
+    rest = term
+    for word in rules.generic_words:
+        rest = rest.replace(word, "")
+    return not rest
+
+
+def defined_short_forms(plan: Plan, title_words: str) -> list[tuple[str, str]]:
+    """``（以下简称X）`` definitions whose long form (the words just before) is in the title: (short, long)."""
+    out: list[tuple[str, str]] = []
+    for m in _DEFINED_RE.finditer(plan.text):
+        short = _clean(m.group(1))
+        before = _clean(plan.text[max(0, m.start() - 16) : m.start()])
+        long = next((before[i:] for i in range(len(before)) if before[i:] in title_words and len(before) - i >= 3), "")
+        if long and short != long:
+            out.append((short, long))
+    return out
+
+
+def abbreviations(term: str, rules: AliasRules | None = None) -> list[str]:
+    """A compound's abbreviations by the templates: 综合保税区 → 综保区, 自由贸易试验区 → 自贸试验区, 自贸区."""
+    rules = rules or alias_rules()
+    if not 4 <= len(term) <= rules.max_chars or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+        return []
+    suffix = term[-1] if len(term) % 2 == 1 and term[-1] in rules.suffixes else ""
+    body = term[: len(term) - len(suffix)]
+    if len(body) % 2:  # not two-character words throughout: no rule applies
+        return []
+    words = [body[i : i + 2] for i in range(0, len(body), 2)]
+    parts = {f"w{i + 1}": w for i, w in enumerate(words)}
+    parts.update({f"a{i + 1}": w[0] for i, w in enumerate(words)})
+    parts["rest"] = "".join(words[2:]) + suffix
+    if suffix:
+        parts["suffix"] = suffix
+    out: list[str] = []
+    for template in rules.templates:
+        try:
+            short = template.format(**parts)
+        except KeyError:
+            continue
+        if len(short) >= rules.min_chars and short != term and short not in out:
+            out.append(short)
+    return out
+
+
+def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias, ...]:
+    """Every alias of a plan, longest first (see the module docstring and ``data/plan_aliases.toml``)."""
+    rules = rules or alias_rules()
+    found: dict[str, PlanAlias] = {}
+
+    def add(text: str, kind: AliasKind, expands_to: str) -> None:
+        if len(text) >= rules.min_chars and text not in found:
+            found[text] = PlanAlias(text, kind, expands_to)
+
+    subjects = subject_terms(plan, rules)
+    for term in subjects:
+        add(term, "subject", term)
+    from .library import level_of
+
+    topic = _clean(title_topic(plan.title, rules)) if level_of(plan) else ""  # a plan of a known level only
+    for term in subjects:  # the place a local plan's title starts with, without its suffix: 莱芜区 → 莱芜
+        suffix = next((x for x in rules.place_suffixes if term.endswith(x)), "")
+        stem = term[: len(term) - len(suffix)]
+        if suffix and topic and topic.startswith(term) and len(stem) >= rules.place_min_chars and stem not in found:
+            found[stem] = PlanAlias(stem, "subject", term)
+    for short, long in defined_short_forms(plan, _clean(title_topic(plan.title, rules))):
+        add(short, "defined", short)
+        subjects.append(short)
+        for abbr in abbreviations(long, rules):
+            add(abbr, "abbreviation", short)  # the plan's own short form is the word its text uses
+    for term in list(subjects):
+        for abbr in abbreviations(term, rules):
+            add(abbr, "abbreviation", found[term].expands_to if term in found else term)
+    for alias in list(found.values()):
+        for genre in rules.genre_words:
+            add(f"{alias.text}{genre}", "naming", alias.expands_to)
+    return tuple(sorted(found.values(), key=lambda a: (-len(a.text), a.text)))
+
+
+def aliases_in(question: str, aliases: tuple[PlanAlias, ...]) -> list[PlanAlias]:
+    """The aliases a question writes (not counting one inside a longer alias it also writes)."""
+    text = _clean(question)
+    hits = [a for a in aliases if a.text in text]
+    return [a for a in hits if not any(a is not b and a.text in b.text for b in hits)]
+
+
+def expand(question: str, hits: list[PlanAlias]) -> str:
+    """The question with each abbreviation written out in the plan's own words ("综保区" → "综合保税区"), so the
+    plan's engine finds the clauses that use them."""
+    out = question
+    for alias in sorted(hits, key=lambda a: -len(a.text)):
+        if alias.kind in ("abbreviation", "naming") and alias.expands_to and alias.expands_to not in alias.text:
+            core = alias.text
+            if alias.kind == "naming":
+                core = next((core[: -len(g)] for g in alias_rules().genre_words if core.endswith(g)), core)
+            if core != alias.expands_to and core in out:
+                out = out.replace(core, alias.expands_to)
+    return out
+
+
+# an alias routes to its plan only when the plan's text uses the alias's words at least this many times as often as
+# any other plan of the library does ("建设试点" or "脱贫攻坚" in one plan's title may be common words of others);
+# set by hand on the 8-plan library: subject terms of a title occur 10–200 times in their own plan and 0–5 in others
+ALIAS_DOMINANCE = 3
+
+
+def library_aliases(plans: list[Plan] | tuple[Plan, ...]) -> dict[str, tuple[PlanAlias, ...]]:
+    """Each plan's aliases that are its own in this library (see ALIAS_DOMINANCE), by plan id."""
+    texts = {p.id: _clean(p.text) for p in plans}
+    out: dict[str, tuple[PlanAlias, ...]] = {}
+    for plan in plans:
+        kept = []
+        for alias in plan_aliases(plan):
+            words = alias.expands_to
+            mine = texts[plan.id].count(words)
+            others = max((t.count(words) for pid, t in texts.items() if pid != plan.id), default=0)
+            # an abbreviation that another plan writes as a word of its own is not this plan's name
+            if alias.kind == "abbreviation":
+                others = max(others, *(t.count(alias.text) for pid, t in texts.items() if pid != plan.id), 0)
+            if mine >= ALIAS_DOMINANCE * others and mine > 0:
+                kept.append(alias)
+        out[plan.id] = tuple(kept)
+    return out

@@ -1,0 +1,210 @@
+"""Plans are found by the names people use for them: aliases derived from each real plan's title and text
+(subject terms, the plan's own short forms, abbreviations by the rules of data/plan_aliases.toml); a question that
+writes an alias goes to that plan first, a short name with a genre word ("综保区文件") names the plan outright, a word
+several plans share does not pull a question to the wrong plan, and follow-ups stay in the plan under discussion."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.aliases import abbreviations, library_aliases, plan_aliases, title_topic, topic_segments
+from assistant.assistant import Session
+from assistant.library import Library
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+BONDED = "sc-2019-comprehensive-bonded-zones"
+FTZ = "sc-2018-free-trade-zones"
+INCENTIVES = "sc-2018-inspection-incentives"
+LAIWU = "laiwu-14th-fyp-energy-saving-plan"
+AGRI = "sc-2018-agricultural-mechanization"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Library:
+    return Library.load(CORPUS)
+
+
+def _aliases(library: Library, pid: str) -> dict[str, str]:
+    return {a.text: a.expands_to for a in library.aliases[pid]}
+
+
+def test_abbreviation_templates_follow_the_chinese_patterns() -> None:
+    assert abbreviations("综合保税区") == ["综保区"]
+    assert abbreviations("农业机械化") == ["农机化"]
+    assert set(abbreviations("自由贸易试验区")) == {"自贸试验区", "自贸区"}
+    assert abbreviations("职业教育改革") == ["职教改革"]
+    assert abbreviations("职业教育") == []  # 职教 is too short to name a plan on its own
+    assert abbreviations("无废城") == [] and abbreviations("Zone") == []
+
+
+def test_the_topic_of_a_title_is_without_issuer_and_genre_words() -> None:
+    assert title_topic("国务院关于促进综合保税区高水平开放高质量发展的若干意见") == "促进综合保税区高水平开放高质量发展"
+    assert title_topic("国家职业教育改革实施方案") == "国家职业教育改革"
+    assert topic_segments("加快推进农业机械化和农机装备产业转型升级") == ["农业机械化", "农机装备产业转型升级"]
+    assert topic_segments("“无废城市”建设试点") == ["无废城市", "建设试点"]
+
+
+def test_aliases_of_the_real_plans(corpus: Library) -> None:
+    bonded = _aliases(corpus, BONDED)
+    assert bonded["综合保税区"] == "综合保税区" and bonded["综保区"] == "综合保税区"
+    ftz = _aliases(corpus, FTZ)
+    assert ftz["自贸试验区"] == "自贸试验区"  # the plan's own （以下简称自贸试验区）
+    assert ftz["自贸区"] == "自贸试验区"  # written out as the plan writes it
+    assert _aliases(corpus, "sc-2018-agricultural-mechanization")["农机化"] == "农业机械化"
+    assert "职教改革" in _aliases(corpus, "sc-2019-vocational-education-reform")
+    assert "消费扶贫" in _aliases(corpus, "sc-2018-consumption-poverty-alleviation")
+    waste = _aliases(corpus, "sc-2018-zero-waste-cities")
+    assert "无废城市" in waste and "无废城市方案" in waste
+    assert "建设试点" not in waste  # generic words of the genre name no plan
+    laiwu = _aliases(corpus, LAIWU)
+    assert "节能减排" in laiwu and laiwu["莱芜"] == "莱芜区"  # a local plan's place, without 区, names it
+    assert "无废城" not in waste  # 城市 is no place of a plan without a level
+
+
+def test_an_alias_belongs_to_the_plan_whose_text_uses_its_words(corpus: Library) -> None:
+    owners: dict[str, set[str]] = {}
+    for pid, aliases in corpus.aliases.items():
+        for alias in aliases:
+            owners.setdefault(alias.text, set()).add(pid)
+    assert all(len(pids) == 1 for pids in owners.values())  # no alias is shared by two plans
+    plans = [corpus.get(LAIWU), corpus.get("sc-2018-zero-waste-cities")]
+    alone = {a.text for a in plan_aliases(plans[0])}
+    assert "无废城市" not in alone  # a Laiwu phrase, used twice there, is the zero-waste plan's subject
+    assert "无废城市" in {a.text for a in library_aliases(plans)["sc-2018-zero-waste-cities"]}
+
+
+def test_a_short_name_with_a_genre_word_names_the_plan(corpus: Library) -> None:
+    assert [p.id for p in corpus.named_in("证监会在综保区文件里管哪件事？")] == [BONDED]
+    assert [p.id for p in corpus.named_in("农机化指导意见的文号是多少？")] == ["sc-2018-agricultural-mechanization"]
+    assert [p.id for p in corpus.named_in("这份消费扶贫意见是为贯彻哪个文件？")] == [
+        "sc-2018-consumption-poverty-alleviation"
+    ]
+    assert corpus.named_in("综保区内新设的研发设计企业，信用等级怎么给？") == []  # a subject only: a prior, not a name
+    assert corpus.without_name("证监会在综保区文件里管哪件事？", corpus.get(BONDED)) == "证监会在综合保税区管哪件事？"
+    consumption = corpus.get("sc-2018-consumption-poverty-alleviation")
+    assert corpus.without_name("这份消费扶贫意见是为贯彻哪个文件？", consumption) == "这份消费扶贫是为贯彻哪个文件？"
+
+
+# ---------------------------------------------------------------------------------------------- routing
+
+
+class CharEmbeddings:
+    """Deterministic vectors from character counts (no model): routing here rests on aliases, BM25 and plan IDF."""
+
+    def _vector(self, text: str) -> list[float]:
+        v = np.zeros(64, dtype=np.float32)
+        for ch in text:
+            v[ord(ch) % 64] += 1.0
+        return (v / (np.linalg.norm(v) or 1.0)).tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
+@pytest.fixture(scope="module")
+def real_library(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.route import LibraryAssistant
+    from assistant.settings import load_settings
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr("assistant.route.load_embedder", lambda settings: (CharEmbeddings(), "char-test"))
+    lib = tmp_path_factory.mktemp("real") / "corpus"
+    lib.mkdir()
+    for pid in (BONDED, FTZ, INCENTIVES, LAIWU, AGRI):
+        shutil.copy(CORPUS / f"{pid}.txt", lib / f"{pid}.txt")
+    settings = load_settings(corpus_path=lib, index_dir=tmp_path_factory.mktemp("real-index"))
+    try:
+        yield LibraryAssistant(settings)
+    finally:
+        patch.undo()
+
+
+def _verbatim(la, answer) -> bool:
+    return all(la.plan_text(c.plan_id)[c.start : c.end] == c.quote for c in answer.citations)
+
+
+@pytest.mark.slow
+def test_an_abbreviated_plan_answers_with_its_own_clause(real_library) -> None:
+    answer = real_library.ask("证监会在综保区文件里管哪件事？")
+    assert answer.plan_id == BONDED and answer.answerable and "期货保税交割" in answer.answer
+    assert {c.plan_id for c in answer.citations} == {BONDED} and _verbatim(real_library, answer)
+    ranked = real_library.rank_plans("综保区全面适用跨境电商零售进口政策有没有时间表？")
+    assert ranked[0].plan_id == BONDED and ranked[0].alias == 3
+    timeline = real_library.ask("综保区全面适用跨境电商零售进口政策有没有时间表？")
+    assert timeline.plan_id == BONDED and "跨境电商" in timeline.answer
+
+
+@pytest.mark.slow
+def test_a_generic_word_does_not_pull_a_question_to_another_plan(real_library) -> None:
+    # 督促检查 is the incentives plan's word, but the question is about the free-trade zones
+    answer = real_library.ask("自贸区改革措施落实的督促检查由哪个机构负责？")
+    assert answer.plan_id == FTZ and INCENTIVES not in {c.plan_id for c in answer.citations}
+    # 机制 and 政策 are words of every plan; the pair 政策机制 is a heading of the Laiwu plan alone (plan IDF)
+    ranked = real_library.rank_plans("政策机制那一章都有哪些方面？")
+    assert ranked[0].plan_id == LAIWU and ranked[0].distinct > max(r.distinct for r in ranked[1:])
+
+
+@pytest.mark.slow
+def test_a_heading_word_finds_the_plan_with_that_chapter(real_library) -> None:
+    answer = real_library.ask("政策机制那一章都有哪些方面？")
+    assert answer.plan_id == LAIWU and "健全节能减排政策机制" in answer.answer
+    listed = real_library.ask("重点工作一共列了几项？分别是什么")
+    assert listed.plan_id == LAIWU and "推进节能减排重点工作" in listed.answer
+
+
+@pytest.mark.slow
+def test_follow_ups_stay_in_the_aliased_plan(real_library) -> None:
+    session = Session()
+    first = real_library.ask("综保区推广增值税一般纳税人资格试点，谁牵头？", session=session)
+    assert first.plan_id == BONDED and first.answerable
+    follow = real_library.ask("那这条具体要求什么？", session=session)
+    assert follow.plan_id == BONDED
+    other = real_library.ask("自贸区设商标受理窗口这条，谁牵头？", session=session)  # another plan's alias moves on
+    assert other.plan_id == FTZ
+
+
+@pytest.fixture(scope="module")
+def twin_library(tmp_path_factory: pytest.TempPathFactory):
+    """A county waste plan, its city twin (same chapters and wording, its own figures) and a water plan."""
+    from assistant.route import LibraryAssistant
+    from assistant.settings import load_settings
+
+    data = Path(__file__).parent / "data"
+    county = (data / "other-plan.txt").read_text(encoding="utf-8")
+    patch = pytest.MonkeyPatch()
+    patch.setattr("assistant.route.load_embedder", lambda settings: (CharEmbeddings(), "char-test"))
+    lib = tmp_path_factory.mktemp("twins") / "corpus"
+    lib.mkdir()
+    (lib / "county-waste.txt").write_text(county, encoding="utf-8")
+    city = county.replace("示范县", "示范市").replace("150吨/日", "600吨/日")
+    (lib / "city-waste.txt").write_text(city, encoding="utf-8")
+    shutil.copy(data / "mini-plan.txt", lib / "mini-water.txt")
+    settings = load_settings(corpus_path=lib, index_dir=tmp_path_factory.mktemp("twins-index"))
+    try:
+        yield LibraryAssistant(settings), settings
+    finally:
+        patch.undo()
+
+
+@pytest.mark.slow
+def test_a_question_about_this_plan_says_which_plans_it_considered(twin_library) -> None:
+    from assistant.route import LibraryAssistant
+
+    la, settings = twin_library
+    answer = la.ask("这个方案的保障措施有哪些？")  # both waste plans have it in the same words
+    assert answer.answerable and "问题未指明方案" in answer.answer
+    other = "city-waste" if answer.plan_id == "county-waste" else "county-waste"
+    assert la.engine(other).plan.title in answer.answer.split("问题未指明方案")[1]
+    assert {c.plan_id for c in answer.citations} == {answer.plan_id}
+    home = LibraryAssistant(settings.model_copy(update={"default_plan": "county-waste"}), build=False)
+    own = home.ask("这个方案的保障措施有哪些？")  # the office's own plan is "this plan"
+    assert own.plan_id == "county-waste" and "问题未指明方案" not in own.answer
+    water = la.ask("这个方案的供水管网漏损率要控制在多少？")  # one plan's topic: no note
+    assert water.plan_id == "mini-water" and "问题未指明方案" not in water.answer
