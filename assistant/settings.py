@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     # is busy are embedded together in one batch of at most ``embed_batch`` (1: no batching)
     embed_engines: int = Field(default=0, ge=0, le=32)
     embed_batch: int = Field(default=16, ge=1, le=256)
+    embed_memo: int = Field(default=64, ge=0, le=100_000)  # question vectors remembered by text (see query_embed)
     device: str = "cpu"  # for sentence-transformers models: "cpu", "cuda", …
 
     reranker: Literal["none", "cross-encoder"] = "none"
