@@ -155,3 +155,35 @@ def test_plans_share_one_part_of_speech_table(tmp_path) -> None:
     assert [first.is_noun(w) for w in words[:2]] == expected[:2]
     assert second.is_noun("能源") and not second.is_noun("调整")
     assert first._pos.word_tag_tab.maps[1] is second._pos.word_tag_tab.maps[1]  # one shared table
+
+
+def test_the_started_service_keeps_its_library_out_of_the_garbage_collectors_way(tmp_path) -> None:
+    """Once built, the library is frozen out of full collections; a reload lets the replaced library be freed."""
+    import gc
+    import weakref
+
+    from assistant.settings import load_settings
+    from assistant.web.service import ChatService
+
+    class Library:  # a library with reference cycles, as loaded indexes and structures have
+        def __init__(self) -> None:
+            self.me = self
+
+    built: list[weakref.ref[Library]] = []
+
+    def factory(progress: object) -> Library:
+        library = Library()
+        built.append(weakref.ref(library))
+        return library
+
+    service = ChatService(load_settings(data_dir=tmp_path), factory=factory, warmup=())  # type: ignore[arg-type]
+    try:
+        service.start().result(timeout=30)
+        assert service.readiness.ready and gc.get_freeze_count() > 0
+        service.reload().result(timeout=30)
+        assert service.assistant is built[1]()
+        gc.collect()
+        assert built[0]() is None  # the replaced library (a cycle, frozen at first) was collected after the reload
+    finally:
+        service.close()
+        gc.unfreeze()
