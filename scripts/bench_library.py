@@ -164,6 +164,8 @@ class _Worker:
 
     def __init__(self, corpus: Path, index_dir: Path) -> None:
         env = {**os.environ, "FANGAN_CORPUS_PATH": str(corpus), "FANGAN_INDEX_DIR": str(index_dir)}
+        # repeats ask the same questions again: the question-vector memo must not turn them into cache hits
+        env.setdefault("FANGAN_EMBED_MEMO", "0")
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _WORKER], env=env, cwd=ROOT, text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
