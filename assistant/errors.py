@@ -78,6 +78,13 @@ class BackendError(AssistantError):
     exit_code = 7
 
 
+class EmbedderClosed(BackendError):
+    """The question embedder was closed (the service is stopping) while a question waited for its vector."""
+
+    def __init__(self) -> None:
+        super().__init__("向量模型已关闭（服务正在停止），请稍后重试")
+
+
 class UnknownPlan(NotFoundWithSuggestions):
     """A plan id, title or 文号 that the library does not hold; carries the closest matches."""
 

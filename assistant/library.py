@@ -14,7 +14,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +69,8 @@ class PlanSummary:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
-def normalise_name(text: str) -> str:
+@lru_cache(maxsize=16384)  # plans' names are normalised for every question: once per process instead (8 plans:
+def normalise_name(text: str) -> str:  # 7.7 ms a question under load, growing with the number of plans)
     """For matching plan names in questions: NFKC, simplified script, no spaces, quotes or book-title marks."""
     from .normalize import to_simplified
 

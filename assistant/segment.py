@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+from collections import ChainMap
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -15,6 +17,28 @@ from .lexicon import lexicon
 _PUNCT_RE = re.compile(r"^[\W_]+$")
 # function words left out of BM25 tokens and content terms: the ``stop`` role of the question-word lexicon
 _STOPWORDS = lexicon().stop_words
+# jieba's part-of-speech table (word → tag, ~350,000 entries) by dictionary file: read once per process, not once
+# per plan (0.25 s of CPU and tens of MB each; a 100-plan library read it up to 100 times, during questions)
+_POS_TABLES: dict[object, dict[str, str]] = {}
+_POS_LOCK = threading.Lock()
+
+
+def _pos_tagger(tk: jieba.Tokenizer) -> object:
+    """A ``jieba.posseg.POSTokenizer`` over ``tk`` sharing the process's tag table for ``tk``'s dictionary.
+
+    Tags a tokenizer adds later (``add_word(…, tag=…)``) go into the tagger's own layer, never the shared table.
+    """
+    import jieba.posseg
+
+    key = tk.dictionary
+    with _POS_LOCK:
+        table = _POS_TABLES.get(key)
+        if table is None:
+            table = _POS_TABLES[key] = jieba.posseg.POSTokenizer(tk).word_tag_tab
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tk
+    tagger.word_tag_tab = ChainMap({}, table)
+    return tagger
 
 
 def domain_terms() -> list[str]:
@@ -70,10 +94,8 @@ class Segmenter:
 
     def is_noun(self, term: str) -> bool:
         """Whether jieba tags ``term`` (as a whole) as a noun or a name (n*, eng); 调整 (vn) is a verb here."""
-        import jieba.posseg
-
         if self._pos is None:
-            self._pos = jieba.posseg.POSTokenizer(self._tk)
+            self._pos = _pos_tagger(self._tk)
         tags = [p.flag for p in self._pos.lcut(term)]
         return bool(tags) and all(t.startswith("n") or t in ("eng", "x") for t in tags) and tags != ["x"]
 

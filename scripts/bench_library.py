@@ -17,6 +17,13 @@ whose title line is changed (so every plan has its own title and id) up to N. Wh
   eval/qa.jsonl (sessions in file order) after a warm-up; p50/p95 and peak RSS per process.
 
 The machine is shared: run it when nothing else is running, and read the figures as medians of a noisy machine.
+On a busy machine use ``--interleaved``: both libraries are built first, then one worker process per library asks
+the same questions in lockstep (question i goes to the 1-plan library and to the N-plan library, in alternating
+order, before question i+1), so load from other jobs falls on both alike; the p95 of each library is taken per
+repeat and the report gives the medians over repeats and their ratio::
+
+    .venv/bin/python scripts/bench_library.py --interleaved --sizes 1 100 --repeats 5
+    .venv/bin/python scripts/bench_library.py --interleaved --sizes 1 100 --work /tmp/libs   # keep/reuse builds
 Results are printed and written to eval/reports/bench-library-<time>.json and bench-library-latest.json.
 """
 
@@ -65,6 +72,29 @@ for item in items:
     plans[answer.plan_id] = plans.get(answer.plan_id, 0) + 1
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"latencies_ms": latencies, "maxrss_kib": rss, "open_seconds": opened, "plans": plans}))
+"""
+
+# one library, asked one question per stdin line ({"q": …, "session": …}); one line of JSON back per question
+_WORKER = """
+import json, sys, time, logging
+logging.disable(logging.WARNING)
+from assistant.assistant import Session
+from assistant.route import LibraryAssistant
+from assistant.settings import load_settings
+assistant = LibraryAssistant(load_settings(), build=False)
+sessions = {}
+print(json.dumps({"ready": len(assistant.engines)}), flush=True)
+for line in sys.stdin:
+    item = json.loads(line)
+    if item.get("reset"):
+        sessions.clear()
+        print("{}", flush=True)
+        continue
+    session = sessions.setdefault(item["session"], Session()) if item.get("session") else None
+    t = time.perf_counter()
+    answer = assistant.ask(item["q"], session=session)
+    ms = (time.perf_counter() - t) * 1000
+    print(json.dumps({"ms": ms, "plan": answer.plan_id, "answerable": answer.answerable}), flush=True)
 """
 
 
@@ -129,6 +159,107 @@ def latency(corpus: Path, index_dir: Path, qa: Path, warmup: int, questions: int
     }
 
 
+class _Worker:
+    """A subprocess holding one opened library, asked one question at a time."""
+
+    def __init__(self, corpus: Path, index_dir: Path) -> None:
+        env = {**os.environ, "FANGAN_CORPUS_PATH": str(corpus), "FANGAN_INDEX_DIR": str(index_dir)}
+        # repeats ask the same questions again: the question-vector memo must not turn them into cache hits
+        env.setdefault("FANGAN_EMBED_MEMO", "0")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _WORKER], env=env, cwd=ROOT, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self.plans = self._read()["ready"]
+
+    def _read(self) -> dict:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit("错误：基准子进程意外退出")
+        return json.loads(line)
+
+    def ask(self, item: dict) -> dict:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(item, ensure_ascii=False) + "\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(30)
+
+
+def build_library(work: Path, n: int) -> tuple[Path, Path, float]:
+    """The N-plan library under ``work`` (kept between runs: reopened, not rebuilt, when it is already there)."""
+    corpus, index_dir = work / f"corpus-{n}", work / f"index-{n}"
+    if not corpus.exists():
+        make_library(corpus, n)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    cache = work / "vectors.sqlite3"
+    if cache.exists() and not (index_dir / "vectors.sqlite3").exists():
+        shutil.copy(cache, index_dir / "vectors.sqlite3")
+    assistant, seconds = open_library(corpus, index_dir)
+    del assistant
+    if not cache.exists():
+        shutil.copy(index_dir / "vectors.sqlite3", cache)
+    return corpus, index_dir, seconds
+
+
+def interleaved(work: Path, sizes: list[int], qa: Path, warmup: int, repeats: int, questions: int) -> dict:
+    """Build every size first, then ask the same questions of all sizes in lockstep; medians over repeats."""
+    from assistant.evaluate import load_qa
+
+    items = load_qa(qa)[: questions or None]
+    built = {n: build_library(work, n) for n in sizes}
+    workers = {n: _Worker(corpus, index_dir) for n, (corpus, index_dir, _) in built.items()}
+    try:
+        for item in items[:warmup]:
+            for w in workers.values():
+                w.ask({"q": item.question})
+        per_repeat: dict[int, list[dict]] = {n: [] for n in sizes}
+        answered_by: dict[int, dict[str, int]] = {n: {} for n in sizes}
+        for r in range(repeats):
+            latencies: dict[int, list[float]] = {n: [] for n in sizes}
+            for w in workers.values():
+                w.ask({"reset": True})
+            for i, item in enumerate(items):
+                order = sizes if (i + r) % 2 == 0 else sizes[::-1]  # neither library always goes first
+                for n in order:
+                    got = workers[n].ask({"q": item.question, "session": f"{r}-{item.session}" if item.session else ""})
+                    latencies[n].append(got["ms"])
+                    if r == 0:
+                        answered_by[n][got["plan"]] = answered_by[n].get(got["plan"], 0) + 1
+            for n in sizes:
+                lat = latencies[n]
+                per_repeat[n].append({"p50_ms": percentile(lat, 0.50), "p95_ms": percentile(lat, 0.95),
+                                      "mean_ms": statistics.fmean(lat)})  # fmt: skip
+            line = ", ".join(f"N={n} p95 {per_repeat[n][-1]['p95_ms']:.0f} ms" for n in sizes)
+            print(f"repeat {r + 1}/{repeats}: {line}", file=sys.stderr, flush=True)
+    finally:
+        for w in workers.values():
+            w.close()
+    report: dict = {"questions": len(items), "repeats": repeats, "sizes": {}}
+    for n in sizes:
+        rows = per_repeat[n]
+        report["sizes"][str(n)] = {
+            "plans": workers[n].plans,
+            "build_or_open_seconds": round(built[n][2], 1),
+            "p50_ms": round(statistics.median(x["p50_ms"] for x in rows), 1),
+            "p95_ms": round(statistics.median(x["p95_ms"] for x in rows), 1),
+            "mean_ms": round(statistics.median(x["mean_ms"] for x in rows), 1),
+            "p95_ms_per_repeat": [round(x["p95_ms"], 1) for x in rows],
+            "answered_by_plans": len(answered_by[n]),
+        }
+    base = min(sizes)
+    for n in sizes:
+        # ratio per repeat (both measured in the same minutes), then its median
+        ratios = [a["p95_ms"] / b["p95_ms"] for a, b in zip(per_repeat[n], per_repeat[base], strict=True)]
+        report["sizes"][str(n)]["p95_vs_smallest"] = round(statistics.median(ratios), 2)
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100])
@@ -143,11 +274,38 @@ def main() -> int:
         "--latency-sizes", type=int, nargs="*", default=None, help="sizes whose query latency is measured "
         "(default: the smallest and the largest)",
     )  # fmt: skip
+    parser.add_argument("--interleaved", action="store_true", help="only the query latency of the sizes, asked "
+                        "in lockstep (robust to a busy machine); see above")  # fmt: skip
+    parser.add_argument("--repeats", type=int, default=5, help="--interleaved: passes over the questions")
+    parser.add_argument("--work", type=Path, help="--interleaved: keep the libraries here (reused when present)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     import logging
 
     logging.disable(logging.WARNING)
+    if args.interleaved:
+        keep = args.work is not None
+        work = args.work or Path(tempfile.mkdtemp(prefix="fangan-bench-library-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            result = interleaved(work, sorted(args.sizes), Path(args.qa), args.warmup, args.repeats, args.questions)
+        finally:
+            if not keep:
+                shutil.rmtree(work, ignore_errors=True)
+        result["machine"] = f"{platform.machine()}, {os.cpu_count()} cores (shared with other jobs)"
+        reports = ROOT / "eval" / "reports"
+        reports.mkdir(parents=True, exist_ok=True)
+        (reports / "bench-library-interleaved-latest.json").write_text(
+            json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+            return 0
+        print(f"{result['questions']} questions × {result['repeats']} repeats, asked in lockstep (medians of repeats)")
+        print("| N plans | p50 (ms) | p95 (ms) | p95 per repeat | p95 vs smallest |\n|---|---|---|---|---|")
+        for n, r in result["sizes"].items():
+            print(f"| {n} | {r['p50_ms']} | {r['p95_ms']} | {r['p95_ms_per_repeat']} | {r['p95_vs_smallest']} |")
+        return 0
     work = Path(tempfile.mkdtemp(prefix="fangan-bench-library-"))
     report: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores (shared with other jobs)", "sizes": {}}
     try:

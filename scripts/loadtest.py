@@ -42,6 +42,7 @@ class RunResult:
     p95_ms: float
     p99_ms: float
     max_ms: float
+    server_cpu_ms: float | None = None  # the server's CPU time per answered request (when this script started it)
 
 
 def load_questions(path: Path) -> list[str]:
@@ -61,9 +62,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """A process's user + system CPU time so far (Linux ``/proc``): robust to a shared machine, unlike latency."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def _client(
     http: httpx.AsyncClient, url: str, questions: list[str], start: int, stop_at: float, measure_from: float,
-    latencies: list[float], errors: list[str],
+    latencies: list[float], errors: list[str], answered: list[int],
 ) -> None:  # fmt: skip
     i = start
     while (now := time.perf_counter()) < stop_at:
@@ -73,6 +80,7 @@ async def _client(
             r = await http.post(url, json={"question": question})
             ok = r.status_code == 200 and "answer" in r.json()
             problem = "" if ok else f"HTTP {r.status_code}"
+            answered[0] += ok
         except (httpx.HTTPError, ValueError) as exc:
             problem = type(exc).__name__
         if now >= measure_from:  # requests started during the warm-up are not counted
@@ -82,9 +90,13 @@ async def _client(
                 latencies.append((time.perf_counter() - now) * 1000)
 
 
-async def run_once(base: str, questions: list[str], clients: int, seconds: float, warmup: float) -> RunResult:
+async def run_once(
+    base: str, questions: list[str], clients: int, seconds: float, warmup: float, server_pid: int | None = None
+) -> RunResult:
     latencies: list[float] = []
     errors: list[str] = []
+    answered = [0]  # every answer, warm-up included (the CPU time below covers the whole run)
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
         begin = time.perf_counter()
@@ -92,10 +104,11 @@ async def run_once(base: str, questions: list[str], clients: int, seconds: float
         stop_at = measure_from + seconds
         step = max(1, len(questions) // clients)
         await asyncio.gather(
-            *(_client(http, "/api/ask", questions, c * step, stop_at, measure_from, latencies, errors)
+            *(_client(http, "/api/ask", questions, c * step, stop_at, measure_from, latencies, errors, answered)
               for c in range(clients))
         )  # fmt: skip
         elapsed = time.perf_counter() - measure_from
+    cpu = cpu_seconds(server_pid) - cpu_before if server_pid else None
     if not latencies:
         raise SystemExit(f"错误：没有成功的请求（{len(errors)} 个错误，例如 {errors[:3]}）")
     return RunResult(
@@ -108,6 +121,7 @@ async def run_once(base: str, questions: list[str], clients: int, seconds: float
         p95_ms=round(percentile(latencies, 95), 1),
         p99_ms=round(percentile(latencies, 99), 1),
         max_ms=round(max(latencies), 1),
+        server_cpu_ms=round(cpu / answered[0] * 1000, 1) if cpu is not None and answered[0] else None,
     )
 
 
@@ -162,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         runs = []
         for n in range(args.runs):
-            result = asyncio.run(run_once(base, questions, args.clients, args.seconds, args.warmup))
+            pid = proc.pid if proc is not None else None
+            result = asyncio.run(run_once(base, questions, args.clients, args.seconds, args.warmup, pid))
             runs.append(result)
             if not args.json:
                 print(f"run {n + 1}: {result}", file=sys.stderr)
@@ -174,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         k: statistics.median(getattr(r, k) for r in runs)
         for k in ("throughput", "p50_ms", "p95_ms", "p99_ms", "max_ms", "errors", "requests")
     }
+    cpu = [r.server_cpu_ms for r in runs if r.server_cpu_ms is not None]
+    median["server_cpu_ms"] = statistics.median(cpu) if cpu else None
     report = {
         "target": base, "clients": args.clients, "runs": len(runs), "seconds_per_run": args.seconds,
         "cache": "off" if args.no_cache else ("on" if proc else "as configured"), "questions": len(questions),
@@ -188,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{report['workers']} workers): "
             f"{median['throughput']:.1f} req/s, p50 {median['p50_ms']:.1f} ms, p95 {median['p95_ms']:.1f} ms, "
             f"p99 {median['p99_ms']:.1f} ms, errors {median['errors']:g} of {median['requests']:g}"
+            + (f", server CPU {median['server_cpu_ms']:.1f} ms/answer" if cpu else "")
         )
     return 0
 

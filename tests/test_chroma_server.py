@@ -140,3 +140,49 @@ def test_an_unreachable_server_is_a_clear_error(built_settings, tmp_path: Path, 
     assert cli.main(["ask", "清洁取暖率的目标是多少？"]) == BackendError.exit_code
     err = capsys.readouterr().err
     assert "FANGAN_CHROMA_PORT" in err and "Traceback" not in err
+
+
+_APP_PROCESS = """
+import json, sys
+from assistant.route import LibraryAssistant
+from assistant.settings import load_settings
+library = LibraryAssistant(load_settings(), build=False)
+answer = library.ask(sys.argv[1])
+print(json.dumps({"plan": answer.plan_id, "answer": answer.answer, "chroma_dirs": sorted(
+    str(p) for e in library.engines.values() for p in e.index.path.glob("chroma"))}, ensure_ascii=False))
+"""
+
+
+def test_a_library_on_the_server_is_shared_by_several_app_processes(chroma_server, tmp_path: Path) -> None:
+    """One process builds a two-plan library into the server; two other app processes open it without building
+    (one on the same index folder, one on a copy of it, as on another machine) and answer from the server."""
+    import json
+    import os
+
+    from assistant.route import LibraryAssistant
+    from assistant.settings import load_settings
+
+    data = Path(__file__).parent / "data"
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    for name in ("mini-plan.txt", "other-plan.txt"):
+        shutil.copy(data / name, corpus / name)
+    index_dir = tmp_path / "index"
+    store = {"vector_store": "server", "chroma_host": chroma_server.host, "chroma_port": chroma_server.port}
+    builder = LibraryAssistant(load_settings(corpus_path=corpus, index_dir=index_dir, **store))
+    assert builder.built == {"mini-plan", "other-plan"}
+    copied = tmp_path / "other-machine-index"
+    shutil.copytree(index_dir, copied, symlinks=True)
+
+    question = "生活垃圾分类的目标是什么？"
+    expected = builder.ask(question)
+    for folder in (index_dir, copied):
+        env = {**os.environ, "FANGAN_CORPUS_PATH": str(corpus), "FANGAN_INDEX_DIR": str(folder),
+               "FANGAN_VECTOR_STORE": "server", "FANGAN_CHROMA_HOST": chroma_server.host,
+               "FANGAN_CHROMA_PORT": str(chroma_server.port)}  # fmt: skip
+        out = subprocess.run([sys.executable, "-c", _APP_PROCESS, question], env=env, cwd=Path(__file__).parent.parent,
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+        assert out.returncode == 0, out.stderr[-2000:]
+        got = json.loads(out.stdout.strip().splitlines()[-1])
+        assert got["plan"] == expected.plan_id == "other-plan" and got["answer"] == expected.answer
+        assert got["chroma_dirs"] == []  # no local vectors: every process reads the server's collections

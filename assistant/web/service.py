@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import queue
 import secrets
@@ -345,6 +346,7 @@ class ChatService:
             self._readiness = Readiness(Status.FAILED, message=f"内部错误（{type(exc).__name__}），详见服务日志")
             log.exception("启动失败")
             return
+        _settle()
         self.replace_assistant(assistant)
         self._readiness = Readiness(Status.READY, message=f"{time.perf_counter() - started:.1f}s")
 
@@ -397,6 +399,7 @@ class ChatService:
             self._library = None
             self._assistant = assistant
             self.cache.clear()
+            _settle()  # after the swap, so that the replaced library is collected, not frozen again
 
         return self._executor.submit(swap)
 
@@ -610,6 +613,16 @@ class ChatService:
                 yield _finish(item, started)
 
         return pieces(), conversation.id
+
+
+def _settle() -> None:
+    """Move the loaded library out of the cyclic garbage collector's way: its plans, indexes and dictionaries live
+    as long as the process, yet every full collection walked them all (0.15 s of CPU on a 100-plan library,
+    paid by whichever question triggered it; 0.00005 s once frozen). After a reload the library it replaces is
+    unfrozen first, so its cycles are collected."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _ask_alone(assistant: Assistant, text: str, on_plan: dict[str, str]) -> Answer:
