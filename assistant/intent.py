@@ -172,8 +172,9 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         strong = [m for m in lex.matches(q, "measure") if not lex.is_a(m.group(0), "soft_measure")]
         if not strong or all(re.fullmatch(r"(下降|降低|降|提高|提升|增长|增加|减少|新增)", m.group(0)) for m in strong):
             has_measure = False  # "怎么提高…比例" asks how, not how much
-    # "…要求90%以上？" asks to confirm the figure; "…几年达到90%？" asks when
-    yesno = lex.has(q, "yesno") or (lex.has(q, "confirm") and not (lex.has(q, "time") or lex.has(q, "measure")))
+    # "…占比要求90%以上？" asks to confirm the figure; "…几年达到90%？" asks when, "多少…" asks what
+    asks_value = any(not lex.is_a(m.group(0), "soft_measure") for m in lex.matches(q, "measure"))
+    yesno = lex.has(q, "yesno") or (lex.has(q, "confirm") and not (lex.has(q, "time") or asks_value))
     intents: list[Intent] = []
     if found and not asks_units:
         intents.append(Intent.UNIT_TASKS)
