@@ -431,6 +431,10 @@ class Assistant:
             intents = [Intent.OVERVIEW]
         primary = intents[0]
         checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW, Intent.AGGREGATE)
+        if primary in (Intent.MEASURES, Intent.OVERVIEW) and not q.units and not followup:
+            listed = self._enumeration(q, terms)
+            if listed is not None:
+                return listed, Intent.OVERVIEW, Turn(q.topic, tuple(listed.sections), (), ())
         graded = checked and bool(terms) and not followup  # the abstention score decides (no rule did)
         signals = self._signals(q, terms, sections, retrieval) if graded else None
         evidence = self._evidence(sections, signals)
@@ -720,6 +724,18 @@ class Assistant:
                     c.lead_part(top, draft)
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
+
+    def _enumeration(self, q: Question, terms: list[str]) -> Draft | None:
+        """ "哪几个中心": the kind named right after the asking words, answered by the plan's enumeration of it."""
+        for m in lexicon().matches(q.text, "kind_list"):
+            kind = re.match(r"[\u4e00-\u9fff]{2,4}", q.text[m.end() :])
+            if kind is None:
+                continue
+            word = kind.group(0).rstrip("呢吗啊呀")
+            draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: enumeration of a kind"))
+            if len(word) >= 2 and self.composer.enumeration_part(word, [t for t in terms if t != word], draft):
+                return draft
+        return None
 
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in

@@ -83,6 +83,10 @@ ABBREVIATION_SPAN = 3
 # term, and the gloss at most GLOSS_MAX characters long.
 GLOSS_NOUN = 4
 GLOSS_MAX = 80
+# An enumeration of a kind: at least this many items, each ending in the kind's word with at most ENUMERATION_ITEM
+# characters before it (加工制造中心).
+ENUMERATION_MIN = 3
+ENUMERATION_ITEM = 8
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -488,6 +492,28 @@ class Composer:
         return (
             self._abbreviation_part(terms, draft) or self._gloss_part(terms, draft) or self._counted_part(terms, draft)
         )
+
+    def enumeration_part(self, kind: str, terms: list[str], draft: Draft) -> bool:
+        """For "要建成哪几个中心": the sentence that enumerates at least ENUMERATION_MIN items of the kind asked for
+        (加工制造中心、研发设计中心、物流分拨中心…), the one that best covers the rest of the question."""
+        item = rf"[^、，,。；;：:（）()“”的\s]{{1,{ENUMERATION_ITEM}}}{re.escape(kind)}"
+        pattern = re.compile(rf"{item}(?:[、和及与]{item}){{{ENUMERATION_MIN - 1},}}")
+        best: tuple[float, int, Clause, Sentence, str] | None = None
+        for clause in self.plan.clauses:
+            for sentence in clause.sentences:
+                for m in pattern.finditer(sentence.text):
+                    score = (self.coverage(terms, clause.text), -sentence.start)
+                    if best is None or score > best[:2]:
+                        best = (*score, clause, sentence, m.group(0))
+        if best is None:
+            return False
+        _, _, clause, sentence, listing = best
+        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+        draft.add(
+            f"据{where}，共{len(re.split('[、和及与]', listing))}个：{listing}。原文：{sentence.text}",
+            Citation.of(clause, sentence),
+        )
+        return True
 
     def _sentence_at(self, offset: int) -> tuple[Clause, Sentence] | None:
         clause = next((c for c in self.plan.clauses if c.start <= offset < c.end), None)
