@@ -158,3 +158,20 @@ def test_units_listed_without_a_lead_rule_are_all_named(plan_assistant):
     answer = plan_assistant.ask("助餐服务网络这项谁牵头？")
     assert "市民政局" in answer.answer and "市财政局" in answer.answer
     assert "未明确" in answer.answer  # the plan names no lead: the answer does not invent one
+
+
+@pytest.mark.slow
+def test_the_members_of_a_kind_are_the_plans_enumeration_of_it(plan_assistant):
+    answer = plan_assistant.ask("街道要建成哪几个中心？")
+    assert answer.answerable, answer.answer
+    for item in ("日间照料中心", "康复护理中心", "老年教育中心"):
+        assert item in answer.answer
+    assert answer.citations[0].section == "一"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["这份意见有几部分？", "这个意见主要讲什么？"])
+def test_how_many_parts_and_what_it_is_about_give_the_chapter_outline(plan_assistant, question):
+    answer = plan_assistant.ask(question)
+    assert "共分3部分" in answer.answer
+    assert all(title in answer.answer for title in ("总体目标", "重点任务", "保障措施"))
