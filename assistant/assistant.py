@@ -398,7 +398,8 @@ class Assistant:
             return self._refuse(
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
-        for year in q.years:
+        about_itself = lexicon().has(q.text, "meta")  # "…是2019年发的吧": the year is a premise the answer checks
+        for year in () if about_itself else q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
         for period in q.periods:
@@ -740,28 +741,39 @@ class Assistant:
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in
         the 落款 before the date). The citation is labelled with the plan's first clause (序言): the front matter and
-        落款 belong to no clause. None when no such field is asked; False (a refusal) when none asked is written."""
+        落款 belong to no clause. None when no such field is asked; False (a refusal) when none asked is written.
+        A stated year or issuer ("是国务院2019年发的吧") is a premise: the answer starts with 是的 or 不是."""
         meta, text = self.plan.meta, self.plan.text
         asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
         if not asked:
             return None
-        answered = False
+        facts, cites, missing, wrong = [], [], [], False
         for field_name, name in asked:
             value = getattr(meta, field_name)
             if not value:
-                draft.add(f"抱歉，{self._plan_name}的文本中没有写明{name}。")
+                missing.append(name)
                 continue
             date_at = text.find(meta.date) if meta.date else -1
             at = text.rfind(value, 0, date_at) if field_name == "issuer" and date_at > 0 else text.find(value)
             if at < 0:
                 at = text.find(value)
-            first = self.plan.clauses[0]
-            cite = [Citation(first.label, first.title, value, at, at + len(value))] if at >= 0 else []
-            draft.add(f"{self._plan_name}的{name}：{value}。", *cite)
-            answered = True
-        if not answered:  # none of what was asked is written: the plan does not say
+            if at >= 0:
+                first = self.plan.clauses[0]
+                cites.append(Citation(first.label, first.title, value, at, at + len(value)))
+            facts.append(f"{name}：{value}")
+            if field_name == "date" and any(not value.startswith(y) for y in q.years):
+                wrong = True
+            if field_name == "issuer" and q.yesno and not _names_issuer(q.text, value):
+                wrong = True
+        if not facts:  # none of what was asked is written: the plan does not say
+            draft.add(f"抱歉，{self._plan_name}的文本中没有写明{'、'.join(missing)}。")
             draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
-        return answered
+            return False
+        verdict = "不是。" if wrong else "是的。" if q.yesno or q.years else ""
+        draft.add(f"{verdict}{self._plan_name}的{'；'.join(facts)}。", *cites)
+        if missing:
+            draft.add(f"文本中没有写明{'、'.join(missing)}。")
+        return True
 
     def _overview(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
         c = self.composer
@@ -805,6 +817,16 @@ _TIME_RE = re.compile(
 _FIGURE_RE = re.compile(
     r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
 )
+
+
+def _names_issuer(question: str, issuer: str) -> bool:
+    """Whether a question that states who issued the document names the issuer itself, not a body whose name starts
+    like it ("国务院发的吧" does not name 国务院办公厅; "国务院办公厅2018年发的" does)."""
+    at = question.find(issuer)
+    if at < 0:
+        return False
+    rest = re.match(r"[\u4e00-\u9fff]*?(?=[发印下颁于在是的\d，。？?]|$)", question[at + len(issuer) :])
+    return rest is not None and rest.group(0) == ""
 
 
 def _longest_prefix_in(chunk: str, text: str) -> str:

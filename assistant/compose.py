@@ -474,7 +474,8 @@ class Composer:
     def definition_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
         """For "“能耗双控”指的是什么": the sentence that introduces the abbreviation (以下简称“X”)."""
         for term in terms:
-            m = re.search(rf"[（(]以下简称[“\"]?{re.escape(term)}[”\"]?[）)]", self.plan.text)
+            # 以下简称“X”, 以下称X试点: the term may be followed by a few characters of the name it shortens
+            m = re.search(rf"[（(]以下(?:简)?称[“\"]?{re.escape(term)}[^（）()]{{0,4}}[”\"]?[）)]", self.plan.text)
             if not m:
                 continue
             clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)
@@ -485,7 +486,7 @@ class Composer:
                 if sentence.start + a <= m.start() < sentence.start + b
             )
             draft.add(
-                f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
+                f"“{term}”是方案中的简称，见{_where(clause)}：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),
             )
             return True
@@ -528,7 +529,7 @@ class Composer:
                 continue
             t = re.escape(term)
             patterns = (
-                rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下简称)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
+                rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
                 rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
             )
             for pattern in patterns:
@@ -582,6 +583,11 @@ class Composer:
             )
             return True
         return False
+
+
+def _where(clause: Clause) -> str:
+    """How an answer names a clause: 一“总体要求”, or 方案序言."""
+    return f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
 
 
 def _period_end(period: str) -> str:

@@ -121,6 +121,7 @@ def test_a_wrong_figure_stated_as_a_question_is_corrected_not_refused(plan_assis
         ("社区养老到底是个什么概念？", "序言", "依托社区设施为居家老年人提供照料"),  # 社区养老是…
         ("“持证型”护理员是什么意思？", "一", "同时取得养老护理职业技能等级证书的护理员"),  # a gloss in brackets
         ("“三个全覆盖、一个提标”具体指啥？", "二(一)", "失能老人送餐全覆盖"),  # a numbered slogan
+        ("三方联动模式指的是什么？", "二(二)", "机构+社区+居家"),  # 以下称…
     ],
 )
 def test_a_definition_is_quoted_from_where_the_plan_gives_it(plan_assistant, question, section, fact):
@@ -175,3 +176,17 @@ def test_how_many_parts_and_what_it_is_about_give_the_chapter_outline(plan_assis
     answer = plan_assistant.ask(question)
     assert "共分3部分" in answer.answer
     assert all(title in answer.answer for title in ("总体目标", "重点任务", "保障措施"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "verdict", "fact"),
+    [
+        ("这份意见是示范市人民政府2023年印发的吧？", "不是", "2024年3月15日"),  # a year the plan does not have
+        ("这份意见是示范市人民政府发的吗？", "是的", "示范市人民政府"),
+    ],
+)
+def test_a_premise_about_the_document_is_checked_against_its_data(plan_assistant, question, verdict, fact):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable, answer.answer
+    assert answer.answer.startswith(verdict) and fact in answer.answer
