@@ -16,7 +16,7 @@ from .abstain import AbstentionModel, Signals, load_model
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, load_plan
-from .compose import Composer, Draft
+from .compose import WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -398,15 +398,20 @@ class Assistant:
             return self._refuse(
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
-        about_itself = lexicon().has(q.text, "meta")  # "…是2019年发的吧": the year is a premise the answer checks
-        for year in () if about_itself else q.years:
+        terms = c.terms(q.topic)
+        if lexicon().has(q.text, "meta") and self._about_document(q):
+            # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
+            meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
+            if self._meta_part(q, meta):
+                return meta, Intent.OVERVIEW, Turn(q.topic, tuple(meta.sections), (), ())
+            return meta, Intent.OUT_OF_SCOPE, None
+        for year in q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
         for period in q.periods:
             if period not in self.plan.text:
                 return self._not_covered(f"“{period}”时期", RefusalReason.YEAR_NOT_IN_PLAN)
 
-        terms = c.terms(q.topic)
         if q.quantities:
             checked_premise = self._premise(q, terms)
             if isinstance(checked_premise, Draft):
@@ -738,6 +743,15 @@ class Assistant:
                 return draft
         return None
 
+    def _about_document(self, q: Question) -> bool:
+        """Whether a question is about the document itself: no topic beyond the words asking for its data and its
+        own title and issuer ("这个通知的文号", "消费扶贫那个意见是国务院发的吧"), unlike "勤工助学管理制度什么时候
+        出台" (a task's date)."""
+        asking = " ".join(m.group(0) for m in lexicon().matches(q.text, "meta"))
+        own = self.plan.title + self.plan.meta.issuer
+        words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t, self.composer.scope)]
+        return all(t in asking or self.composer.credit(t, own) >= WHOLE_TERM for t in words)
+
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in
         the 落款 before the date). The citation is labelled with the plan's first clause (序言): the front matter and
@@ -777,8 +791,6 @@ class Assistant:
 
     def _overview(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
         c = self.composer
-        if lexicon().has(q.text, "meta") and self._meta_part(q, draft) is not None:
-            return
         chapter = c.named_chapter(q.text) or c.matching_chapter(q.text)
         if chapter:
             c.chapter_part(chapter, draft)

@@ -193,9 +193,6 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         intents[:] = [Intent.AGGREGATE]
     if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q))):
         intents[:] = [Intent.OVERVIEW]
-    # 文号, 发文机关, 成文日期: what the document says about itself ("国务院办公厅发的吗" names the issuer, not a unit)
-    if lex.has(q, "meta") and (not found or lex.has(q, "issuer")):
-        intents[:] = [Intent.OVERVIEW]
     if not intents:
         intents.append(Intent.MEASURES)
     positions = {

@@ -12,7 +12,8 @@ import pytest
 
 from assistant.answer import RefusalReason
 from assistant.clauses import load_plan
-from assistant.intent import Intent, analyse, figures_in
+from assistant.intent import analyse, figures_in
+from assistant.lexicon import lexicon
 from assistant.numberforms import asked_kind, canonical_unit, chinese_int, word_figures, writes_kind
 from assistant.structure import extract_structure
 
@@ -62,9 +63,14 @@ def test_a_statement_ending_on_a_figure_asks_to_confirm_it(structure):
     assert not analyse("哪一年要达到90%？", structure.units).yesno  # asks when, not whether
 
 
-def test_questions_about_the_document_itself_are_overview_questions(structure):
-    for question in ("这个意见的文号是多少？", "是哪个机关印发的？", "成文日期是哪天？"):
-        assert analyse(question, structure.units).intents == (Intent.OVERVIEW,), question
+def test_questions_about_the_document_itself_are_read_as_such():
+    lex = lexicon()
+    for question, field in (
+        ("这个意见的文号是多少？", "doc_number"),
+        ("是哪个机关印发的？", "issuer"),
+        ("成文日期是哪天？", "date"),
+    ):
+        assert lex.has(question, "meta") and lex.has(question, field), question
 
 
 # ------------------------------------------------------------------ answers (the plan indexed once)
@@ -190,3 +196,9 @@ def test_a_premise_about_the_document_is_checked_against_its_data(plan_assistant
     answer = plan_assistant.ask(question)
     assert answer.answerable, answer.answer
     assert answer.answer.startswith(verdict) and fact in answer.answer
+
+
+@pytest.mark.slow
+def test_when_a_task_is_due_is_not_the_documents_date(plan_assistant):
+    answer = plan_assistant.ask("等级评定什么时候出台？")
+    assert "2024年3月15日" not in answer.answer
