@@ -745,12 +745,13 @@ class Assistant:
 
     def _about_document(self, q: Question) -> bool:
         """Whether a question is about the document itself: no topic beyond the words asking for its data and its
-        own title and issuer ("这个通知的文号", "消费扶贫那个意见是国务院发的吧"), unlike "勤工助学管理制度什么时候
-        出台" (a task's date)."""
+        own title and issuer, abbreviated or not ("这个通知的文号", "农机化意见的文号", "那个意见是国务院发的吧"),
+        unlike "勤工助学管理制度什么时候出台" (a task's date)."""
         asking = " ".join(m.group(0) for m in lexicon().matches(q.text, "meta"))
         own = self.plan.title + self.plan.meta.issuer
         words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t, self.composer.scope)]
-        return all(t in asking or self.composer.credit(t, own) >= WHOLE_TERM for t in words)
+        c = self.composer
+        return all(t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) for t in words)
 
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in

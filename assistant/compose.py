@@ -173,9 +173,10 @@ class Composer:
         return max(unknown, key=self.weight) if unknown else None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
-    def abbreviates(self, term: str) -> bool:
+    def abbreviates(self, term: str, text: str = "") -> bool:
         """Whether ``term`` is a Chinese abbreviation of a phrase the plan writes: its characters, in order, within
         one phrase starting with its first and ending with its last (高新区 ↔ 高新技术产业开发区, 综保区 ↔ 综合保税区).
+        ``text`` defaults to the plan's whole text.
         """
         cjk = all("\u4e00" <= ch <= "\u9fff" for ch in term)
         if not (cjk and ABBREVIATION_MIN <= len(term) <= ABBREVIATION_MAX):
@@ -183,7 +184,7 @@ class Composer:
         gap = rf"[\u4e00-\u9fff]{{0,{ABBREVIATION_GAP}}}?"
         pattern = re.escape(term[0]) + "".join(gap + re.escape(ch) for ch in term[1:])
         span = ABBREVIATION_SPAN * len(term)
-        return any(len(m.group(0)) <= span for m in re.finditer(pattern, self.plan.text))
+        return any(len(m.group(0)) <= span for m in re.finditer(pattern, text or self.plan.text))
 
     def unknown_terms(self, terms: list[str]) -> list[str]:
         """Terms the plan does not contain at all (not even mostly)."""

@@ -73,6 +73,17 @@ def test_questions_about_the_document_itself_are_read_as_such():
         assert lex.has(question, "meta") and lex.has(question, field), question
 
 
+def test_an_abbreviation_is_known_by_the_phrase_it_shortens(structure, tmp_path):
+    from assistant.compose import Composer
+    from assistant.segment import Segmenter
+
+    composer = Composer(structure, Segmenter([], tmp_path))
+    assert composer.abbreviates("养老机构")  # written in full
+    assert composer.abbreviates("社养服")  # 社区养老服务
+    assert composer.abbreviates("市民局", "市民政局")
+    assert not composer.abbreviates("充电桩") and not composer.abbreviates("养老", "社区养老")  # too short to judge
+
+
 # ------------------------------------------------------------------ answers (the plan indexed once)
 
 
@@ -142,6 +153,7 @@ def test_a_definition_is_quoted_from_where_the_plan_gives_it(plan_assistant, que
     ("question", "fact"),
     [
         ("这份意见的文号是多少？", "示政发〔2024〕7号"),
+        ("社区养老服务那个意见的文号是多少？", "示政发〔2024〕7号"),  # the document named by its subject
         ("成文日期是哪天？", "2024年3月15日"),
         ("发文机关是哪个？", "示范市人民政府"),
     ],
