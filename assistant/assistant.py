@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING, Literal
 from .abstain import AbstentionModel, Signals, load_model
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
-from .clauses import Plan, load_plan
-from .compose import Composer, Draft
+from .clauses import Clause, Plan, Sentence, load_plan
+from .compose import WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector
+from .numberforms import asked_kind, writes_kind
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
@@ -44,6 +45,8 @@ DEADLINE_SENTENCES = 2
 RERANK_MARGIN = 0.2
 # A clause title must explain this share of every topic term for "主要目标有哪些" to mean the clause itself.
 TITLE_CREDIT = 0.8
+# A figure written in a form the target grammar does not read (五分之一, 1家) is looked for in this many best clauses.
+FIGURE_CLAUSES = 5
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,18 @@ class Assistant:
         )
 
     def understand(self, text: str) -> Question:
-        """The question as understood (normalised, typos corrected, intents, units, topic)."""
-        return analyse(text, self.structure.units, self.typo)
+        """The question as understood (normalised, typos corrected, intents, units, topic).
+
+        A unit-like name the plan writes but assigns no task (专家委员会, 协调小组) is part of the topic, not an unknown
+        unit: the plan does speak of it.
+        """
+        q = analyse(text, self.structure.units, self.typo)
+        named = [n for n in q.unknown_units if n in self.plan.text]
+        if not named:
+            return q
+        return replace(
+            q, unknown_units=tuple(n for n in q.unknown_units if n not in named), topic=" ".join([q.topic, *named])
+        )
 
     def _explain(self, q: Question, draft: Draft) -> None:
         """Say how the question was read: an English lead-in for English questions, typos corrected."""
@@ -385,6 +398,13 @@ class Assistant:
             return self._refuse(
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
+        terms = c.terms(q.topic)
+        if lexicon().has(q.text, "meta") and self._about_document(q):
+            # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
+            meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
+            if self._meta_part(q, meta):
+                return meta, Intent.OVERVIEW, Turn(q.topic, tuple(meta.sections), (), ())
+            return meta, Intent.OUT_OF_SCOPE, None
         for year in q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
@@ -392,7 +412,6 @@ class Assistant:
             if period not in self.plan.text:
                 return self._not_covered(f"“{period}”时期", RefusalReason.YEAR_NOT_IN_PLAN)
 
-        terms = c.terms(q.topic)
         if q.quantities:
             checked_premise = self._premise(q, terms)
             if isinstance(checked_premise, Draft):
@@ -418,6 +437,10 @@ class Assistant:
             intents = [Intent.OVERVIEW]
         primary = intents[0]
         checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW, Intent.AGGREGATE)
+        if primary in (Intent.MEASURES, Intent.OVERVIEW) and not q.units and not followup:
+            listed = self._enumeration(q, terms)
+            if listed is not None:
+                return listed, Intent.OVERVIEW, Turn(q.topic, tuple(listed.sections), (), ())
         graded = checked and bool(terms) and not followup  # the abstention score decides (no rule did)
         signals = self._signals(q, terms, sections, retrieval) if graded else None
         evidence = self._evidence(sections, signals)
@@ -425,11 +448,11 @@ class Assistant:
             return self._not_covered(c.most_informative_unknown(terms) or "", RefusalReason.NOT_IN_PLAN, evidence)
         if graded and primary in (Intent.TARGET, Intent.DEADLINE) and not q.english:
             # a target for an indicator the plan never names: an exact refusal (二氧化硫 when the plan sets none)
-            missing = [t for t in c.unknown_terms(terms) if self.segmenter.is_noun(t)]
+            missing = [t for t in c.unknown_terms(terms) if self.segmenter.is_noun(t) and not c.abbreviates(t)]
             if missing:
                 return self._refuse(
                     f"抱歉，{self._plan_name}没有给出“{missing[0]}”的目标，方案中也没有提到“{missing[0]}”。",
-                    RefusalReason.FIGURE_NOT_IN_PLAN,
+                    _figure_reason(q),
                     evidence,
                 )
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
@@ -453,9 +476,9 @@ class Assistant:
                         continue
                     related = c.related_targets(target_terms)
                     if not related:
-                        return self._refuse(msg, RefusalReason.FIGURE_NOT_IN_PLAN, evidence)
+                        return self._refuse(msg, _figure_reason(q), evidence)
                     # the figure asked for is not there; say what the plan does set
-                    refusal = Draft(answerable=False, reason=RefusalReason.FIGURE_NOT_IN_PLAN, evidence=evidence)
+                    refusal = Draft(answerable=False, reason=_figure_reason(q), evidence=evidence)
                     refusal.add(msg + "方案中相关的目标是：")
                     c.target_part(related, refusal)
                     return refusal, Intent.OUT_OF_SCOPE, None
@@ -471,7 +494,9 @@ class Assistant:
                 self._aggregate(q, draft)
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
-                c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix)
+                if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
+                    # no responsibility note: the clause's own sentence names who does it ("A会同有关部门组建…")
+                    c.measures_part(focus or sections[0], terms, retrieval, draft, limit=1)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)
@@ -526,7 +551,10 @@ class Assistant:
             if lexicon().has(q.text, "list") and c.target_list([], draft, years=q.years):
                 return draft.sections[0] if draft.sections else None
             return None
+        kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections)
+        if kind and matches and not any(writes_kind(t.display, kind) for t in matches):
+            matches = []  # "占几成" asks for a share: a count target ("建立100个…基地") is not the answer
         if matches:
             c.target_part(matches, draft)
             return matches[0].section
@@ -542,12 +570,31 @@ class Assistant:
             if lexicon().has(sentence.text, "deferred") and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
                 draft.add(f"方案对此未给出具体数值，要求为：{sentence.text}", Citation.of(clause, sentence))
                 return sections[0]
-        # a figure the target grammar does not read as one (五分之一, 超过一半, 两成): the sentence that states it
-        for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
-            if _FIGURE_RE.search(sentence.text) and c.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE:
-                draft.add(f"方案的规定是：{sentence.text}", Citation.of(clause, sentence))
-                return sections[0]
+        # a figure the target grammar does not read as one (五分之一, 超过一半, 两成, 1家, 两次): the sentence of the
+        # best clauses that states a figure of the kind asked for (any figure when the question names no kind)
+        found = self._figure_sentence(terms, kind, sections, retrieval)
+        if found is not None:
+            figure_clause, sentence = found
+            draft.add(f"方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
+            return figure_clause.label
         return None
+
+    def _figure_sentence(
+        self, terms: list[str], kind: str | None, sections: list[str], retrieval: Retrieval
+    ) -> tuple[Clause, Sentence] | None:
+        """The sentence that best covers the topic among those of the best clauses that write a figure of ``kind``."""
+        c = self.composer
+        # words of the asker's own the plan never uses (最多能) cannot be in the sentence: judge it on the others
+        known = [t for t in terms if t not in c.unknown_terms(terms)] or terms
+        best: tuple[float, int, Clause, Sentence] | None = None
+        for rank, label in enumerate(sections[:FIGURE_CLAUSES]):
+            clause = self.plan.clause(label)
+            for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
+                written = writes_kind(sentence.text, kind) if kind else bool(_FIGURE_RE.search(sentence.text))
+                cov = c.coverage(known, sentence.text)
+                if written and cov >= QUALITATIVE_COVERAGE and (best is None or (cov, -rank) > best[:2]):
+                    best = (cov, -rank, clause, sentence)
+        return (best[2], best[3]) if best else None
 
     def _deadline(
         self,
@@ -684,6 +731,65 @@ class Assistant:
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
 
+    def _enumeration(self, q: Question, terms: list[str]) -> Draft | None:
+        """ "哪几个中心": the kind named right after the asking words, answered by the plan's enumeration of it."""
+        for m in lexicon().matches(q.text, "kind_list"):
+            kind = re.match(r"[\u4e00-\u9fff]{2,4}", q.text[m.end() :])
+            if kind is None:
+                continue
+            word = kind.group(0).rstrip("呢吗啊呀")
+            draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: enumeration of a kind"))
+            if len(word) >= 2 and self.composer.enumeration_part(word, [t for t in terms if t != word], draft):
+                return draft
+        return None
+
+    def _about_document(self, q: Question) -> bool:
+        """Whether a question is about the document itself: no topic beyond the words asking for its data and its
+        own title and issuer, abbreviated or not ("这个通知的文号", "农机化意见的文号", "那个意见是国务院发的吧"),
+        unlike "勤工助学管理制度什么时候出台" (a task's date)."""
+        asking = " ".join(m.group(0) for m in lexicon().matches(q.text, "meta"))
+        own = self.plan.title + self.plan.meta.issuer
+        words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t, self.composer.scope)]
+        c = self.composer
+        return all(t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) for t in words)
+
+    def _meta_part(self, q: Question, draft: Draft) -> bool | None:
+        """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in
+        the 落款 before the date). The citation is labelled with the plan's first clause (序言): the front matter and
+        落款 belong to no clause. None when no such field is asked; False (a refusal) when none asked is written.
+        A stated year or issuer ("是国务院2019年发的吧") is a premise: the answer starts with 是的 or 不是."""
+        meta, text = self.plan.meta, self.plan.text
+        asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
+        if not asked:
+            return None
+        facts, cites, missing, wrong = [], [], [], False
+        for field_name, name in asked:
+            value = getattr(meta, field_name)
+            if not value:
+                missing.append(name)
+                continue
+            date_at = text.find(meta.date) if meta.date else -1
+            at = text.rfind(value, 0, date_at) if field_name == "issuer" and date_at > 0 else text.find(value)
+            if at < 0:
+                at = text.find(value)
+            if at >= 0:
+                first = self.plan.clauses[0]
+                cites.append(Citation(first.label, first.title, value, at, at + len(value)))
+            facts.append(f"{name}：{value}")
+            if field_name == "date" and any(not value.startswith(y) for y in q.years):
+                wrong = True
+            if field_name == "issuer" and q.yesno and not _names_issuer(q.text, value):
+                wrong = True
+        if not facts:  # none of what was asked is written: the plan does not say
+            draft.add(f"抱歉，{self._plan_name}的文本中没有写明{'、'.join(missing)}。")
+            draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
+            return False
+        verdict = "不是。" if wrong else "是的。" if q.yesno or q.years else ""
+        draft.add(f"{verdict}{self._plan_name}的{'；'.join(facts)}。", *cites)
+        if missing:
+            draft.add(f"文本中没有写明{'、'.join(missing)}。")
+        return True
+
     def _overview(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
         c = self.composer
         chapter = c.named_chapter(q.text) or c.matching_chapter(q.text)
@@ -693,13 +799,20 @@ class Assistant:
         if lexicon().has(q.text, "structure"):
             c.structure_part(draft)
             return
-        if c.definition_part(q.quoted or tuple(terms), draft):
+        # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
+        # of each stretch of the topic that the plan writes, then the topic terms
+        subject = [_longest_prefix_in(chunk, self.plan.text) for chunk in q.topic.split()]
+        if c.definition_part(q.quoted or tuple(dict.fromkeys([*(t for t in subject if t), *terms])), draft):
             return
         if lexicon().has(q.text, "preamble") and self.plan.has("序言"):
             c.measures_part("序言", terms, retrieval, draft, limit=5)
             return
         front = [s for s in sections[:3] if "(" not in s]
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+# What a question asks about the document itself: the lexicon role → the PlanMeta field and how the answer names it.
+_META_FIELDS = (("doc_number", "文号"), ("issuer", "发文机关"), ("date", "成文日期"))
 
 
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)
@@ -717,6 +830,30 @@ _TIME_RE = re.compile(
 _FIGURE_RE = re.compile(
     r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
 )
+
+
+def _names_issuer(question: str, issuer: str) -> bool:
+    """Whether a question that states who issued the document names the issuer itself, not a body whose name starts
+    like it ("国务院发的吧" does not name 国务院办公厅; "国务院办公厅2018年发的" does)."""
+    at = question.find(issuer)
+    if at < 0:
+        return False
+    rest = re.match(r"[\u4e00-\u9fff]*?(?=[发印下颁于在是的\d，。？?]|$)", question[at + len(issuer) :])
+    return rest is not None and rest.group(0) == ""
+
+
+def _longest_prefix_in(chunk: str, text: str) -> str:
+    """The longest start of ``chunk`` (two characters or more) that ``text`` contains; "" when none."""
+    for end in range(len(chunk), 1, -1):
+        if chunk[:end] in text:
+            return chunk[:end]
+    return ""
+
+
+def _figure_reason(q: Question) -> RefusalReason:
+    """A figure the question asserts and the plan lacks is ``figure_not_in_plan``; a figure question (几/多少/百分之几)
+    about something the plan sets no figure for is ``not_in_plan``."""
+    return RefusalReason.FIGURE_NOT_IN_PLAN if q.quantities else RefusalReason.NOT_IN_PLAN
 
 
 def _thin(terms: list[str]) -> bool:

@@ -72,6 +72,22 @@ KNOWN_TERM = 0.75
 # Weight factor for a term the plan never uses that is not a noun: topics are named by nouns; an unfamiliar verb or
 # adverb is more often the asker's own wording. Chosen, not fitted: the fitted threshold absorbs the scale.
 UNKNOWN_NON_NOUN_WEIGHT = 0.5
+# An abbreviation (高新区 for 高新技术产业开发区) has 3–5 characters, each followed by at most ABBREVIATION_GAP of
+# the full name's characters, the full name at most ABBREVIATION_SPAN times as long (自贸区 → 自由贸易试验区 is 7/3).
+ABBREVIATION_MIN, ABBREVIATION_MAX = 3, 5
+ABBREVIATION_GAP = 6
+ABBREVIATION_SPAN = 3
+
+
+# A gloss in brackets after a term (“双师型”教师（同时具备…的教师）): at most this many characters of noun after the
+# term, and the gloss at most GLOSS_MAX characters long.
+GLOSS_NOUN = 4
+GLOSS_MAX = 80
+# An enumeration of a kind: at least this many items, each ending in the kind's word with at most ENUMERATION_ITEM
+# characters before it (加工制造中心).
+ENUMERATION_MIN = 3
+ENUMERATION_ITEM = 8
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 class Composer:
@@ -155,6 +171,20 @@ class Composer:
         """The unknown term that carries most information: what a refusal names as missing."""
         unknown = self.unknown_terms(terms)
         return max(unknown, key=self.weight) if unknown else None
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
+    def abbreviates(self, term: str, text: str = "") -> bool:
+        """Whether ``term`` is a Chinese abbreviation of a phrase the plan writes: its characters, in order, within
+        one phrase starting with its first and ending with its last (高新区 ↔ 高新技术产业开发区, 综保区 ↔ 综合保税区).
+        ``text`` defaults to the plan's whole text.
+        """
+        cjk = all("\u4e00" <= ch <= "\u9fff" for ch in term)
+        if not (cjk and ABBREVIATION_MIN <= len(term) <= ABBREVIATION_MAX):
+            return False
+        gap = rf"[\u4e00-\u9fff]{{0,{ABBREVIATION_GAP}}}?"
+        pattern = re.escape(term[0]) + "".join(gap + re.escape(ch) for ch in term[1:])
+        span = ABBREVIATION_SPAN * len(term)
+        return any(len(m.group(0)) <= span for m in re.finditer(pattern, text or self.plan.text))
 
     def unknown_terms(self, terms: list[str]) -> list[str]:
         """Terms the plan does not contain at all (not even mostly)."""
@@ -445,7 +475,8 @@ class Composer:
     def definition_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
         """For "“能耗双控”指的是什么": the sentence that introduces the abbreviation (以下简称“X”)."""
         for term in terms:
-            m = re.search(rf"[（(]以下简称[“\"]?{re.escape(term)}[”\"]?[）)]", self.plan.text)
+            # 以下简称“X”, 以下称X试点: the term may be followed by a few characters of the name it shortens
+            m = re.search(rf"[（(]以下(?:简)?称[“\"]?{re.escape(term)}[^（）()]{{0,4}}[”\"]?[）)]", self.plan.text)
             if not m:
                 continue
             clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)
@@ -456,11 +487,86 @@ class Composer:
                 if sentence.start + a <= m.start() < sentence.start + b
             )
             draft.add(
-                f"“{term}”是方案中的简称，见{clause.label}“{clause.title}”：“{fragment.strip()}”。",
+                f"“{term}”是方案中的简称，见{_where(clause)}：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),
             )
             return True
-        return self._abbreviation_part(terms, draft)
+        return (
+            self._abbreviation_part(terms, draft) or self._gloss_part(terms, draft) or self._counted_part(terms, draft)
+        )
+
+    def enumeration_part(self, kind: str, terms: list[str], draft: Draft) -> bool:
+        """For "要建成哪几个中心": the sentence that enumerates at least ENUMERATION_MIN items of the kind asked for
+        (加工制造中心、研发设计中心、物流分拨中心…), the one that best covers the rest of the question."""
+        item = rf"[^、，,。；;：:（）()“”的\s]{{1,{ENUMERATION_ITEM}}}{re.escape(kind)}"
+        pattern = re.compile(rf"{item}(?:[、和及与]{item}){{{ENUMERATION_MIN - 1},}}")
+        best: tuple[float, int, Clause, Sentence, str] | None = None
+        for clause in self.plan.clauses:
+            for sentence in clause.sentences:
+                for m in pattern.finditer(sentence.text):
+                    score = (self.coverage(terms, clause.text), -sentence.start)
+                    if best is None or score > best[:2]:
+                        best = (*score, clause, sentence, m.group(0))
+        if best is None:
+            return False
+        _, _, clause, sentence, listing = best
+        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+        draft.add(
+            f"据{where}，共{len(re.split('[、和及与]', listing))}个：{listing}。原文：{sentence.text}",
+            Citation.of(clause, sentence),
+        )
+        return True
+
+    def _sentence_at(self, offset: int) -> tuple[Clause, Sentence] | None:
+        clause = next((c for c in self.plan.clauses if c.start <= offset < c.end), None)
+        sentence = next((s for s in clause.sentences if s.start <= offset < s.end), None) if clause else None
+        return (clause, sentence) if clause and sentence else None
+
+    def _gloss_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
+        """For "消费扶贫是个什么概念": the sentence that defines the term where the plan first does — the term
+        followed by a gloss in brackets (“双师型”教师（…）), or opening a sentence or phrase followed by 是/是指/即."""
+        for term in terms:
+            if len(term) < 2:
+                continue
+            t = re.escape(term)
+            patterns = (
+                rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
+                rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
+            )
+            for pattern in patterns:
+                m = re.search(pattern, self.plan.text, re.MULTILINE)
+                found = self._sentence_at(m.start()) if m else None
+                if found is None:
+                    continue
+                clause, sentence = found
+                where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+                draft.add(f"方案对“{term}”的说明见{where}：{sentence.text}", Citation.of(clause, sentence))
+                return True
+        return False
+
+    def _counted_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
+        """For "“两个清零、一个提标”具体指啥": a numbered slogan (N个X、M个Y) that the plan spells out as a quoted list
+        whose items end in its key words (two items ending in 清零, one in 提标)."""
+        for term in terms:
+            slogan = re.findall(r"([一二两三四五六七八九十])个([\u4e00-\u9fff]{2,4})", term)
+            counts = [(_NUMERALS.get(n), key) for n, key in slogan]
+            if not counts or any(n is None for n, _ in counts):
+                continue
+            for m in re.finditer(r"“([^”]{6,200})”", self.plan.text):
+                items = [x for x in re.split(r"[、，,；;]", m.group(1)) if x]
+                if all(sum(x.endswith(key) for x in items) == n for n, key in counts) and len(items) == sum(
+                    n for n, _ in counts
+                ):
+                    found = self._sentence_at(m.start())
+                    if found is None:
+                        continue
+                    clause, sentence = found
+                    draft.add(
+                        f"“{term}”指{clause.label}“{clause.title}”中的：“{m.group(1)}”。原文：{sentence.text}",
+                        Citation.of(clause, sentence),
+                    )
+                    return True
+        return False
 
     def _abbreviation_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
         """For "VOCs说的是哪类污染物": a general abbreviation (the synonym lexicon) whose full name the plan uses;
@@ -478,6 +584,11 @@ class Composer:
             )
             return True
         return False
+
+
+def _where(clause: Clause) -> str:
+    """How an answer names a clause: 一“总体要求”, or 方案序言."""
+    return f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
 
 
 def _period_end(period: str) -> str:

@@ -15,6 +15,7 @@ from importlib import resources
 
 from .lexicon import NOWHERE, lexicon
 from .normalize import basic, is_english, translate_english
+from .numberforms import word_figures
 from .structure import Role
 from .units import Unit, UnitRegistry
 
@@ -133,9 +134,9 @@ def figure_value(text: str) -> tuple[float, str] | None:
 
 
 def figures_in(text: str) -> set[tuple[float, str]]:
-    """Every figure with a unit in ``text``, normalised by ``figure_value``."""
+    """Every figure with a unit in ``text``, normalised by ``figure_value``; shares written in words as %."""
     found = (figure_value(m.group(0)) for m in _QUANTITY_RE.finditer(text.replace(" ", "")))
-    return {f for f in found if f is not None}
+    return {f for f in found if f is not None} | word_figures(text)  # 五分之一 = 20%, 一半 = 50%
 
 
 _PUNCT_RE = re.compile(r"[\s，。？！、,.?!；;：:“”\"'（）()]+")
@@ -171,7 +172,9 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         strong = [m for m in lex.matches(q, "measure") if not lex.is_a(m.group(0), "soft_measure")]
         if not strong or all(re.fullmatch(r"(下降|降低|降|提高|提升|增长|增加|减少|新增)", m.group(0)) for m in strong):
             has_measure = False  # "怎么提高…比例" asks how, not how much
-    yesno = lex.has(q, "yesno")
+    # "…占比要求90%以上？" asks to confirm the figure; "…几年达到90%？" asks when, "多少…" asks what
+    asks_value = any(not lex.is_a(m.group(0), "soft_measure") for m in lex.matches(q, "measure"))
+    yesno = lex.has(q, "yesno") or (lex.has(q, "confirm") and not (lex.has(q, "time") or asks_value))
     intents: list[Intent] = []
     if found and not asks_units:
         intents.append(Intent.UNIT_TASKS)

@@ -1,0 +1,216 @@
+"""Question classes answered within one plan: number forms, figure questions vs asserted figures, definitions,
+the document's own metadata, bodies the plan names without tasks, and abbreviations of the plan's phrases.
+
+The plan is tiny test data (``data/answering-plan.txt``) written for these classes; the questions are phrased here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import RefusalReason
+from assistant.clauses import load_plan
+from assistant.intent import analyse, figures_in
+from assistant.lexicon import lexicon
+from assistant.numberforms import asked_kind, canonical_unit, chinese_int, word_figures, writes_kind
+from assistant.structure import extract_structure
+
+PLAN = Path(__file__).parent / "data" / "answering-plan.txt"
+
+
+# ------------------------------------------------------------------ the number-form table (fast)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("护理员要占几成", "share"),
+        ("最多能占百分之多少", "share"),
+        ("每个街道支持几家", "count"),
+        ("一年评几次", "count"),
+        ("处理能力多少吨每天", "amount"),
+        ("要有几年以上经验", "period"),
+        ("目标是多少", None),
+    ],
+)
+def test_a_figure_question_says_which_kind_of_figure_it_asks_for(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_shares_written_in_words_compare_with_percentages():
+    assert word_figures("不超过三分之一") == {(round(100 / 3, 6), "%")}
+    assert (50.0, "%") in word_figures("超过一半")
+    assert (20.0, "%") in word_figures("占两成")
+    assert (20.0, "%") in figures_in("允许不超过五分之一的股东") and (20.0, "%") in figures_in("提高20%")
+    assert chinese_int("十五") == 15 and chinese_int("二十") == 20 and canonical_unit("400吨每天") == "400吨/日"
+    assert writes_kind("超过一半", "share") and writes_kind("每3年开展一次", "period")
+    assert not writes_kind("建设100个基地", "share")
+
+
+# ------------------------------------------------------------------ reading the question (fast)
+
+
+@pytest.fixture(scope="module")
+def structure():
+    return extract_structure(load_plan(PLAN))
+
+
+def test_a_statement_ending_on_a_figure_asks_to_confirm_it(structure):
+    assert analyse("护理型床位占比要求60%以上？", structure.units).yesno
+    assert not analyse("护理型床位占比要求多少？", structure.units).yesno
+    assert not analyse("哪一年要达到90%？", structure.units).yesno  # asks when, not whether
+
+
+def test_questions_about_the_document_itself_are_read_as_such():
+    lex = lexicon()
+    for question, field in (
+        ("这个意见的文号是多少？", "doc_number"),
+        ("是哪个机关印发的？", "issuer"),
+        ("成文日期是哪天？", "date"),
+    ):
+        assert lex.has(question, "meta") and lex.has(question, field), question
+
+
+def test_an_abbreviation_is_known_by_the_phrase_it_shortens(structure, tmp_path):
+    from assistant.compose import Composer
+    from assistant.segment import Segmenter
+
+    composer = Composer(structure, Segmenter([], tmp_path))
+    assert composer.abbreviates("养老机构")  # written in full
+    assert composer.abbreviates("社养服")  # 社区养老服务
+    assert composer.abbreviates("市民局", "市民政局")
+    assert not composer.abbreviates("充电桩") and not composer.abbreviates("养老", "社区养老")  # too short to judge
+
+
+# ------------------------------------------------------------------ answers (the plan indexed once)
+
+
+@pytest.fixture(scope="module")
+def plan_assistant(tmp_path_factory):
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    settings = load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("answering-index"))
+    return Assistant(settings)
+
+
+def _verbatim(assistant, answer) -> None:
+    for c in answer.citations:
+        assert assistant.plan.text[c.start : c.end] == c.quote
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section", "plan_form"),
+    [
+        ("“持证型”护理员要占护理员总数的几成？", "一", "超过一半"),  # a share asked in tenths, written as 一半
+        ("非医护人员参与康复服务最多能占百分之几？", "二(二)", "三分之一"),  # a share written as a fraction
+        ("长者食堂每个街道优先支持几家？", "二(一)", "2家"),
+    ],
+)
+def test_a_figure_asked_in_another_form_is_answered_in_the_plans_own_form(plan_assistant, question, section, plan_form):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable, answer.answer
+    assert plan_form in answer.answer and answer.citations[0].section == section
+    _verbatim(plan_assistant, answer)
+
+
+@pytest.mark.slow
+def test_a_figure_question_about_something_without_a_figure_is_not_a_figure_assertion(plan_assistant):
+    answer = plan_assistant.ask("评审委员会要设多少名委员？")
+    assert not answer.answerable
+    assert answer.reason is not RefusalReason.FIGURE_NOT_IN_PLAN
+
+
+@pytest.mark.slow
+def test_a_wrong_figure_stated_as_a_question_is_corrected_not_refused(plan_assistant):
+    answer = plan_assistant.ask("护理型床位占比要求60%以上？")
+    assert answer.answerable, answer.answer
+    assert answer.answer.startswith("不是") and "55%" in answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section", "fact"),
+    [
+        ("社区养老到底是个什么概念？", "序言", "依托社区设施为居家老年人提供照料"),  # 社区养老是…
+        ("“持证型”护理员是什么意思？", "一", "同时取得养老护理职业技能等级证书的护理员"),  # a gloss in brackets
+        ("“三个全覆盖、一个提标”具体指啥？", "二(一)", "失能老人送餐全覆盖"),  # a numbered slogan
+        ("三方联动模式指的是什么？", "二(二)", "机构+社区+居家"),  # 以下称…
+    ],
+)
+def test_a_definition_is_quoted_from_where_the_plan_gives_it(plan_assistant, question, section, fact):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable, answer.answer
+    assert fact in answer.answer and answer.citations[0].section == section
+    _verbatim(plan_assistant, answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("这份意见的文号是多少？", "示政发〔2024〕7号"),
+        ("社区养老服务那个意见的文号是多少？", "示政发〔2024〕7号"),  # the document named by its subject
+        ("成文日期是哪天？", "2024年3月15日"),
+        ("发文机关是哪个？", "示范市人民政府"),
+    ],
+)
+def test_the_documents_own_data_is_answered_and_cited_verbatim(plan_assistant, question, fact):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable, answer.answer
+    assert fact in answer.answer and any(c.quote == fact for c in answer.citations)
+    _verbatim(plan_assistant, answer)
+
+
+@pytest.mark.slow
+def test_a_body_the_plan_names_but_gives_no_task_is_asked_about_not_refused_as_a_unit(plan_assistant):
+    answer = plan_assistant.ask("评审委员会和督导小组由谁组建？")
+    assert answer.answerable and answer.reason is None, answer.answer
+    assert "市民政局会同有关部门" in answer.answer and answer.citations[0].section == "三(一)"
+
+
+@pytest.mark.slow
+def test_units_listed_without_a_lead_rule_are_all_named(plan_assistant):
+    answer = plan_assistant.ask("助餐服务网络这项谁牵头？")
+    assert "市民政局" in answer.answer and "市财政局" in answer.answer
+    assert "未明确" in answer.answer  # the plan names no lead: the answer does not invent one
+
+
+@pytest.mark.slow
+def test_the_members_of_a_kind_are_the_plans_enumeration_of_it(plan_assistant):
+    answer = plan_assistant.ask("街道要建成哪几个中心？")
+    assert answer.answerable, answer.answer
+    for item in ("日间照料中心", "康复护理中心", "老年教育中心"):
+        assert item in answer.answer
+    assert answer.citations[0].section == "一"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["这份意见有几部分？", "这个意见主要讲什么？"])
+def test_how_many_parts_and_what_it_is_about_give_the_chapter_outline(plan_assistant, question):
+    answer = plan_assistant.ask(question)
+    assert "共分3部分" in answer.answer
+    assert all(title in answer.answer for title in ("总体目标", "重点任务", "保障措施"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "verdict", "fact"),
+    [
+        ("这份意见是示范市人民政府2023年印发的吧？", "不是", "2024年3月15日"),  # a year the plan does not have
+        ("这份意见是示范市人民政府发的吗？", "是的", "示范市人民政府"),
+    ],
+)
+def test_a_premise_about_the_document_is_checked_against_its_data(plan_assistant, question, verdict, fact):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable, answer.answer
+    assert answer.answer.startswith(verdict) and fact in answer.answer
+
+
+@pytest.mark.slow
+def test_when_a_task_is_due_is_not_the_documents_date(plan_assistant):
+    answer = plan_assistant.ask("等级评定什么时候出台？")
+    assert "2024年3月15日" not in answer.answer
