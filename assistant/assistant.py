@@ -210,7 +210,11 @@ class Assistant:
             read = "、".join(f"“{a}”按“{b}”" for a, b in q.corrections)
             draft.parts.append(f"\n（问题中的{read}理解。）")
         if q.english:
-            lead = "According to the plan (quoted in Chinese):\n" if draft.answerable else "Sorry — "
+            lead = (
+                f"According to the plan {self._plan_name} (quoted in Chinese):\n"
+                if draft.answerable
+                else "Sorry, the plan does not say this (the reason, in Chinese):\n"
+            )
             draft.parts.insert(0, lead)
 
     def ask_stream(

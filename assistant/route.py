@@ -138,9 +138,9 @@ class Router:
     def rank(self, question: str, read_as: Normalized | None = None) -> list[RouteScore]:
         """Plans best first, by reciprocal-rank fusion of their best clause BM25 and best vector similarity.
 
-        The question is normalised first (``read``): BM25, unit names and level words see the simplified,
-        corrected, glossary-translated text; the dense query of an English question is the question as written
-        (the embedder is multilingual), of others the normalised text."""
+        The question is normalised first (``read``): BM25, unit names, level words and the dense query see the
+        simplified, corrected, glossary-translated text (an English question's dense query in Chinese tells the plans
+        apart far better than the question as written: cosine 0.96 vs 0.89 for the right plan and the next)."""
         read_as = read_as or self.read(question)
         normalised = read_as.text
         n = len(self.ids)
@@ -151,7 +151,7 @@ class Router:
             np.maximum.at(bm25, self._clause_owner, scores)
         dense = np.full(n, -1.0, dtype=np.float32)
         if len(self._vectors):
-            query = question if read_as.english else normalised
+            query = normalised
             q = np.asarray(self.embedder.embed_query(query), dtype=np.float32)  # type: ignore[attr-defined]
             sims = self._vectors @ (q / (np.linalg.norm(q) or 1.0))
             np.maximum.at(dense, self._vector_owner, sims)
