@@ -302,7 +302,9 @@ class Assistant:
         """The evidence for the abstention score: IDF-weighted coverage by the plan and by the best clauses."""
         c = self.composer
         # thin terms were not what retrieval searched for: judge the clause on the question's own words
-        gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2]  # IDF weighs the generic ones
+        gate = [  # IDF weighs the generic ones; English words the glossary could not read are no evidence either way
+            t for t in self.segmenter.content_terms(q.text) if len(t) >= 2 and t not in q.unread
+        ]
         judged = (gate or terms) if _thin(terms) else terms
         clause = max(
             (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
@@ -436,6 +438,12 @@ class Assistant:
                     RefusalReason.FIGURE_NOT_IN_PLAN,
                     evidence,
                 )
+        if not terms and not followup and q.unread and primary is not Intent.OVERVIEW:
+            return self._refuse(  # an English topic the glossary cannot read: say so rather than guess
+                f"抱歉，未能读懂问题中的“{'、'.join(q.unread[:3])}”，请换个说法或用中文提问。{self._example_question()}",
+                RefusalReason.AMBIGUOUS,
+                evidence,
+            )
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
             return self._refuse(
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence

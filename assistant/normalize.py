@@ -40,25 +40,37 @@ class Normalized:
 _opencc_lock = threading.Lock()
 
 
+# OpenCC conversions applied in turn: t2s (OpenCC's standard traditional characters), then hk2s for the variant forms
+# Hong Kong and Taiwan writers use that t2s leaves alone (衞生 → 卫生). Both are no-ops on the simplified plans of the
+# corpus (checked). Taiwan's phrase conversion (tw2sp) is NOT used: it rewrites mainland words (建立 → 创建,
+# 新增 → 添加, 文件 → 文档) and would change what the question asks.
+OPENCC_CONFIGS = ("t2s", "hk2s")
+# Corner brackets (「」『』, the quotation marks of traditional-character writing) → the plans' quotation marks.
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 @cache
-def _converter():
+def _converters():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return tuple(opencc.OpenCC(config) for config in OPENCC_CONFIGS)
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese with OpenCC (a no-op on simplified text)."""
+    """Traditional (and Hong Kong/Taiwan variant) → simplified Chinese with OpenCC (a no-op on simplified text)."""
     if not _CJK.search(text):
         return text
     with _opencc_lock:  # one converter shared by the answering workers
-        return _converter().convert(text)
+        for converter in _converters():
+            text = converter.convert(text)
+    return text
 
 
 def basic(text: str) -> str:
-    """NFKC (full-width Latin/digits → ASCII), whitespace collapsed, traditional → simplified."""
+    """NFKC (full-width Latin/digits → ASCII), whitespace collapsed, corner brackets → quotation marks,
+    traditional → simplified."""
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip().translate(_QUOTES)
     return to_simplified(text)
 
 
@@ -88,7 +100,7 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif w.endswith(("sses", "ches", "shes", "xes")):
         w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+    elif w.endswith("s") and not w.endswith(("ss", "is")) and not (w.endswith("us") and w[-3] not in "aeiou"):
         w = w[:-1]
     for suffix, min_len in (("ing", 6), ("ed", 5)):
         if w.endswith(suffix) and len(w) >= min_len:
@@ -101,7 +113,7 @@ def stem(word: str) -> str:
     return w
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.'&+\-]*[A-Za-z0-9+]|[A-Za-z]|\d+(?:\.\d+)?%?|\S")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.'&+\-]*[A-Za-z0-9+]|[A-Za-z]|\d+\+[A-Za-z]\w*|\d+(?:\.\d+)?%?|\S")
 
 
 def _tokens(text: str) -> list[str]:
