@@ -339,6 +339,13 @@ def read(text: str, function_words: frozenset[str], typo: TypoCorrector | None =
     return Normalized(q, english, corrections, unread)
 
 
+@cache
+def _yesno_starters() -> frozenset[str]:
+    from .lexicon import lexicon
+
+    return frozenset(w for w, roles in lexicon().words.items() if "eng_yesno" in roles)
+
+
 def read_english(
     text: str, function_words: frozenset[str], typo: TypoCorrector | None = None
 ) -> tuple[str, tuple[str, ...]]:
@@ -346,6 +353,9 @@ def read_english(
     glossary offers several), and the content words left unread."""
     translation = translate(text, function_words, typo.plan_text if typo is not None else "")
     q, unread = translation.text, translation.unread
+    first = latin_words(text)[:1]
+    if first and first[0] in _yesno_starters():  # "Is the target 95%?" asks what "目标是95%吗？" asks
+        q += "吗"
     if typo is not None:
         q = typo.romanized(q)
         unread = tuple(w for w in unread if not typo.is_plan_word(w))

@@ -115,3 +115,8 @@ def test_an_english_question_about_what_the_plan_lacks_is_still_refused(assistan
     answer = assistant_instance.ask("What is the district's target for cutting sulfur dioxide emissions?")
     assert not answer.answerable and answer.answer.startswith("Sorry")
     assert "二氧化硫" in answer.answer
+
+
+def test_an_english_question_opening_with_an_auxiliary_is_a_yes_no_question(structure: PlanStructure) -> None:
+    assert analyse("Is the clean heating rate target 95%?", structure.units).yesno
+    assert not analyse("What is the clean heating rate target?", structure.units).yesno
