@@ -483,7 +483,9 @@ class Assistant:
                 self._aggregate(q, draft)
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
-                c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix)
+                if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
+                    if not draft.parts:  # no responsibility note: the clause says who in its own words
+                        c.measures_part(focus or sections[0], terms, retrieval, draft)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)
