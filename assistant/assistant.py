@@ -211,7 +211,7 @@ class Assistant:
             draft.parts.append(f"\n（问题中的{read}理解。）")
         if q.english:
             lead = (
-                f"According to the plan {self._plan_name} (quoted in Chinese):\n"
+                f"{ENGLISH_LEAD_IN} {self._plan_name} (quoted in Chinese):\n"
                 if draft.answerable
                 else "Sorry, the plan does not say this (the reason, in Chinese):\n"
             )
@@ -736,6 +736,9 @@ _FIGURE_RE = re.compile(
 def _thin(terms: list[str]) -> bool:
     """Topic terms too short to stand for the question ("怎么处理" leaves only 处理)."""
     return len("".join(terms)) <= 2
+
+
+ENGLISH_LEAD_IN = "According to the plan"  # the first words of an answer to an English question
 
 
 def _query(terms: list[str], question: str) -> str:

@@ -33,7 +33,7 @@ import bm25s
 import numpy as np
 
 from .answer import Answer
-from .assistant import Assistant, Session
+from .assistant import ENGLISH_LEAD_IN, Assistant, Session
 from .batch import validate_question
 from .embed import load_embedder
 from .errors import AssistantError, ConfigError
@@ -169,6 +169,11 @@ class Router:
             RouteScore(self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i])
             for i in order
         ]
+
+
+def _body(text: str) -> str:
+    """An engine's answer without its English lead-in line (the library's combined answer has one of its own)."""
+    return text.split("\n", 1)[1] if text.startswith(ENGLISH_LEAD_IN) and "\n" in text else text
 
 
 def _dense_ranks(values: np.ndarray) -> np.ndarray:
@@ -491,8 +496,10 @@ class LibraryAssistant:
                 others.append(other)
         if not others:
             return answer
-        parts = [f"各方案的规定不同：\n{_named(answer)}{answer.answer}"]
-        parts += [f"{_named(o)}{o.answer}" for o in others]
+        english = answer.answer.startswith(ENGLISH_LEAD_IN)  # one English lead-in for the whole answer, not one a plan
+        lead = "According to the plans (quoted in Chinese; they differ):\n" if english else ""
+        parts = [f"{lead}各方案的规定不同：\n{_named(answer)}{_body(answer.answer)}"]
+        parts += [f"{_named(o)}{_body(o.answer)}" for o in others]
         citations = answer.citations + tuple(c for o in others for c in o.citations)
         return replace(answer, answer="\n".join(parts), citations=citations)
 
