@@ -223,7 +223,11 @@ class Assistant:
             read = "、".join(f"“{a}”按“{b}”" for a, b in q.corrections)
             draft.parts.append(f"\n（问题中的{read}理解。）")
         if q.english:
-            lead = "According to the plan (quoted in Chinese):\n" if draft.answerable else "Sorry — "
+            lead = (
+                f"{ENGLISH_LEAD_IN} {self._plan_name} (quoted in Chinese):\n"
+                if draft.answerable
+                else "Sorry, the plan does not say this (the reason, in Chinese):\n"
+            )
             draft.parts.insert(0, lead)
 
     def ask_stream(
@@ -311,7 +315,9 @@ class Assistant:
         """The evidence for the abstention score: IDF-weighted coverage by the plan and by the best clauses."""
         c = self.composer
         # thin terms were not what retrieval searched for: judge the clause on the question's own words
-        gate = [t for t in self.segmenter.content_terms(q.text) if len(t) >= 2]  # IDF weighs the generic ones
+        gate = [  # IDF weighs the generic ones; English words the glossary could not read are no evidence either way
+            t for t in self.segmenter.content_terms(q.text) if len(t) >= 2 and t not in q.unread
+        ]
         judged = (gate or terms) if _thin(terms) else terms
         clause = max(
             (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
@@ -455,6 +461,12 @@ class Assistant:
                     _figure_reason(q),
                     evidence,
                 )
+        if not terms and not followup and q.unread and primary is not Intent.OVERVIEW:
+            return self._refuse(  # an English topic the glossary cannot read: say so rather than guess
+                f"抱歉，未能读懂问题中的“{'、'.join(q.unread[:3])}”，请换个说法或用中文提问。{self._example_question()}",
+                RefusalReason.AMBIGUOUS,
+                evidence,
+            )
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
             return self._refuse(
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
@@ -495,8 +507,8 @@ class Assistant:
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
                 if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
-                    # no responsibility note: the clause's own sentence names who does it ("A会同有关部门组建…")
-                    c.measures_part(focus or sections[0], terms, retrieval, draft, limit=1)
+                    if not draft.parts:  # no responsibility note: the clause's own sentence names who ("A会同…组建")
+                        c.measures_part(focus or sections[0], terms, retrieval, draft, limit=1)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)
@@ -859,6 +871,9 @@ def _figure_reason(q: Question) -> RefusalReason:
 def _thin(terms: list[str]) -> bool:
     """Topic terms too short to stand for the question ("怎么处理" leaves only 处理)."""
     return len("".join(terms)) <= 2
+
+
+ENGLISH_LEAD_IN = "According to the plan"  # the first words of an answer to an English question
 
 
 def _query(terms: list[str], question: str) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from .lexicon import NOWHERE, lexicon
-from .normalize import basic, is_english, translate_english
+from .normalize import basic, is_english, read_english
 from .numberforms import word_figures
 from .structure import Role
 from .units import Unit, UnitRegistry
@@ -57,6 +57,7 @@ class Question:
     unsupported_language: bool = False
     original: str = ""  # as typed (before normalisation)
     corrections: tuple[tuple[str, str], ...] = ()
+    unread: tuple[str, ...] = ()  # English content words the glossary could not read (left out of the topic)
 
     @property
     def primary(self) -> Intent:
@@ -155,10 +156,9 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     q = normalize(text)
     english = is_english(q, lex.english_function_words)
     unsupported = False
+    unread: tuple[str, ...] = ()
     if english:
-        q = translate_english(q)
-        if typo is not None:
-            q = typo.romanized(q)  # type: ignore[attr-defined]
+        q, unread = read_english(q, lex.english_function_words, typo)  # type: ignore[arg-type]
     elif not re.search(r"[\u4e00-\u9fff]", q) and re.search(r"[^\W\d_]{3,}", q):
         unsupported = True  # letters, but neither Chinese nor English
     corrections: tuple[tuple[str, str], ...] = ()
@@ -224,6 +224,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     for cue in lex.cues:  # question phrases (什么时候, 百分之几, 说了算) are never the topic
         if cue.pattern is None and cue.roles & {"time", "measure", "lead", "co", "yesno", "count", "most", "alone"}:
             topic = topic.replace(cue.phrase, " ")
+    if unread:  # an English word the glossary cannot read says nothing about whether the plan covers the topic
+        topic = " ".join(w for w in topic.split() if w.lower().strip(".'-") not in unread)
     topic = _PUNCT_RE.sub(" ", topic).strip()
     return Question(
         text=q,
@@ -245,6 +247,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         unsupported_language=unsupported,
         original=original,
         corrections=corrections,
+        unread=unread,
     )
 
 

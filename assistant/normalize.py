@@ -34,36 +34,50 @@ class Normalized:
     text: str
     english: bool  # the question was written in English (it is answered in Chinese with an English lead-in)
     corrections: tuple[tuple[str, str], ...] = ()  # (as written, as read)
+    unread: tuple[str, ...] = ()  # English content words the glossary could not read (never evidence of a gap)
 
 
 _opencc_lock = threading.Lock()
 
 
+# OpenCC conversions applied in turn: t2s (OpenCC's standard traditional characters), then hk2s for the variant forms
+# Hong Kong and Taiwan writers use that t2s leaves alone (衞生 → 卫生). Both are no-ops on the simplified plans of the
+# corpus (checked). Taiwan's phrase conversion (tw2sp) is NOT used: it rewrites mainland words (建立 → 创建,
+# 新增 → 添加, 文件 → 文档) and would change what the question asks.
+OPENCC_CONFIGS = ("t2s", "hk2s")
+# Corner brackets (「」『』, the quotation marks of traditional-character writing) → the plans' quotation marks.
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 @cache
-def _converter():
+def _converters():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return tuple(opencc.OpenCC(config) for config in OPENCC_CONFIGS)
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese with OpenCC (a no-op on simplified text)."""
+    """Traditional (and Hong Kong/Taiwan variant) → simplified Chinese with OpenCC (a no-op on simplified text)."""
     if not _CJK.search(text):
         return text
     with _opencc_lock:  # one converter shared by the answering workers
-        return _converter().convert(text)
+        for converter in _converters():
+            text = converter.convert(text)
+    return text
 
 
 def basic(text: str) -> str:
-    """NFKC (full-width Latin/digits → ASCII), whitespace collapsed, traditional → simplified."""
+    """NFKC (full-width Latin/digits → ASCII), whitespace collapsed, corner brackets → quotation marks,
+    traditional → simplified."""
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip().translate(_QUOTES)
     return to_simplified(text)
 
 
 @cache
 def glossary() -> tuple[tuple[str, str], ...]:
-    """The English glossary, longest phrase first."""
+    """The English glossary, longest phrase first (``english<TAB>chinese``; ``a|b`` lists alternative wordings of
+    the Chinese term, the first being the usual one)."""
     text = resources.files("assistant.data").joinpath("glossary_en.tsv").read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
@@ -73,29 +87,151 @@ def glossary() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def stem(word: str) -> str:
+    """A light English stem (plural, possessive, -ing, -ed, final e, doubled consonant): ``harvesting`` and
+    ``harvest``, ``utilities`` and ``utility``, ``planned`` and ``plan`` read alike. Both the glossary and the question
+    are stemmed, so the stems only need to agree, not to be words."""
+    w = word.lower().strip(".'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "ches", "shes", "xes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "is")) and not (w.endswith("us") and w[-3] not in "aeiou"):
+        w = w[:-1]
+    for suffix, min_len in (("ing", 6), ("ed", 5)):
+        if w.endswith(suffix) and len(w) >= min_len:
+            w = w[: -len(suffix)]
+            if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # planned → plan, but not filled → fil
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9.'&+\-]*[A-Za-z0-9+]|[A-Za-z]|\d+\+[A-Za-z]\w*|\d+(?:\.\d+)?%?|\S")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _key(token: str) -> str:
+    return stem(token) if token[:1].isalpha() else token.lower()
+
+
+@cache
+def _glossary_index() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int]:
+    """Glossary phrases as word sequences → Chinese: as written, and stemmed (where two entries share a stem, the
+    shorter English wins: ``bonds`` reads as ``bond`` 债券, not as ``bonded`` 保税, which is found as written), and
+    the longest phrase's length in words."""
+    exact: dict[tuple[str, ...], str] = {}
+    stemmed: dict[tuple[str, ...], str] = {}
+    for en, zh in sorted(glossary(), key=lambda p: (len(p[0]), p[0])):
+        tokens = _tokens(en)
+        exact.setdefault(tuple(t.lower() for t in tokens), zh)
+        stemmed.setdefault(tuple(_key(t) for t in tokens), zh)
+    return exact, stemmed, max((len(k) for k in exact), default=1)
+
+
+@cache
+def glossary_words() -> frozenset[str]:
+    """Every stemmed word of the glossary (what ``is_english`` counts as known English)."""
+    return frozenset(w for key in _glossary_index()[1] for w in key)
+
+
 def latin_words(text: str) -> list[str]:
     return [w.lower().strip(".'-") for w in _LATIN_WORD.findall(text)]
 
 
+# An English question has at least this share of English function words (the, of, which, is…): a French or Spanish
+# question shares few of them ("Quel est l'objectif…" has none), an English one of any topic has plenty.
+ENGLISH_FUNCTION_SHARE = 0.2
+
+
 def is_english(text: str, function_words: frozenset[str]) -> bool:
-    """Whether a question without Chinese characters is English: most of its words are English function words or
-    glossary words. "Quel est l'objectif…" is not."""
+    """Whether a question without Chinese characters is English: enough of its words are English function words,
+    or most of them are function or glossary words. "Quel est l'objectif…" is not."""
     if _CJK.search(text):
         return False
     words = [w for w in latin_words(text) if not re.fullmatch(r"[\d.]+", w)]
     if not words:
         return False
-    vocab = {w for en, _ in glossary() for w in en.split()}
-    known = sum(w in function_words or w in vocab for w in words)
-    return known * 2 >= len(words) and any(w in function_words for w in words)
+    functional = sum(w in function_words for w in words)
+    if not functional:
+        return False
+    known = sum(w in function_words or stem(w) in glossary_words() for w in words)
+    return functional >= ENGLISH_FUNCTION_SHARE * len(words) or known * 2 >= len(words)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """An English question with its glossary phrases in Chinese, and the content words the glossary could not read."""
+
+    text: str
+    unread: tuple[str, ...] = ()  # English content words left as written (not function words, not acronyms)
+
+
+def _choose(zh: str, plan_text: str) -> str:
+    """One of a glossary entry's alternative wordings (``补贴|补助``): the first the plan uses, else the first."""
+    options = zh.split("|")
+    return next((o for o in options if plan_text and o in plan_text), options[0])
+
+
+def _acronym(token: str) -> bool:
+    """VOCs, PM2.5, R&D, 1+X: written as plans write them, kept for matching the plan's own Latin text."""
+    return any(c.isdigit() or c in "&+" for c in token) or sum(c.isupper() for c in token) >= 2
+
+
+def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text: str = "") -> Translation:
+    """Glossary phrases of an English question replaced by their Chinese terms, longest match first (as written,
+    then over stemmed words, so ``harvesting``, ``free trade zones`` and ``bureaus`` find ``harvest``, ``free trade
+    zone`` and ``bureau``). English function words are dropped, adjacent Chinese terms joined (谁 + 负责 → 谁负责, as
+    a Chinese question writes them), other words kept as written and the content words among them listed as unread."""
+    exact, stemmed, longest = _glossary_index()
+    tokens = [t for t in _tokens(re.sub(r"[?!,;:()\[\]\"“”‘’]", " ", text)) if t.strip()]
+    lowered = [t.lower() for t in tokens]
+    keys = [_key(t) for t in tokens]
+    out: list[str] = []
+    unread: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            zh = exact.get(tuple(lowered[i : i + n]))
+            if zh is None and not (n == 1 and lowered[i] in function_words):  # "based" is not "base"
+                zh = stemmed.get(tuple(keys[i : i + n]))
+            if zh is not None:
+                out.append(_choose(zh, plan_text))
+                i += n
+                break
+        else:
+            token = tokens[i]
+            word = token.lower().strip(".'-")
+            i += 1
+            if "-" in word and not _acronym(token):  # consumption-based, e-commerce-led: its parts, when whole fails
+                parts = translate(word.replace("-", " "), function_words, plan_text)
+                out.append(parts.text)
+                unread += parts.unread
+                continue
+            if word in function_words or not word:
+                continue
+            out.append(token if _acronym(token) else word)
+            if token[:1].isalpha() and not _acronym(token) and len(word) > 1:
+                unread.append(word)
+    joined = ""
+    for piece in out:
+        glue = "" if joined and _CJK.search(joined[-1]) and _CJK.match(piece) else " "
+        joined = f"{joined}{glue}{piece}" if joined else piece
+    return Translation(joined.strip(), tuple(unread))
 
 
 def translate_english(text: str) -> str:
     """Glossary phrases of an English question replaced by their Chinese terms (the rest kept as written)."""
-    low = " " + re.sub(r"[?!,;:]", " ", text.lower()) + " "
-    for en, zh in glossary():
-        low = re.sub(rf"(?<![a-z0-9]){re.escape(en)}(?![a-z0-9])", f" {zh} ", low)
-    return re.sub(r"\s+", " ", low).strip()
+    return translate(text).text
 
 
 def _pinyin(text: str) -> tuple[str, ...]:
@@ -126,13 +262,23 @@ class TypoCorrector:
                 for i in range(len(word)):
                     self._masked.setdefault(word[:i] + "?" + word[i + 1 :], set()).add((word, any_char))
 
+    @property
+    def plan_text(self) -> str:
+        """The text of the plan (or plans) whose vocabulary this corrector knows."""
+        return self._plan
+
     def romanized(self, text: str) -> str:
-        """Latin words of an English question that are the pinyin of a plan word (Laiwu → 莱芜), in Chinese."""
+        """Latin words of an English question that are the pinyin of a plan word (Laiwu → 莱芜, Xi'an → 西安), in
+        Chinese."""
 
         def swap(m: re.Match[str]) -> str:
-            return self._pinyin_words.get(m.group(0).lower().replace("-", ""), m.group(0))
+            return self._pinyin_words.get(re.sub(r"[-']", "", m.group(0).lower()), m.group(0))
 
-        return re.sub(r"[A-Za-z][A-Za-z-]{3,}", swap, text)
+        return re.sub(r"[A-Za-z][A-Za-z'-]{3,}", swap, text)
+
+    def is_plan_word(self, spelled: str) -> bool:
+        """Whether a Latin word is the pinyin of a plan word (it is read, not left unread)."""
+        return re.sub(r"[-']", "", spelled.lower()) in self._pinyin_words
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         fixes: list[tuple[str, str]] = []
@@ -188,11 +334,33 @@ def read(text: str, function_words: frozenset[str], typo: TypoCorrector | None =
     this form, so that they see what the plan's engine sees (``intent.analyse`` does the same steps)."""
     q = basic(text)
     english = is_english(q, function_words)
+    unread: tuple[str, ...] = ()
     if english:
-        q = translate_english(q)
-        if typo is not None:
-            q = typo.romanized(q)
+        q, unread = read_english(q, function_words, typo)
     corrections: tuple[tuple[str, str], ...] = ()
     if typo is not None:
         q, corrections = typo.correct(q)
-    return Normalized(q, english, corrections)
+    return Normalized(q, english, corrections, unread)
+
+
+@cache
+def _yesno_starters() -> frozenset[str]:
+    from .lexicon import lexicon
+
+    return frozenset(w for w, roles in lexicon().words.items() if "eng_yesno" in roles)
+
+
+def read_english(
+    text: str, function_words: frozenset[str], typo: TypoCorrector | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """An English question's glossary phrases and pinyin place names in Chinese (the plan's own wording where the
+    glossary offers several), and the content words left unread."""
+    translation = translate(text, function_words, typo.plan_text if typo is not None else "")
+    q, unread = translation.text, translation.unread
+    first = latin_words(text)[:1]
+    if first and first[0] in _yesno_starters():  # "Is the target 95%?" asks what "目标是95%吗？" asks
+        q += "吗"
+    if typo is not None:
+        q = typo.romanized(q)
+        unread = tuple(w for w in unread if not typo.is_plan_word(w))
+    return q, unread
