@@ -43,6 +43,9 @@ QUALITATIVE_COVERAGE = 0.75
 DEADLINE_SENTENCES = 2
 # Clauses whose coverage is within this margin of the best are ordered by retrieval instead of coverage.
 RERANK_MARGIN = 0.2
+# A question is about one numbered item of a clause when that item's text explains its topic (IDF-weighted coverage)
+# by at least this much more than any other item's; otherwise the clause as a whole answers.
+ITEM_MARGIN = 0.15
 # A clause title must explain this share of every topic term for "主要目标有哪些" to mean the clause itself.
 TITLE_CREDIT = 0.8
 # A figure written in a form the target grammar does not read (五分之一, 1家) is looked for in this many best clauses.
@@ -703,6 +706,23 @@ class Assistant:
             + [s for s in ranked if s not in pinned]
         )
 
+    def _reading_asked(self, resp, terms: list[str]):
+        """The note of the numbered item a question is about, when a clause's items have notes of their own.
+
+        Each note closes the text since the previous note; the item whose text explains the question's topic best
+        (by at least ITEM_MARGIN over the runner-up) is the one asked about. None for a clause with one note.
+        """
+        if len(resp.readings) < 2 or not terms:
+            return None
+        clause = self.plan.clause(resp.section)
+        start, scored = clause.start, []
+        for reading in sorted(resp.readings, key=lambda r: r.note.start):
+            scored.append((self.composer.coverage(terms, self.plan.text[start : reading.note.start]), reading))
+            start = reading.note.end
+        scored.sort(key=lambda pair: -pair[0])
+        best, runner_up = scored[0][0], scored[1][0]
+        return scored[0][1] if best > 0 and best >= runner_up + ITEM_MARGIN else None
+
     def _unit_tasks(
         self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft
     ) -> None:
@@ -724,8 +744,20 @@ class Assistant:
                 ]
                 if matching:
                     role, resp = tasks[matching[0]]
+                    reading = self._reading_asked(resp, terms)
+                    if reading is not None and q.yesno and len(q.roles) == 1:
+                        # a clause of numbered items, each with its own note: the item asked about decides
+                        own = reading.role_of(unit.name)
+                        verdict = "是的。" if own in q.roles else "不是。"
+                        cite = Citation.of(self.plan.clause(resp.section), reading.note)
+                        draft.add(verdict + c.reading_text(reading), cite)
+                        c.measures_part(matching[0], terms, retrieval, draft, limit=1)
+                        continue
                     if q.yesno and len(q.roles) == 1:  # "住建局是不是…的牵头单位？"
                         draft.add("是的。" if role in q.roles else f"不是，{unit.name}在该项工作中为{role.label}单位。")
+                        if role not in q.roles and len(resp.readings) == 1:  # who does hold the role asked about
+                            only = resp.readings[0]
+                            draft.add(c.reading_text(only), Citation.of(self.plan.clause(resp.section), only.note))
                     c.measures_part(matching[0], terms, retrieval, draft)
                     draft.add(
                         f"{unit.name}在该项工作中为{role.label}单位。",

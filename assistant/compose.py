@@ -16,7 +16,7 @@ from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
 from .retrieve import Retrieval
 from .segment import Segmenter
-from .structure import PlanStructure, Responsibility, Role, Target
+from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 from .tasks import target_ledger, task_list
 
 
@@ -298,9 +298,32 @@ class Composer:
 
     # ------------------------------------------------------------ responsibilities
 
+    def reading_text(self, reading: NoteReading) -> str:
+        """Who does one item, as its note says.
+
+        ``该项由A牵头，B、C按职责分工负责。`` or, with no lead named, ``方案未明确该项的牵头单位，由A、B负责。``
+        """
+        note = reading.note.text
+        if reading.leads:
+            text = f"该项由{self._names(note, reading.leads)}牵头"
+            others = reading.co + reading.responsible
+            if others:
+                text += f"，{self._names(note, others)}按职责分工负责"
+        elif reading.responsible or reading.co:
+            text = f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible + reading.co)}负责"
+        elif reading.guides:
+            text = f"该项由{self._names(note, reading.guides)}指导"
+        else:
+            return ""
+        if reading.leads and reading.guides:
+            text += f"，{self._names(note, reading.guides)}指导"
+        return text + "。"
+
     def names(self, resp: Responsibility, units: tuple[str, ...]) -> str:
         """Unit names joined with 、, noting where the note spells a unit differently (typo or variant)."""
-        note = resp.note.text if resp.note else ""
+        return self._names(resp.note.text if resp.note else "", units)
+
+    def _names(self, note: str, units: tuple[str, ...]) -> str:
         out = []
         for name in units:
             written = (

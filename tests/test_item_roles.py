@@ -1,0 +1,38 @@
+"""A role check on a clause of numbered items, each closed by its own note, is decided by the item asked about,
+and the answer names who does hold the role (tiny plan in ``data/items-plan.txt``; questions phrased here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PLAN = Path(__file__).parent / "data" / "items-plan.txt"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    return Assistant(load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("items-index")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "verdict", "named", "note"),
+    [
+        # 市发展改革委 leads item 2 (first listed under the stated rule), 市农业农村局 co-handles it
+        ("冷链设施那条是市农业农村局牵头吗？", "不是", "该项由市发展改革委牵头", "（市发展改革委、市农业农村局负责）"),
+        ("冷链设施那条是市发展改革委牵头吗？", "是的", "市农业农村局按职责分工负责", "（市发展改革委、市农业农村局负责）"),
+        # 市市场监管局 leads item 1 and co-handles nothing here: asked about item 3 it has no part
+        ("铁路专用线那条是市市场监管局牵头吗？", "不是", "该项由市交通运输局牵头", "（市交通运输局负责）"),
+    ],
+)
+def test_the_item_asked_about_decides_the_role(engine, question, verdict, named, note) -> None:
+    answer = engine.ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
+    assert named in answer.answer
+    assert any(c.quote == note for c in answer.citations)
+    for c in answer.citations:
+        assert engine.plan.text[c.start : c.end] == c.quote
