@@ -414,6 +414,9 @@ class Assistant:
             if self._meta_part(q, meta):
                 return meta, Intent.OVERVIEW, Turn(q.topic, tuple(meta.sections), (), ())
             return meta, Intent.OUT_OF_SCOPE, None
+        wrong_years = [y for y in q.years if y not in self.plan.text]
+        if wrong_years and q.yesno:  # "…的年份是2025年吧？": a premise to correct with the plan's own year
+            q = replace(q, years=tuple(y for y in q.years if y in self.plan.text))
         for year in q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
@@ -424,6 +427,7 @@ class Assistant:
         if q.quantities:
             checked_premise = self._premise(q, terms)
             if isinstance(checked_premise, Draft):
+                _correct_year(checked_premise, wrong_years if q.yesno else [])
                 turn = Turn(q.topic, tuple(checked_premise.sections), tuple(checked_premise.targets), ())
                 return checked_premise, Intent.TARGET, turn
             if checked_premise is not None:
@@ -526,6 +530,7 @@ class Assistant:
             answered = "".join(draft.parts).replace(" ", "")
             if not any(x in answered or figure_value(x) in figures_in(answered) for x in stated):
                 draft.parts.insert(0, f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是：")
+        _correct_year(draft, wrong_years if q.yesno else [])
         topic = q.topic if terms else (last.topic if last else "")
         turn = Turn(
             topic=topic,
@@ -892,6 +897,18 @@ def _longest_prefix_in(chunk: str, text: str) -> str:
         if chunk[:end] in text:
             return chunk[:end]
     return ""
+
+
+def _correct_year(draft: Draft, wrong_years: list[str]) -> None:
+    """A yes/no question that states a year the plan does not have (…是2025年吧？) is answered 不是 first."""
+    if not wrong_years or not draft.answerable or not draft.parts or draft.parts[0].startswith("不是"):
+        return
+    first = draft.parts[0]
+    for agreed in ("是的，方案的要求是：", "是的，", "是的。"):  # the figure may agree; the year does not
+        if first.startswith(agreed):
+            draft.parts[0] = first[len(agreed) :]
+            break
+    draft.parts.insert(0, f"不是，方案没有“{'、'.join(y + '年' for y in wrong_years)}”的要求。方案的要求是：")
 
 
 def _figure_reason(q: Question) -> RefusalReason:

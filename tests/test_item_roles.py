@@ -36,3 +36,19 @@ def test_the_item_asked_about_decides_the_role(engine, question, verdict, named,
     assert any(c.quote == note for c in answer.citations)
     for c in answer.citations:
         assert engine.plan.text[c.start : c.end] == c.quote
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "start", "plan_says"),
+    [
+        ("物流园区营业收入年均增长目标是15%吧？", "不是", "10%以上"),  # a tag question states a figure: checked
+        ("营业收入年均增长10%的目标年份是2030年吧？", "不是，方案没有“2030年”", "到2025年"),  # a stated year too
+        ("物流园区营业收入年均增长10%以上，对吧？", "是的", "10%以上"),
+    ],
+)
+def test_tag_questions_are_premises_checked_against_the_plan(engine, question, start, plan_says) -> None:
+    answer = engine.ask(question)
+    assert answer.reason is None, answer.answer
+    assert answer.answer.startswith(start), answer.answer
+    assert plan_says in answer.answer
