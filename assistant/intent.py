@@ -191,7 +191,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
             intents.append(Intent.CO)
     if lex.has(q, "most") and asks_units and not found:
         intents[:] = [Intent.AGGREGATE]
-    if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and re.search(r"几项|几条|哪几", q))):
+    counts_parts = re.search(r"几项|几条|哪几", q) or lex.has(q, "structure")  # 有几个部分: the outline, not a figure
+    if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and counts_parts)):
         intents[:] = [Intent.OVERVIEW]
     if not intents:
         intents.append(Intent.MEASURES)

@@ -52,3 +52,10 @@ def test_tag_questions_are_premises_checked_against_the_plan(engine, question, s
     assert answer.reason is None, answer.answer
     assert answer.answer.startswith(start), answer.answer
     assert plan_says in answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["这个措施有几个部分？", "文件分为哪几个部分", "一共有几部分"])
+def test_how_many_parts_is_the_outline_not_a_figure(engine, question) -> None:
+    answer = engine.ask(question)
+    assert answer.answer.startswith("方案共分3部分"), answer.answer
