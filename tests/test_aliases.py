@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
+from char_embeddings import CharEmbeddings
 
 from assistant.aliases import abbreviations, library_aliases, plan_aliases, title_topic, topic_segments
 from assistant.assistant import Session
@@ -90,22 +90,6 @@ def test_a_short_name_with_a_genre_word_names_the_plan(corpus: Library) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- routing
-
-
-class CharEmbeddings:
-    """Deterministic vectors from character counts (no model): routing here rests on aliases, BM25 and plan IDF."""
-
-    def _vector(self, text: str) -> list[float]:
-        v = np.zeros(64, dtype=np.float32)
-        for ch in text:
-            v[ord(ch) % 64] += 1.0
-        return (v / (np.linalg.norm(v) or 1.0)).tolist()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 @pytest.fixture(scope="module")

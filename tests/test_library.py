@@ -8,9 +8,8 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
-from langchain_core.embeddings import Embeddings
+from char_embeddings import CharEmbeddings
 
 from assistant import cli
 from assistant.assistant import Session
@@ -166,24 +165,7 @@ def test_task_commands_cover_every_plan_with_a_plan_column(folder: Path, tmp_pat
 # ---------------------------------------------------------------------------------------------- index reuse
 
 
-class CountingEmbeddings(Embeddings):
-    """Deterministic vectors from character counts; counts the texts it embeds."""
-
-    def __init__(self) -> None:
-        self.documents = 0
-
-    def _vector(self, text: str) -> list[float]:
-        v = np.zeros(64, dtype=np.float32)
-        for ch in text:
-            v[ord(ch) % 64] += 1.0
-        return (v / (np.linalg.norm(v) or 1.0)).tolist()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        self.documents += len(texts)
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
+CountingEmbeddings = CharEmbeddings  # counts the texts it embeds (see char_embeddings.py)
 
 
 @pytest.fixture
