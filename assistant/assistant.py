@@ -341,7 +341,9 @@ class Assistant:
             else {},
         )
 
-    def _premise(self, q: Question, terms: list[str]) -> tuple[Draft, Intent, None] | Draft | None:
+    def _premise(
+        self, q: Question, terms: list[str], wrong_years: list[str]
+    ) -> tuple[Draft, Intent, None] | Draft | None:
         """A figure in the question: refuse one the plan does not contain; correct or confirm it against the
         matching target ("是不是要求95%？" → "不是，方案要求的是90%以上"). Figures compare after normalising
         their form (1.2万元 = 12000元); a yes/no question about a figure the plan does not write is answered with
@@ -362,10 +364,10 @@ class Assistant:
         evidence = Evidence(
             top_section=matches[0].section if matches else None, top_plan=self.plan.id, detail="rule: figure check"
         )
-        if q.yesno and matches:
+        if q.yesno and matches:  # every stated premise is checked: the figures and any year the plan lacks
             draft = Draft(evidence=evidence)
-            wrong = f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是："
-            draft.add("是的，方案的要求是：" if in_targets else wrong)
+            unmet = ([] if in_targets else stated) + wrong_years
+            draft.add(_not_required(unmet) if unmet else "是的，方案的要求是：")
             c.target_part(matches, draft)
             return draft
         missing = [x for x in stated if not (x in plan_flat or figure_value(x) in plan_figures)]
@@ -414,8 +416,9 @@ class Assistant:
             if self._meta_part(q, meta):
                 return meta, Intent.OVERVIEW, Turn(q.topic, tuple(meta.sections), (), ())
             return meta, Intent.OUT_OF_SCOPE, None
-        wrong_years = [y for y in q.years if y not in self.plan.text]
-        if wrong_years and q.yesno:  # "…的年份是2025年吧？": a premise to correct with the plan's own year
+        # a yes/no question stating a year the plan lacks ("…是2025年吧？") is a premise to correct, like a figure
+        wrong_years = [f"{y}年" for y in q.years if y not in self.plan.text] if q.yesno else []
+        if wrong_years:
             q = replace(q, years=tuple(y for y in q.years if y in self.plan.text))
         for year in q.years:
             if year not in self.plan.text:
@@ -425,9 +428,8 @@ class Assistant:
                 return self._not_covered(f"“{period}”时期", RefusalReason.YEAR_NOT_IN_PLAN)
 
         if q.quantities:
-            checked_premise = self._premise(q, terms)
+            checked_premise = self._premise(q, terms, wrong_years)
             if isinstance(checked_premise, Draft):
-                _correct_year(checked_premise, wrong_years if q.yesno else [])
                 turn = Turn(q.topic, tuple(checked_premise.sections), tuple(checked_premise.targets), ())
                 return checked_premise, Intent.TARGET, turn
             if checked_premise is not None:
@@ -525,12 +527,12 @@ class Assistant:
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
             return self._not_covered(evidence=evidence)
-        if q.yesno and q.quantities and draft.answerable:
+        if q.yesno and draft.answerable and not draft.parts[0].startswith("不是"):
             stated = [x.replace(" ", "") for x in q.quantities]
             answered = "".join(draft.parts).replace(" ", "")
-            if not any(x in answered or figure_value(x) in figures_in(answered) for x in stated):
-                draft.parts.insert(0, f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是：")
-        _correct_year(draft, wrong_years if q.yesno else [])
+            unmet = [] if any(x in answered or figure_value(x) in figures_in(answered) for x in stated) else stated
+            if unmet + wrong_years:
+                draft.parts.insert(0, _not_required(unmet + wrong_years))
         topic = q.topic if terms else (last.topic if last else "")
         turn = Turn(
             topic=topic,
@@ -899,16 +901,9 @@ def _longest_prefix_in(chunk: str, text: str) -> str:
     return ""
 
 
-def _correct_year(draft: Draft, wrong_years: list[str]) -> None:
-    """A yes/no question that states a year the plan does not have (…是2025年吧？) is answered 不是 first."""
-    if not wrong_years or not draft.answerable or not draft.parts or draft.parts[0].startswith("不是"):
-        return
-    first = draft.parts[0]
-    for agreed in ("是的，方案的要求是：", "是的，", "是的。"):  # the figure may agree; the year does not
-        if first.startswith(agreed):
-            draft.parts[0] = first[len(agreed) :]
-            break
-    draft.parts.insert(0, f"不是，方案没有“{'、'.join(y + '年' for y in wrong_years)}”的要求。方案的要求是：")
+def _not_required(stated: list[str]) -> str:
+    """The answer's first words when a yes/no question states figures or years the plan does not require."""
+    return f"不是，方案没有“{'、'.join(stated)}”这一要求。方案的要求是："
 
 
 def _figure_reason(q: Question) -> RefusalReason:

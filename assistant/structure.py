@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from .clauses import Clause, Plan, Sentence, SentenceKind
 from .units import Unit, UnitRegistry, build_registry
@@ -211,6 +212,7 @@ def _all_labels() -> list[str]:
     return sorted((lab for key, names in labels.items() if key != "enclosures" for lab in names), key=len, reverse=True)
 
 
+@lru_cache(maxsize=1)
 def label_pattern() -> re.Pattern[str]:
     """A role label as written: ``牵头单位：`` or enclosed ``【牵头单位】`` (group 1 or 2 is the label)."""
     names = "|".join(map(re.escape, _all_labels()))
