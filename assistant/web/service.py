@@ -445,14 +445,7 @@ class ChatService:
     def submit(self, question: str, conversation_id: str | None = None, plan: str | None = None) -> Future[Answer]:
         """Queue one question; with an issued conversation id it is a follow-up, otherwise answered on its own
         (and cached). ``plan``: answer from that plan of the library."""
-        text = self.check(question)
-        assistant = self.assistant
-        on_plan = {"plan": plan} if plan else {}
-        conversation = self.conversations.find(conversation_id)
-        if conversation is None:
-            key = f"{plan}\x00{text}" if plan else text
-            return self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan))
-        return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan)
+        return self._submit(question, conversation_id, plan)[0]
 
     def _pool(self) -> ThreadPoolExecutor:
         """Where a question runs: with an LLM configured, its own pool, so a slow model never holds the workers."""
@@ -463,15 +456,21 @@ class ChatService:
     ) -> tuple[Future[Answer], str]:
         """Queue a question of a conversation; an unknown, expired or absent id starts a new one (its first
         question answered from the cache). Returns the answer's future and the conversation id to send back."""
+        future, text, conversation = self._submit(question, conversation_id, plan)
+        if conversation is None:
+            return future, self.conversations.issue(first_question=text, plan=plan).id
+        return future, conversation.id
+
+    def _submit(self, question: str, conversation_id: str | None, plan: str | None):
+        """(future, checked text, conversation or None): a follow-up in its conversation, else a cached lone answer."""
         text = self.check(question)
         assistant = self.assistant
         on_plan = {"plan": plan} if plan else {}
         conversation = self.conversations.find(conversation_id)
         if conversation is None:
             key = f"{plan}\x00{text}" if plan else text
-            future = self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan))
-            return future, self.conversations.issue(first_question=text, plan=plan).id
-        return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan), conversation.id
+            return self.cache.get_or_submit(key, lambda: self._queue(_ask_alone, assistant, text, on_plan)), text, None
+        return self._queue(self._ask_in_turn, assistant, text, conversation, on_plan), text, conversation
 
     def _wait(self, future: Future[Answer]) -> Answer:
         try:
