@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import threading
 import time
@@ -134,9 +135,7 @@ class Assistant:
             progress=progress,
             vector_store=self.vector_store,
         )
-        self.retriever = Retriever(
-            self.index, self.segmenter, self.embedder, settings.rrf_k, settings.max_query_chars
-        )
+        self.retriever = Retriever(self.index, self.segmenter, self.embedder, settings.rrf_k, settings.max_query_chars)
         if settings.reranker != "none":
             from .backends.rerank import RerankingRetriever
 
@@ -513,6 +512,10 @@ class Assistant:
                     )
             elif intent is Intent.AGGREGATE:
                 self._aggregate(q, draft)
+            elif (
+                intent in (Intent.LEAD, Intent.CO) and sections and self._item_roles(focus or sections[0], terms, draft)
+            ):
+                pass  # a clause whose items carry notes of their own: the item asked about answered
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
                 if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
@@ -713,6 +716,15 @@ class Assistant:
             + [s for s in ranked if s not in pinned]
         )
 
+    def _item_roles(self, section: str, terms: list[str], draft: Draft) -> bool:
+        """Who leads or does the item asked about, when the clause's items carry notes of their own; False when
+        the clause has one note or no item is clearly the one asked about."""
+        resp = self.structure.responsibility(section)
+        reading = self._reading_asked(resp, terms) if resp is not None else None
+        if reading is None:
+            return False
+        return self.composer.reading_part(section, reading, draft, prefix="该项工作" if draft.parts else "")
+
     def _reading_asked(self, resp, terms: list[str]):
         """The note of the numbered item a question is about, when a clause's items have notes of their own.
 
@@ -800,9 +812,16 @@ class Assistant:
         unlike "勤工助学管理制度什么时候出台" (a task's date)."""
         asking = " ".join(m.group(0) for m in lexicon().matches(q.text, "meta"))
         own = self.plan.title + self.plan.meta.issuer
-        words = [t for t in self.segmenter.content_terms(q.topic) if not is_generic(t, self.composer.scope)]
+        every = self.segmenter.content_terms(q.topic)
+        words = [t for t in every if not is_generic(t, self.composer.scope)]
         c = self.composer
-        return all(t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) for t in words)
+
+        def names_it(t: str) -> bool:
+            return t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own)
+
+        # a short name the segmenter split (自贸试验区 → 自贸 + 试验区) names the document when its parts joined do
+        joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}
+        return all(t in joined or names_it(t) for t in words)
 
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in

@@ -311,8 +311,8 @@ class Composer:
                 text += f"，{self._names(note, others)}按职责分工负责"
         elif reading.responsible or reading.co:
             text = f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible + reading.co)}负责"
-        elif reading.guides:
-            text = f"该项由{self._names(note, reading.guides)}指导"
+        elif reading.guides:  # "（A、B指导）" names no lead
+            text = f"方案未明确该项的牵头单位，由{self._names(note, reading.guides)}指导"
         else:
             return ""
         if reading.leads and reading.guides:
@@ -348,9 +348,39 @@ class Composer:
         elif resp.responsible and not resp.co:  # "（A、B负责）" and the plan states no rule naming a lead
             how = "等按职责分工负责" if "按职责分工负责" in resp.note.text else "负责"
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.responsible)}{how}"
-        else:
+        elif resp.co or resp.responsible:
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.co or resp.responsible)}等按职责分工负责"
+        elif resp.guides:  # "（A、B指导）": the document's form names no lead
+            text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.guides)}指导"
+        else:
+            return False
         draft.add(text + "。", cite)
+        return True
+
+    def reading_part(self, section: str, reading: NoteReading, draft: Draft, prefix: str = "") -> bool:
+        """Who does the item of a clause a question is about, when the clause's items (or sentences) carry notes
+        of their own: that note's reading, cited."""
+        text = self.reading_text(reading)
+        if not text:
+            return False
+        clause = self.plan.clause(section)
+        head = prefix or f"“{clause.title}”（{section}）"
+        item = next(
+            (
+                x
+                for x in reversed(clause.sentences)
+                if x.end <= reading.note.start and x.text.strip() and x.start > clause.start
+            ),
+            None,
+        )
+        if item is None:
+            draft.add(f"{head}：{text}", Citation.of(clause, reading.note))
+        else:  # the item the note closes, quoted, so the asker sees which one is meant
+            draft.add(
+                f"{head}中“{item.text.strip()}”一项：{text}",
+                Citation.of(clause, item),
+                Citation.of(clause, reading.note),
+            )
         return True
 
     def co_part(self, section: str, draft: Draft, prefix: str = "") -> bool:
