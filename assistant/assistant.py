@@ -512,6 +512,8 @@ class Assistant:
                     )
             elif intent is Intent.AGGREGATE:
                 self._aggregate(q, draft)
+            elif intent is Intent.SCOPE and sections:
+                self._scope(focus or sections[0], terms, retrieval, draft)
             elif (
                 intent in (Intent.LEAD, Intent.CO) and sections and self._item_roles(focus or sections[0], terms, draft)
             ):
@@ -715,6 +717,15 @@ class Assistant:
             + [s for s in pinned if s not in ranked]
             + [s for s in ranked if s not in pinned]
         )
+
+    def _scope(self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft) -> None:
+        """Where the item asked about applies, from its note; the clause itself when no note says."""
+        resp = self.structure.responsibility(section)
+        reading = None
+        if resp is not None and resp.readings:
+            reading = resp.readings[0] if len(resp.readings) == 1 else self._reading_asked(resp, terms)
+        if not self.composer.scope_part(section, reading, draft):
+            self.composer.measures_part(section, terms, retrieval, draft, limit=1)
 
     def _item_roles(self, section: str, terms: list[str], draft: Draft) -> bool:
         """Who leads or does the item asked about, when the clause's items carry notes of their own; False when

@@ -15,6 +15,7 @@ from .clauses import Chapter, Clause, Sentence, SentenceKind
 from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
 from .retrieve import Retrieval
+from .rules import load as load_rules
 from .segment import Segmenter
 from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 from .tasks import target_ledger, task_list
@@ -356,6 +357,41 @@ class Composer:
             return False
         draft.add(text + "。", cite)
         return True
+
+    def scope_part(self, section: str, reading: NoteReading | None, draft: Draft) -> bool:
+        """Where the item a note closes applies: the note's scope field (notes.toml ``[fields] scope``), or the
+        default an earlier note states for every later note without one ("以下除标注…外，适用范围均为…"). With no
+        item (``reading`` None) the document's default itself."""
+        grammar = load_rules("notes")["fields"]
+        labels = set(grammar["scope"])
+        clause = self.plan.clause(section)
+        own = next((v for label, v in reading.fields if label in labels), "") if reading else ""
+        if own:
+            value, *rule = re.split(r"[，,；;]\s*(?=以下)", own, maxsplit=1)
+            also = f"；该处还说明：{rule[0]}" if rule else ""  # the default it states for later notes
+            draft.add(f"“{clause.title}”（{section}）的适用范围：{value}{also}。", Citation.of(clause, reading.note))
+            return True
+        for rule in self.s.responsibilities:
+            for earlier in rule.readings:
+                if reading is not None and earlier.note.start >= reading.note.start:
+                    continue
+                for label, value in earlier.fields:
+                    m = next((m for p in grammar["defaults"] if label in labels and (m := re.search(p, value))), None)
+                    if m is None:
+                        continue
+                    said = f"方案{rule.section}的说明（“{label}：{value}”）"
+                    if reading is None:
+                        draft.add(
+                            f"据{said}，未标注适用范围的措施，适用范围为{m.group(1)}。",
+                            Citation.of(self.plan.clause(rule.section), earlier.note),
+                        )
+                    else:
+                        draft.add(
+                            f"“{clause.title}”（{section}）未标注适用范围；按{said}，其适用范围为{m.group(1)}。",
+                            Citation.of(self.plan.clause(rule.section), earlier.note),
+                        )
+                    return True
+        return False
 
     def reading_part(self, section: str, reading: NoteReading, draft: Draft, prefix: str = "") -> bool:
         """Who does the item of a clause a question is about, when the clause's items (or sentences) carry notes

@@ -31,6 +31,7 @@ class Intent(str, Enum):
     AGGREGATE = "aggregate"  # counts over the structure ("哪个单位牵头的任务最多")
     MEASURES = "measures"  # what is to be done
     OVERVIEW = "overview"  # purpose, basis, requirements, goals, structure
+    SCOPE = "scope"  # where a measure applies (a note's 适用范围 field)
     OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -194,6 +195,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     counts_parts = re.search(r"几项|几条|哪几", q) or lex.has(q, "structure")  # 有几个部分: the outline, not a figure
     if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and counts_parts)):
         intents[:] = [Intent.OVERVIEW]
+    if lex.has(q, "scope") and not found:  # "适用哪个自贸区", "只在某个地方试点吗": the item's scope field
+        intents[:] = [Intent.SCOPE, *(i for i in intents if i in (Intent.LEAD, Intent.CO))]
     if not intents:
         intents.append(Intent.MEASURES)
     positions = {

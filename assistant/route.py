@@ -424,6 +424,7 @@ class LibraryAssistant:
         if len(named) == 1 or len(self.library) == 1:
             pid = named[0] if named else self.library.ids[0]
             topic = self.library.without_name(named_text, self.engines[pid].plan) if named else text
+            topic = self._topic(pid, topic)  # its other abbreviations written out (自贸区 → 自贸试验区)
             answer = self._ask_plan(pid, topic, discussion, id)
             return _timed(replace(answer, question=text), started)
         ranked: list[RouteScore] = []

@@ -1,0 +1,80 @@
+"""Fields a note carries besides roles (适用范围 and its synonyms in notes.toml ``[fields]``), the default an
+earlier note states for later ones, guide-only notes of one item among several, and a clause pointed at with its
+classifier (这条) in a follow-up (tiny plan in ``data/fields-plan.txt``, written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PLAN = Path(__file__).parent / "data" / "fields-plan.txt"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    return Assistant(load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("fields-index")))
+
+
+def _verbatim(engine, answer) -> None:
+    assert answer.citations, answer.answer
+    for c in answer.citations:
+        assert engine.plan.text[c.start : c.end] == c.quote
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "says", "note"),
+    [
+        # the item's own field
+        ("跨境数据流动安全评估试点放在哪个开发区？", "临港开发区", "（责任单位：省委网信办；实施范围：临港开发区）"),
+        # no field of its own: the default stated once in （一）, cited where it is stated
+        ("共享检测设备这条适用于哪些地方？", "全省各开发区", "（责任单位：省科技厅；实施范围：全省各开发区"),
+    ],
+)
+def test_where_a_measure_applies_comes_from_its_note(engine, question, says, note) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable, answer.answer
+    assert says in answer.answer
+    assert any(note.split("省科技厅")[-1] in c.quote for c in answer.citations), answer.citations
+    _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+def test_the_default_scope_itself_is_answered(engine) -> None:
+    answer = engine.ask("没有注明实施范围的措施默认在哪里实施？")
+    assert answer.answerable, answer.answer
+    assert "以下除注明实施于特定开发区的措施外，实施范围均为全省各开发区" in answer.answer
+    _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named", "not_named"),
+    [
+        ("危险废物集中收运体系由哪些部门指导？", "省生态环境厅、省交通运输厅指导", "省能源局"),
+        ("屋顶分布式光伏谁牵头？", "方案未明确该项的牵头单位，由省能源局指导", "省交通运输厅"),
+    ],
+)
+def test_a_guide_only_note_of_one_item_answers_who(engine, question, named, not_named) -> None:
+    answer = engine.ask(question)
+    assert named in answer.answer, answer.answer
+    assert not_named not in answer.answer
+    assert "由等" not in answer.answer  # never an empty unit list
+    _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+def test_this_clause_in_a_follow_up_is_the_one_under_discussion(engine) -> None:
+    from assistant.assistant import Session
+
+    session = Session()
+    first = engine.ask("外资研发机构设立条件放宽由谁负责？", session=session)
+    assert "省商务厅" in first.answer
+    then = engine.ask("这条只在某个开发区实施吗？", session=session)
+    assert then.answerable, then.answer
+    assert "全省各开发区" in then.answer and "临港" not in then.answer
+    _verbatim(engine, then)
