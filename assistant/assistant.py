@@ -883,7 +883,11 @@ class Assistant:
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
         # of each stretch of the topic that the plan writes, then the topic terms
         subject = [_longest_prefix_in(chunk, self.plan.text) for chunk in q.topic.split()]
-        if c.definition_part(q.quoted or tuple(dict.fromkeys([*(t for t in subject if t), *terms])), draft):
+        # a definition only when one is asked for (指的是, 什么意思, a quoted term, "X是什么"): "总体上是干嘛的" is not
+        asks_meaning = lexicon().has(q.text, "definition") or q.quoted or re.search(r"是(什么|啥|个什么)", q.text)
+        if asks_meaning and c.definition_part(
+            q.quoted or tuple(dict.fromkeys([*(t for t in subject if t), *terms])), draft
+        ):
             return
         if lexicon().has(q.text, "preamble") and self.plan.has("序言"):
             c.measures_part("序言", terms, retrieval, draft, limit=5)

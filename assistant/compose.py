@@ -509,10 +509,13 @@ class Composer:
 
     def structure_part(self, draft: Draft) -> None:
         """The plan's chapters (and, for each, its first clause) — for 方案分几部分."""
-        draft.add(f"方案共分{len(self.plan.chapters)}部分：")
+        numbered = sum("(" in label for ch in self.plan.chapters for label in ch.labels)
+        total = f"，下设{numbered}条（项）" if numbered else ""
+        draft.add(f"方案共分{len(self.plan.chapters)}部分{total}：")
         pieces = []
         for ch in self.plan.chapters:
-            pieces.append(f"{ch.numeral}、{ch.title}")
+            subs = sum("(" in label for label in ch.labels)
+            pieces.append(f"{ch.numeral}、{ch.title}" + (f"（{subs}条）" if subs else ""))
             clause = self.plan.clause(ch.labels[0])
             heading = clause.sentences[0]
             c = Citation.of(clause, heading)
