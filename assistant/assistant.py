@@ -522,7 +522,7 @@ class Assistant:
                 prefix = "该项工作" if draft.parts else ""
                 if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
                     if not draft.parts:  # no responsibility note: the clause's own sentence names who ("A会同…组建")
-                        c.measures_part(focus or sections[0], terms, retrieval, draft, limit=1)
+                        c.actor_part(focus or sections[0], terms, retrieval, draft)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)

@@ -496,6 +496,20 @@ class Composer:
         chosen = [top] + [s for s in ranked[1:limit] if score(s) >= 0.5 * score(top) and score(s) > 0]
         return sorted(chosen, key=lambda s: s.start)
 
+    def actor_part(self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft) -> None:
+        """Who does it, when a clause assigns roles in prose and not in a note ("联席会议办公室要…发挥统筹协调作用"):
+        of the clause's best sentences, the one that names a body acting (a name ending like a unit, notes.toml
+        ``[together] unit_endings``, followed by an acting verb) and explains the question best."""
+        clause = self.plan.clause(section)
+        candidates = self.best_sentences(clause, terms, retrieval, limit=ACTOR_SENTENCES)
+        acting = [s for s in candidates if _actor_re().search(s.text)]
+        if not acting:
+            self.measures_part(section, terms, retrieval, draft, limit=1)
+            return
+        best = max(acting, key=lambda s: (self.coverage(terms, s.text), -s.start))
+        where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
+        draft.add(f"{where}：{best.text}", Citation.of(clause, best))
+
     def measures_part(
         self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3, whole: bool = False
     ) -> None:
@@ -704,3 +718,14 @@ def _comma_spans(text: str) -> list[tuple[int, int]]:
     from .structure import top_level_split
 
     return top_level_split(text, ",，;；")
+
+
+# how many of a clause's best sentences are searched for one naming who acts (a lead question with no note)
+ACTOR_SENTENCES = 6
+
+
+@functools.cache
+def _actor_re() -> re.Pattern[str]:
+    """A body acting in prose: a name ending like a unit (notes.toml ``[together] unit_endings``) and a verb."""
+    endings = load_rules("notes")["together"]["unit_endings"]
+    return re.compile(rf"[\u4e00-\u9fff]{{2,}}[{endings}](?:要|负责|牵头|会同|统筹|组织|指导|督促|加强|定期)")

@@ -195,6 +195,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     counts_parts = re.search(r"几项|几条|哪几", q) or lex.has(q, "structure")  # 有几个部分: the outline, not a figure
     if lex.has(q, "overview") and (not intents or (intents == [Intent.TARGET] and counts_parts)):
         intents[:] = [Intent.OVERVIEW]
+    if intents and set(intents) <= {Intent.LEAD, Intent.CO} and _asks_what_besides_who(q, lex):
+        intents.insert(0, Intent.MEASURES)  # "跨境电商有什么政策，谁牵头？": what is to be done, then who
     if lex.has(q, "scope") and not found:  # "适用哪个自贸区", "只在某个地方试点吗": the item's scope field
         intents[:] = [Intent.SCOPE, *(i for i in intents if i in (Intent.LEAD, Intent.CO))]
     if not intents:
@@ -253,6 +255,21 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         corrections=corrections,
         unread=unread,
     )
+
+
+def _asks_what_besides_who(q: str, lex) -> bool:
+    """Whether a question asks who (a part with a lead/co word) and, in another part, what ("有什么激励？由谁负责？",
+    "能管几年，谁负责"): each part of the question, split at its commas and question marks, asks on its own."""
+    parts = [p for p in re.split(r"[，,？?；;。]", q) if p.strip()]
+    if len(parts) < 2:
+        return False
+    who = [p for p in parts if lex.has(p, "lead") or lex.has(p, "co")]
+    what = [
+        p
+        for p in parts
+        if p not in who and (lex.has(p, "list") or lex.has(p, "how") or re.search(r"什么|啥|哪些|哪几|几", p))
+    ]
+    return bool(who and what)
 
 
 def is_generic(term: str, scope: frozenset[str] = frozenset()) -> bool:

@@ -78,3 +78,19 @@ def test_this_clause_in_a_follow_up_is_the_one_under_discussion(engine) -> None:
     assert then.answerable, then.answer
     assert "全省各开发区" in then.answer and "临港" not in then.answer
     _verbatim(engine, then)
+
+
+@pytest.mark.slow
+def test_who_acts_in_prose_is_the_sentence_that_names_a_body(engine) -> None:
+    answer = engine.ask("开发区改革由哪个机构统筹协调和督促检查？")
+    assert "省开发区工作领导小组办公室" in answer.answer, answer.answer
+    assert "各市要高度重视" not in answer.answer
+    _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+def test_what_and_who_asked_together_are_both_answered(engine) -> None:
+    answer = engine.ask("跨境数据流动试点有什么要求？由谁负责？")
+    assert "数据分类分级管理" in answer.answer, answer.answer
+    assert "省委网信办" in answer.answer
+    _verbatim(engine, answer)
