@@ -64,6 +64,8 @@ class AliasRules:
     genre_words: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     place_min_chars: int
+    preamble_modifier_chars: int = 2
+    preamble_min_count: int = 8
 
 
 @cache
@@ -86,6 +88,8 @@ def alias_rules() -> AliasRules:
         genre_words=tuple(sorted(raw["naming"]["genre_words"], key=len, reverse=True)),
         place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
         place_min_chars=int(raw["place"]["min_chars"]),
+        preamble_modifier_chars=int(raw.get("preamble", {}).get("modifier_chars", 2)),
+        preamble_min_count=int(raw.get("preamble", {}).get("min_count", 8)),
     )
 
 
@@ -185,6 +189,38 @@ def abbreviations(term: str, rules: AliasRules | None = None) -> list[str]:
     return out
 
 
+def preamble_terms(plan: Plan, rules: AliasRules | None = None) -> list[str]:
+    """The plan's own name for what it sets up: a two-character word of the title's topic with the characters the
+    preamble writes just before it, repeated through the text (rule 6 of ``data/plan_aliases.toml``)."""
+    rules = rules or alias_rules()
+    first = plan.clauses[0] if plan.clauses else None
+    if first is None or first.chapter:  # no preamble
+        return []
+    preamble, text = _clean(first.text), _clean(plan.text)
+    topic = _clean(title_topic(plan.title, rules))
+    known = [*subject_terms(plan, rules), *(short for short, _ in defined_short_forms(plan, topic)), topic]
+    words = {
+        seg[i : i + 2] for seg in topic_segments(title_topic(plan.title, rules), rules) for i in range(len(seg) - 1)
+    }
+    out: list[str] = []
+    n = rules.preamble_modifier_chars
+    for word in sorted(words):
+        for m in re.finditer(re.escape(word), preamble):
+            term = preamble[max(0, m.start() - n) : m.end()]
+            if (
+                len(term) == n + len(word)
+                and re.fullmatch(r"[\u4e00-\u9fff]+", term)
+                and term[:n] not in topic  # the modifier is new: not a piece of the title re-cut
+                and not any(term in k or k in term for k in known)
+                and not term.startswith(rules.lead_words)
+                and not _generic(term, rules)
+                and text.count(term) >= rules.preamble_min_count
+                and term not in out
+            ):
+                out.append(term)
+    return out
+
+
 def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias, ...]:
     """Every alias of a plan, longest first (see the module docstring and ``data/plan_aliases.toml``)."""
     rules = rules or alias_rules()
@@ -195,6 +231,7 @@ def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias
             found[text] = PlanAlias(text, kind, expands_to)
 
     subjects = subject_terms(plan, rules)
+    subjects += preamble_terms(plan, rules)
     for term in subjects:
         add(term, "subject", term)
     from .library import level_of

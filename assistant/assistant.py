@@ -154,6 +154,7 @@ class Assistant:
         self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
         self.abstention: AbstentionModel = load_model()
         self._figures: set[tuple[float, str]] | None = None
+        self._names: tuple[str, ...] | None = None  # the plan's aliases, for questions about the document
 
     @classmethod
     def from_plan(
@@ -827,12 +828,24 @@ class Assistant:
         words = [t for t in every if not is_generic(t, self.composer.scope)]
         c = self.composer
 
+        names = self._own_names()
+
         def names_it(t: str) -> bool:
-            return t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own)
+            return (
+                t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) or any(t in n for n in names)
+            )
 
         # a short name the segmenter split (自贸试验区 → 自贸 + 试验区) names the document when its parts joined do
         joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}
         return all(t in joined or names_it(t) for t in words)
+
+    def _own_names(self) -> tuple[str, ...]:
+        """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
+        if self._names is None:
+            from .aliases import plan_aliases
+
+            self._names = tuple(a.text for a in plan_aliases(self.plan) if a.kind != "naming")
+        return self._names
 
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in

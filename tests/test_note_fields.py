@@ -94,3 +94,20 @@ def test_what_and_who_asked_together_are_both_answered(engine) -> None:
     assert "数据分类分级管理" in answer.answer, answer.answer
     assert "省委网信办" in answer.answer
     _verbatim(engine, answer)
+
+
+def test_the_name_a_preamble_gives_its_measures_is_an_alias() -> None:
+    """A notice titled by what it does ("加大奖励支持力度") whose preamble names its measures with a word of
+    its own ("评优奖励", said through the text) goes by that name; a phrase said once is no name."""
+    from assistant.aliases import plan_aliases, preamble_terms
+    from assistant.clauses import parse_plan
+
+    items = "\n".join(f"（{n}）对成效明显的地区给予评优奖励，优先安排项目资金。（省财政厅负责）" for n in "一二三四五六七八")
+    text = (
+        "某省关于对成效明显地区加大奖励支持力度的通知\n"
+        "为调动各地积极性，现将评优奖励措施通知如下，顺带提及年度考核奖励一次。\n"
+        f"一、奖励措施\n{items}\n某省人民政府\n2021年3月2日\n"
+    )
+    plan = parse_plan(text, "award-notice.txt")
+    assert preamble_terms(plan) == ["评优奖励"]
+    assert "评优奖励通知" in {a.text for a in plan_aliases(plan)}
