@@ -580,7 +580,7 @@ class Assistant:
                 return draft.sections[0] if draft.sections else None
             return None
         kind = asked_kind(q.text)
-        matches = c.match_targets(terms, sections)
+        matches = c.match_targets(terms, sections, years=q.years)
         if kind and matches and not any(writes_kind(t.display, kind) for t in matches):
             matches = []  # "占几成" asks for a share: a count target ("建立100个…基地") is not the answer
         if matches:

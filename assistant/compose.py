@@ -57,7 +57,8 @@ class Draft:
 
 
 _DIRECTION_WORDS = frozenset(
-    "下降 降低 降 降到 降至 提高 提高到 提升 提升到 增加 增长 减少 控制 控制在 达到 达 要 比 较 上升".split()
+    "下降 降低 降 降到 降至 提高 提高到 提升 提升到 增加 增长 减少 减 控制 控制在 达到 达 要 比 较 上升 超过 "
+    "突破".split()
 )
 # What is measured rather than what about: such a word names no indicator on its own, so once one target is chosen
 # a leftover 比例 must not pull in another ("新能源公交车比例" is the bus target, not 生态工业园区比例 too).
@@ -193,15 +194,33 @@ class Composer:
 
     # ------------------------------------------------------------ targets
 
-    def match_targets(self, terms: list[str], prefer: list[str]) -> list[Target]:
+    def match_targets(self, terms: list[str], prefer: list[str], years: tuple[str, ...] = ()) -> list[Target]:
         """Targets the topic asks about, in document order; several when it names several indicators.
 
         Greedy: repeatedly take the target whose indicator claims most of the still-unexplained terms; accept the
-        set only if together the chosen targets cover at least 60% of the topic.
+        set only if together the chosen targets cover at least 60% of the topic. With ``years`` asked ("到2025年…"),
+        an indicator the plan sets for several years is taken at the year asked.
         """
         terms = [t for t in terms if t not in _DIRECTION_WORDS]
         if not terms:
             return []
+        if years:
+            chosen = self.match_targets(terms, prefer)
+            if not chosen:
+                return []
+            at = {t.indicator for t in self.s.targets if t.target_year in years or _period_end(t.target_year) in years}
+            out = []
+            for t in chosen:
+                if t.target_year in years or _period_end(t.target_year) in years or t.indicator not in at:
+                    out.append(t)
+                    continue
+                same = [
+                    x
+                    for x in self.s.targets
+                    if x.indicator == t.indicator and (x.target_year in years or _period_end(x.target_year) in years)
+                ]
+                out.append(min(same, key=lambda x: abs(x.start - t.start)))
+            return sorted(dict.fromkeys(out), key=lambda t: t.start)
 
         def rank(t: Target, pool: list[str]) -> float:
             bonus = 0.15 if t.section in prefer[:1] else 0.05 if t.section in prefer else 0.0
@@ -228,6 +247,12 @@ class Composer:
         covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
         if self.coverage(terms, covered) < 0.6:
             return []
+        # no year asked: an indicator the plan sets for several years is given at each ("到2020年…；到2025年…")
+        years_of = {t.indicator: {t.target_year} for t in chosen}
+        for t in self.s.targets:
+            if t.indicator in years_of and t.target_year not in years_of[t.indicator]:
+                years_of[t.indicator].add(t.target_year)
+                chosen.append(t)
         return sorted(chosen, key=lambda t: t.start)
 
     def _only_denominator(self, terms: list[str], t: Target) -> bool:
