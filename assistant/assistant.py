@@ -361,6 +361,21 @@ class Assistant:
         in_targets = bool(matches) and any(
             written(x, t.sentence.text.replace(" ", "")) for x in stated for t in matches
         )
+        if q.approx and not stated:  # "是三百多万平米吗？": the target's figure inside the range said, or not
+            if not (q.yesno and matches):
+                return None  # "大概一千吨左右？具体是多少": answered as a figure question
+            values = [v for t in matches if (v := figure_value(t.display)) is not None]
+            near = any(a.admits(*v) for a in q.approx for v in values)
+            draft = Draft(
+                evidence=Evidence(top_section=matches[0].section, top_plan=self.plan.id, detail="rule: figure check")
+            )
+            draft.add(
+                "是的，方案的要求是："
+                if near and not wrong_years
+                else _not_required(([] if near else [a.text for a in q.approx]) + wrong_years)
+            )
+            c.target_part(matches, draft)
+            return draft
         evidence = Evidence(
             top_section=matches[0].section if matches else None, top_plan=self.plan.id, detail="rule: figure check"
         )
@@ -427,7 +442,7 @@ class Assistant:
             if period not in self.plan.text:
                 return self._not_covered(f"“{period}”时期", RefusalReason.YEAR_NOT_IN_PLAN)
 
-        if q.quantities:
+        if q.quantities or q.approx:
             checked_premise = self._premise(q, terms, wrong_years)
             if isinstance(checked_premise, Draft):
                 turn = Turn(q.topic, tuple(checked_premise.sections), tuple(checked_premise.targets), ())
@@ -831,9 +846,7 @@ class Assistant:
         names = self._own_names()
 
         def names_it(t: str) -> bool:
-            return (
-                t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) or any(t in n for n in names)
-            )
+            return t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) or any(t in n for n in names)
 
         # a short name the segmenter split (自贸试验区 → 自贸 + 试验区) names the document when its parts joined do
         joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}

@@ -15,7 +15,7 @@ from importlib import resources
 
 from .lexicon import NOWHERE, lexicon
 from .normalize import basic, is_english, read_english
-from .numberforms import word_figures
+from .numberforms import ApproxFigure, approximate_figures, word_figures
 from .structure import Role
 from .units import Unit, UnitRegistry
 
@@ -59,6 +59,7 @@ class Question:
     original: str = ""  # as typed (before normalisation)
     corrections: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] = ()  # English content words the glossary could not read (left out of the topic)
+    approx: tuple[ApproxFigure, ...] = ()  # figures stated in words or approximately (三百多万平米, 一千吨左右)
 
     @property
     def primary(self) -> Intent:
@@ -226,6 +227,9 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     for name in unknown:
         topic = topic.replace(name, " ")
     topic = re.sub(r"(19|20)\d{2}年?|十[一二三四五六七八九]五", " ", topic)
+    approx = tuple(approximate_figures(topic))
+    for figure in approx:
+        topic = topic.replace(figure.text, " ")
     topic = _QUANTITY_RE.sub(" ", topic)
     for cue in lex.cues:  # question phrases (什么时候, 百分之几, 说了算) are never the topic
         if cue.pattern is None and cue.roles & {"time", "measure", "lead", "co", "yesno", "count", "most", "alone"}:
@@ -254,6 +258,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         original=original,
         corrections=corrections,
         unread=unread,
+        approx=approx,
     )
 
 

@@ -111,3 +111,90 @@ def word_figures(text: str) -> set[tuple[float, str]]:
         if phrase in text:
             found.add((value, unit))
     return found
+
+
+# a figure said in words or approximately ("三百多万平米", "一千吨左右", "约20万千瓦"): the number, an approximating
+# character (多/余/来/几 after it), a scale, the unit, and an approximating qualifier; the units are number_forms'
+_APPROX_RE = re.compile(
+    r"(?P<about>大概|大约|约|近|将近|差不多)?"
+    r"(?P<num>[一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?P<more>多|余|来|几)?(?P<scale>万|亿)?"
+    r"(?P<unit>平方米|平米|吨标准煤|吨|千瓦时|千瓦|公里|亩|元|个|家|所|项|座)(?P<qual>左右|上下)?"
+)
+# a share said in words: 百分之八十多, 百分之九十左右, 八成多
+_APPROX_SHARE_RE = re.compile(
+    r"(?P<about>大概|大约|约|近|将近|差不多)?(?:百分之(?P<num>[一二两三四五六七八九十百]+|\d+(?:\.\d+)?)"
+    r"|(?P<tenths>[一二两三四五六七八九])成)(?P<more>多|几)?(?P<qual>左右|上下)?"
+)
+_PLACES = {"十": 10, "百": 100, "千": 1000}
+# how far an approximate figure reaches: "约X"/"X左右" within this share of X either way
+APPROX_TOLERANCE = 0.15
+
+
+def chinese_number(text: str) -> int | None:
+    """``"三百"`` → 300, ``"一千二百"`` → 1200, ``"十五"`` → 15, ``"两千"`` → 2000; digits as they are."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _PLACES:
+            total += (digit if digit is not None else 1) * _PLACES[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@dataclass(frozen=True)
+class ApproxFigure:
+    """A figure a question states in words or approximately, as the range of values it allows."""
+
+    text: str
+    low: float
+    high: float
+    unit: str
+
+    def admits(self, value: float, unit: str) -> bool:
+        """Whether a figure the plan writes (its qualifier, 以上/左右, aside) falls in this range."""
+        unit = re.sub(r"(以上|以下|以内|左右)$", "", unit)
+        return canonical_unit(unit) == self.unit and self.low - 1e-9 <= value <= self.high + 1e-9
+
+
+def approximate_figures(text: str) -> list[ApproxFigure]:
+    """Figures stated approximately or in Chinese numerals: 三百多万平米 → [3,000,000, 4,000,000) 平方米; a figure
+    in plain digits with no approximating word is left to the exact comparison."""
+    out: list[ApproxFigure] = []
+    for m in _APPROX_RE.finditer(text):
+        words = not m.group("num")[0].isdigit()
+        if not (words or m.group("about") or m.group("more") or m.group("qual")):
+            continue
+        try:
+            value = float(m.group("num")) if m.group("num")[0].isdigit() else chinese_number(m.group("num"))
+        except ValueError:
+            value = None
+        if value is None:
+            continue
+        scale = {"万": 1e4, "亿": 1e8}.get(m.group("scale") or "", 1.0)
+        low = high = value * scale
+        if m.group("more"):  # 三百多: up to the next step of its last place (三百多 < 四百, 十几 < 二十)
+            place = next((v for ch, v in _PLACES.items() if m.group("num").endswith(ch)), 1)
+            high = (value + place) * scale * (1 - 1e-6)  # 三百多 stops short of 四百
+        if m.group("about") or m.group("qual"):
+            low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+        unit = canonical_unit("平方米" if m.group("unit") == "平米" else m.group("unit"))
+        out.append(ApproxFigure(m.group(0), low, high, unit))
+    for m in _APPROX_SHARE_RE.finditer(text):
+        if m.group("tenths"):
+            value, step = float(_DIGITS[m.group("tenths")] * 10), 10.0
+        else:
+            num = m.group("num")
+            value = float(num) if num[0].isdigit() else chinese_number(num)
+            step = 10.0 if num.endswith("十") else 1.0
+        if value is None:
+            continue
+        low, high = value, value + (step * (1 - 1e-6) if m.group("more") else 0.0)  # 八十多 stops short of 九十
+        if m.group("about") or m.group("qual"):
+            low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+        out.append(ApproxFigure(m.group(0), low, high, "%"))
+    return out

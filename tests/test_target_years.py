@@ -44,3 +44,30 @@ def test_no_year_asked_gives_every_year_the_plan_sets(engine) -> None:
     answer = engine.ask("全省农机总动力的目标是多少？")
     assert "超过5亿千瓦" in answer.answer and "6亿千瓦左右" in answer.answer, answer.answer
     assert answer.answer.index("5亿千瓦") < answer.answer.index("6亿千瓦")
+
+
+def test_figures_said_in_words_or_approximately_are_ranges() -> None:
+    from assistant.numberforms import approximate_figures, chinese_number
+
+    assert [chinese_number(x) for x in ("三百", "一千二百", "十五", "两千")] == [300, 1200, 15, 2000]
+    (more,) = approximate_figures("是三百多万平米吗")
+    assert more.admits(3_200_000, "平方米") and not more.admits(4_000_000, "平方米")
+    (about,) = approximate_figures("大概一千吨左右")
+    assert about.admits(909, "吨") and not about.admits(600, "吨")
+    (share,) = approximate_figures("要达到百分之八十多吧")
+    assert share.admits(85, "%以上") and not share.admits(90, "%以上")
+    assert approximate_figures("达到90%") == []  # digits with no approximating word: compared exactly elsewhere
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("全省农机总动力到2025年是六亿千瓦左右吧？", "是的"),
+        ("到2020年综合机械化率要达到百分之七十吗？", "是的"),
+        ("到2025年综合机械化率是八成多吗？", "不是"),
+    ],
+)
+def test_a_premise_in_words_is_checked_against_the_figure(engine, question, start) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable and answer.answer.startswith(start), answer.answer
