@@ -837,7 +837,9 @@ class Assistant:
         """Whether a question is about the document itself: no topic beyond the words asking for its data and its
         own title and issuer, abbreviated or not ("这个通知的文号", "农机化意见的文号", "那个意见是国务院发的吧"),
         unlike "勤工助学管理制度什么时候出台" (a task's date)."""
-        asking = " ".join(m.group(0) for m in lexicon().matches(q.text, "meta"))
+        cues = lexicon().matches(q.text, "meta")
+        asking = " ".join(m.group(0) for m in cues)
+        covered = {i for m in cues for i in range(m.start(), m.end())}  # characters the asking words take
         own = self.plan.title + self.plan.meta.issuer
         every = self.segmenter.content_terms(q.topic)
         words = [t for t in every if not is_generic(t, self.composer.scope)]
@@ -846,7 +848,15 @@ class Assistant:
         names = self._own_names()
 
         def names_it(t: str) -> bool:
-            return t in asking or c.credit(t, own) >= WHOLE_TERM or c.abbreviates(t, own) or any(t in n for n in names)
+            at = q.text.find(t)
+            inside = at >= 0 and all(i in covered for i in range(at, at + len(t)))  # a word cut across two cues
+            return (
+                t in asking
+                or inside
+                or c.credit(t, own) >= WHOLE_TERM
+                or c.abbreviates(t, own)
+                or any(t in n for n in names)
+            )
 
         # a short name the segmenter split (自贸试验区 → 自贸 + 试验区) names the document when its parts joined do
         joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}

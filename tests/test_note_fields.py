@@ -111,3 +111,18 @@ def test_the_name_a_preamble_gives_its_measures_is_an_alias() -> None:
     plan = parse_plan(text, "award-notice.txt")
     assert preamble_terms(plan) == ["评优奖励"]
     assert "评优奖励通知" in {a.text for a in plan_aliases(plan)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "start", "says"),
+    [
+        ("这个文件是某省人民政府2020年发的吧？", "不是", "2021年3月2日"),
+        ("开发区措施是某省人民政府2021年印发的吗", "是的", "某省人民政府"),
+    ],
+)
+def test_a_stated_issuer_and_year_of_the_document_are_checked(engine, question, start, says) -> None:
+    answer = engine.ask(question)
+    assert answer.answer.startswith(start), answer.answer
+    assert says in answer.answer
+    _verbatim(engine, answer)
