@@ -352,6 +352,10 @@ class Composer:
     def _names(self, note: str, units: tuple[str, ...]) -> str:
         out = []
         for name in units:
+            every = re.search(rf"各(?:有关)?{re.escape(name)}", note)
+            if every:  # "各省级人民政府": a distributive the note writes is kept as written
+                out.append(every.group(0))
+                continue
             written = (
                 next((v for v in self.s.units.resolve(name).variants if v in note), None) if name not in note else None
             )

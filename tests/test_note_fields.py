@@ -126,3 +126,10 @@ def test_a_stated_issuer_and_year_of_the_document_are_checked(engine, question, 
     assert answer.answer.startswith(start), answer.answer
     assert says in answer.answer
     _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+def test_a_distributive_unit_is_named_as_the_note_writes_it(engine) -> None:
+    answer = engine.ask("闲置低效用地盘活由谁负责？")
+    assert "各市人民政府" in answer.answer, answer.answer
+    _verbatim(engine, answer)
