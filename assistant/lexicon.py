@@ -55,11 +55,17 @@ class Lexicon:
 
     @property
     def english_function_words(self) -> frozenset[str]:
-        return frozenset(w for w, r in self.words.items() if "eng" in r)
+        return _with_role(self, "eng")
 
     @property
     def stop_words(self) -> frozenset[str]:
-        return frozenset(w for w, r in self.words.items() if "stop" in r)
+        return _with_role(self, "stop")
+
+
+@cache
+def _with_role(lex: Lexicon, role: str) -> frozenset[str]:
+    """The literal entries with ``role`` (computed once: the router and every engine ask for them per question)."""
+    return frozenset(w for w, r in lex.words.items() if role in r)
 
 
 @cache

@@ -44,6 +44,25 @@ class _Job:
     done: bool = False
 
 
+QueryVectors = dict[str, list[float]]
+"""One question's vectors by text: filled by whoever embeds a text first (the router or a plan engine) and read by
+the others, so a question's text is embedded once however many plans are asked (see ``embed_once``)."""
+
+
+def embed_once(embedder: Embeddings, text: str, vectors: QueryVectors | None) -> list[float]:
+    """The query vector of ``text``: taken from ``vectors`` when this question already embedded it, otherwise
+    embedded and put there (``vectors=None``: embedded, nothing kept).
+
+    Unlike the batcher's memo this does not depend on timing or size: it lives as long as one question, so a
+    repeated question is embedded again (benchmarks that cycle through a list still measure unique questions)."""
+    if vectors is None:
+        return embedder.embed_query(text)
+    found = vectors.get(text)
+    if found is None:
+        found = vectors[text] = embedder.embed_query(text)
+    return found
+
+
 class QueryBatcher(Embeddings):
     """Wraps an embedder: ``embed_query`` is batched across threads and memoised; ``embed_documents`` passes through.
 

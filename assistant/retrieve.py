@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
@@ -10,6 +11,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .index import Index
+from .query_embed import QueryVectors, embed_once
 from .segment import Segmenter
 
 
@@ -50,6 +52,10 @@ class Retriever:
 
     Only the first ``max_query_chars`` characters of a query are embedded and matched, so one question's cost is
     bounded by a constant (embedding time grows with the text: a 999-character query cost ~100× a normal one).
+
+    The dense ranking is exact: the plan's passage vectors are read from the store once and a question is one
+    matrix product (a plan has a few hundred to a few thousand passages: 0.1 ms, where the store's HNSW query took
+    4 ms of CPU and is approximate — it returned another top 40 for 1% of the dev questions; notes/h16.md).
     """
 
     def __init__(
@@ -67,9 +73,48 @@ class Retriever:
         self.max_query_chars = max_query_chars
         self._vocab = index.bm25.vocab_dict
         self._kinds = np.array([d.kind for d in index.docs])
+        self._vectors: tuple[np.ndarray, np.ndarray] | None = None
+        self._vectors_lock = threading.Lock()
 
-    def search(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID, k: int = 5) -> Retrieval:
+    @property
+    def passage_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """The plan's passage vectors, unit length, one row a passage, and each row's position in ``index.docs``
+        (read from the vector store on first use; a library's router stacks every plan's)."""
+        if self._vectors is None:
+            with self._vectors_lock:
+                if self._vectors is None:
+                    got = self.index.store.get(include=["embeddings"])
+                    found = got.get("embeddings")
+                    matrix = np.asarray(found if found is not None else [], dtype=np.float32)
+                    if matrix.ndim != 2 or not len(matrix):
+                        matrix = np.zeros((0, 1), dtype=np.float32)
+                    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+                    positions = np.asarray([self.index.position(i) for i in got.get("ids", [])][: len(matrix)])
+                    self._vectors = (matrix / np.where(norms == 0, 1, norms), positions.astype(np.int64))
+        return self._vectors
+
+    def search(
+        self,
+        question: str,
+        mode: RetrievalMode = RetrievalMode.HYBRID,
+        k: int = 5,
+        *,
+        dense_query: str | None = None,
+        vectors: QueryVectors | None = None,
+    ) -> Retrieval:
+        """The plan's sections ranked for a query.
+
+        Args:
+            question: the query (BM25 reads it, and the dense ranking too unless ``dense_query`` is given).
+            mode: which rankings are fused.
+            k: sections returned.
+            dense_query: the text embedded for the dense ranking (the normalised question: the router embeds the
+                same text, so one vector serves both).
+            vectors: the question's vectors by text (``query_embed.embed_once``): a text embedded before for this
+                question is not embedded again.
+        """
         question = question[: self.max_query_chars]
+        dense_text = question if dense_query is None else dense_query[: self.max_query_chars]
         docs = self.index.docs
         rankings: list[list[int]] = []
         bm25_scores = self._bm25(question)
@@ -78,7 +123,7 @@ class Retriever:
                 rankings.append(self._ranked(bm25_scores, kind))
         dense_top = 0.0
         if mode in (RetrievalMode.DENSE, RetrievalMode.HYBRID):
-            dense_rankings, dense_top = self._dense(question)
+            dense_rankings, dense_top = self._dense(dense_text, vectors)
             rankings.extend(dense_rankings)
         section_score: dict[str, float] = defaultdict(float)
         sentence_score: dict[str, float] = defaultdict(float)
@@ -117,13 +162,19 @@ class Retriever:
         order = np.argsort(-masked, kind="stable")[:depth]
         return [int(i) for i in order if masked[i] > 0]
 
-    def _dense(self, question: str, depth: int = 40) -> tuple[list[list[int]], float]:
+    def _dense(
+        self, question: str, vectors: QueryVectors | None = None, depth: int = 40
+    ) -> tuple[list[list[int]], float]:
         """Sentence and clause rankings, and the best cosine similarity (the store's distance is cosine)."""
-        vector = self.embedder.embed_query(question)
-        results = self.index.store.similarity_search_by_vector_with_relevance_scores(vector, k=depth)
+        vector = np.asarray(embed_once(self.embedder, question, vectors), dtype=np.float32)
+        matrix, positions = self.passage_vectors
+        if not len(matrix):
+            return [], 0.0
+        sims = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
+        nearest = np.argsort(-sims, kind="stable")[:depth]
         by_kind: dict[str, list[int]] = {"sentence": [], "clause": []}
-        for doc, _distance in results:
-            pos = self.index.position(doc.id)
+        for row in nearest:
+            pos = int(positions[row])
             by_kind[self.index.docs[pos].kind].append(pos)
-        top = 1.0 - float(min((d for _, d in results), default=1.0))
+        top = float(sims[nearest[0]])
         return [ranking for ranking in by_kind.values() if ranking], top

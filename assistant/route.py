@@ -49,7 +49,8 @@ from .index import Index, ProgressFn
 from .lexicon import lexicon
 from .library import Library, SharedResources, body_hash, level_of, levels_asked, normalise_name, without_level
 from .normalize import Normalized, merged_corrector, read
-from .retrieve import RetrievalMode
+from .query_embed import QueryVectors, embed_once
+from .retrieve import MAX_QUERY_CHARS, RetrievalMode
 from .segment import Segmenter, domain_terms
 from .vector_cache import CachedEmbeddings
 
@@ -108,9 +109,16 @@ class RouteScore:
 class Router:
     """Ranks a library's plans for a question: one BM25 over all clauses, one dense query over all vectors."""
 
-    def __init__(self, engines: dict[str, Assistant], segmenter: Segmenter, embedder: object) -> None:
+    def __init__(
+        self,
+        engines: dict[str, Assistant],
+        segmenter: Segmenter,
+        embedder: object,
+        max_query_chars: int = MAX_QUERY_CHARS,
+    ) -> None:
         self.segmenter = segmenter
         self.embedder = embedder
+        self.max_query_chars = max_query_chars
         self.ids = list(engines)
         clause_owner: list[int] = []
         corpus: list[list[str]] = []
@@ -124,8 +132,7 @@ class Router:
                 clause_owner.append(n)
                 grams[n].update(_grams(corpus[-1]))
                 heads[n].update(_grams(segmenter.tokens(f"{clause.chapter_title} {clause.title}")))
-            got = engine.index.store.get(include=["embeddings"])
-            emb = np.asarray(got.get("embeddings") if got.get("embeddings") is not None else [], dtype=np.float32)
+            emb = engine.retriever.passage_vectors[0]  # read once, shared with the plan's dense ranking
             if emb.size:
                 vectors.append(emb)
                 vector_owner.extend([n] * len(emb))
@@ -158,12 +165,16 @@ class Router:
         """The question normalised as the engines normalise it (``normalize.read``)."""
         return read(question, lexicon().english_function_words, self.typo)
 
-    def rank(self, question: str, read_as: Normalized | None = None) -> list[RouteScore]:
+    def rank(
+        self, question: str, read_as: Normalized | None = None, vectors: QueryVectors | None = None
+    ) -> list[RouteScore]:
         """Plans best first, by reciprocal-rank fusion of their best clause BM25 and best vector similarity.
 
         The question is normalised first (``read``): BM25, unit names, level words and the dense query see the
         simplified, corrected, glossary-translated text (an English question's dense query in Chinese tells the plans
-        apart far better than the question as written: cosine 0.96 vs 0.89 for the right plan and the next)."""
+        apart far better than the question as written: cosine 0.96 vs 0.89 for the right plan and the next). The
+        dense query is its first ``max_query_chars`` characters, the text a plan engine embeds for the question, so
+        with ``vectors`` shared the question is embedded once."""
         read_as = read_as or self.read(question)
         normalised = read_as.text
         n = len(self.ids)
@@ -174,8 +185,8 @@ class Router:
             np.maximum.at(bm25, self._clause_owner, scores)
         dense = np.full(n, -1.0, dtype=np.float32)
         if len(self._vectors):
-            query = normalised
-            q = np.asarray(self.embedder.embed_query(query), dtype=np.float32)  # type: ignore[attr-defined]
+            query = normalised[: self.max_query_chars]
+            q = np.asarray(embed_once(self.embedder, query, vectors), dtype=np.float32)  # type: ignore[arg-type]
             sims = self._vectors @ (q / (np.linalg.norm(q) or 1.0))
             np.maximum.at(dense, self._vector_owner, sims)
         asked_grams = set(_grams(tokens))
@@ -297,7 +308,12 @@ class LibraryAssistant:
             started = time.perf_counter()
             self.engines[plan.id] = self._engine(plan, progress, n, total, build)
             self.build_seconds[plan.id] = time.perf_counter() - started
-        self.router = Router(self.engines, Segmenter(domain_terms(), settings.index_dir, base=base), embedder)
+        self.router = Router(
+            self.engines,
+            Segmenter(domain_terms(), settings.index_dir, base=base),
+            embedder,
+            settings.max_query_chars,
+        )
         self._body = {pid: body_hash(e.plan) for pid, e in self.engines.items()}
         self._discussions: OrderedDict[str, _Discussion] = OrderedDict()
         self._lock = threading.Lock()
@@ -415,9 +431,10 @@ class LibraryAssistant:
         started = time.perf_counter()
         text = self.validate(question)
         discussion = self._discussion(session)
+        vectors: QueryVectors = {}  # the question's vectors: the router and every plan asked share one embedding
         if plan is not None:
             pid = self.engine(plan).plan.id
-            answer = self._ask_plan(pid, text, discussion, id)
+            answer = self._ask_plan(pid, text, discussion, id, vectors)
             return _timed(answer, started)
         read_as = self.router.read(text) if len(self.library) > 1 else None
         named, named_text = self._named_in(text, read_as)
@@ -425,13 +442,14 @@ class LibraryAssistant:
             pid = named[0] if named else self.library.ids[0]
             topic = self.library.without_name(named_text, self.engines[pid].plan) if named else text
             topic = self._topic(pid, topic)  # its other abbreviations written out (自贸区 → 自贸试验区)
-            answer = self._ask_plan(pid, topic, discussion, id)
+            answer = self._ask_plan(pid, topic, discussion, id, vectors)
             return _timed(replace(answer, question=text), started)
         ranked: list[RouteScore] = []
+        readings = {text: read_as} if read_as is not None else {}  # texts the router has read for this question
 
         def ranking() -> list[RouteScore]:  # the router's work (one dense query) is done once, when needed
             if not ranked:
-                ranked.extend(self.router.rank(text, read_as))
+                ranked.extend(self.router.rank(text, read_as, vectors))
             return ranked
 
         level_words = read_as is not None and not read_as.english and _PLAN_WORD_RE.search(read_as.text)
@@ -448,10 +466,10 @@ class LibraryAssistant:
         if not current and self._default and (unplaced or _holds_its_own(self._default, ranking())):
             current = self._default  # the office's own plan wins a question the evidence cannot place
         if current and not named and (not aliased or current in aliased):
-            answer = self._ask_plan(current, self._topic(current, text), discussion, id)
+            answer = self._ask_plan(current, self._topic(current, text, readings), discussion, id, vectors)
             if answer.answerable:
                 others = self._candidates(ranking()) if answer.intent == "target" else []
-                return _timed(self._with_other_figures(answer, text, others, id), started, asked)
+                return _timed(self._with_other_figures(answer, text, others, id, vectors), started, asked)
             if _holds_its_own(current, ranking()):  # a follow-up the plan under discussion cannot answer
                 return _timed(answer, started, asked)
             candidates = [c for c in self._candidates(ranking()) if c != current]
@@ -463,15 +481,15 @@ class LibraryAssistant:
         figures_from = [c for c in candidates if c in aliased] if aliased else candidates
         first: Answer | None = None
         for pid in candidates:
-            answer = self._ask_plan(pid, self._topic(pid, text), discussion, id)
+            answer = self._ask_plan(pid, self._topic(pid, text, readings), discussion, id, vectors)
             if answer.answerable:
-                answer = self._with_other_figures(answer, text, figures_from, id)
+                answer = self._with_other_figures(answer, text, figures_from, id, vectors)
                 if unplaced and answer.plan_id == pid:
                     answer = self._considered(answer, [c for c in candidates if c != pid])
                 return _timed(answer, started, asked)
             first = first or answer
         if first is None:  # no candidate at all (cannot happen with a non-empty library): the first plan answers
-            first = self._ask_plan(self.library.ids[0], text, discussion, id)
+            first = self._ask_plan(self.library.ids[0], text, discussion, id, vectors)
         return _timed(first, started, asked)
 
     def ask_stream(
@@ -539,11 +557,17 @@ class LibraryAssistant:
         note = f"（问题未指明方案：以上据《{own}》回答；可能相关的还有{titles}，可指明方案后再问。）"
         return replace(answer, answer=f"{answer.answer}\n{note}")
 
-    def _topic(self, pid: str, text: str) -> str:
-        """The question for one plan's engine: its aliases written out in the plan's own words (综保区 → 综合保税区)."""
+    def _topic(self, pid: str, text: str, readings: dict[str, Normalized] | None = None) -> str:
+        """The question for one plan's engine: its aliases written out in the plan's own words (综保区 → 综合保税区).
+
+        ``readings``: texts already read by the router for this question (each candidate plan reads the same)."""
         if len(self.library) == 1:
             return text
-        hits = self.router.aliases_of(pid, self.router.read(text).text)
+        readings = {} if readings is None else readings
+        read_as = readings.get(text)
+        if read_as is None:
+            read_as = readings[text] = self.router.read(text)
+        hits = self.router.aliases_of(pid, read_as.text)
         return expand(text, hits) if hits else text
 
     def _candidates(self, ranked: list[RouteScore]) -> list[str]:
@@ -575,15 +599,29 @@ class LibraryAssistant:
                 self._discussions.popitem(last=False)
             return found
 
-    def _ask_plan(self, pid: str, text: str, discussion: _Discussion | None, id: str | None) -> Answer:
+    def _ask_plan(
+        self,
+        pid: str,
+        text: str,
+        discussion: _Discussion | None,
+        id: str | None,
+        vectors: QueryVectors | None = None,
+    ) -> Answer:
         engine = self.engine(pid)
         sub = discussion.session(pid) if discussion is not None else None
-        answer = engine.ask(text, session=sub, id=id)
+        answer = engine.ask(text, session=sub, id=id, vectors=vectors)
         if discussion is not None and (answer.answerable or not discussion.plan_id):
             discussion.plan_id = pid
         return _stamp(answer, engine.plan)
 
-    def _with_other_figures(self, answer: Answer, text: str, candidates: list[str], id: str | None) -> Answer:
+    def _with_other_figures(
+        self,
+        answer: Answer,
+        text: str,
+        candidates: list[str],
+        id: str | None,
+        vectors: QueryVectors | None = None,
+    ) -> Answer:
         """A target answer plus the differing figures of the other close plans, each with its own citations."""
         if answer.intent != "target" or len(candidates) < 2:
             return answer
@@ -592,7 +630,7 @@ class LibraryAssistant:
         for pid in candidates:
             if pid == answer.plan_id or self._body[pid] == self._body[answer.plan_id]:
                 continue
-            other = _stamp(self.engine(pid).ask(text, id=id), self.engines[pid].plan)
+            other = _stamp(self.engine(pid).ask(text, id=id, vectors=vectors), self.engines[pid].plan)
             if other.answerable and other.intent == "target" and _figures(other.answer) - mine:
                 others.append(other)
         if not others:

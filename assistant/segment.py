@@ -33,6 +33,9 @@ def _pos_tagger(tk: jieba.Tokenizer) -> object:
     key = tk.dictionary
     with _POS_LOCK:
         table = _POS_TABLES.get(key)
+        if table is None and key == jieba.posseg.dt.tokenizer.dictionary:
+            # importing jieba.posseg already read the default dictionary's table (its module tagger): not twice
+            table = _POS_TABLES[key] = jieba.posseg.dt.word_tag_tab
         if table is None:
             table = _POS_TABLES[key] = jieba.posseg.POSTokenizer(tk).word_tag_tab
     tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)

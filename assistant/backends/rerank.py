@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from ..clauses import Plan
+from ..query_embed import QueryVectors
 from ..retrieve import Retrieval, RetrievalMode, Retriever
 
 if TYPE_CHECKING:
@@ -45,8 +46,16 @@ class RerankingRetriever(Retriever):
         reranker = CrossEncoderReranker(settings.reranker_model, device=settings.device)
         return cls(base, reranker, plan, settings.rerank_candidates)
 
-    def search(self, question: str, mode: RetrievalMode = RetrievalMode.HYBRID, k: int = 5) -> Retrieval:
-        found = super().search(question, mode, k=max(k, self.candidates))
+    def search(
+        self,
+        question: str,
+        mode: RetrievalMode = RetrievalMode.HYBRID,
+        k: int = 5,
+        *,
+        dense_query: str | None = None,
+        vectors: QueryVectors | None = None,
+    ) -> Retrieval:
+        found = super().search(question, mode, k=max(k, self.candidates), dense_query=dense_query, vectors=vectors)
         if len(found.hits) < 2:
             return replace(found, hits=found.hits[:k])
         scores = self.reranker.score(question, [self._passage(h.section) for h in found.hits])
