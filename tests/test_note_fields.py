@@ -102,7 +102,8 @@ def test_the_name_a_preamble_gives_its_measures_is_an_alias() -> None:
     from assistant.aliases import plan_aliases, preamble_terms
     from assistant.clauses import parse_plan
 
-    items = "\n".join(f"（{n}）对成效明显的地区给予评优奖励，优先安排项目资金。（省财政厅负责）" for n in "一二三四五六七八")
+    item = "对成效明显的地区给予评优奖励，优先安排项目资金。（省财政厅负责）"
+    items = "\n".join(f"（{n}）{item}" for n in "一二三四五六七八")
     text = (
         "某省关于对成效明显地区加大奖励支持力度的通知\n"
         "为调动各地积极性，现将评优奖励措施通知如下，顺带提及年度考核奖励一次。\n"
