@@ -861,7 +861,7 @@ class Assistant:
         """Whether a question is about the document itself: no topic beyond the words asking for its data and its
         own title and issuer, abbreviated or not ("这个通知的文号", "农机化意见的文号", "那个意见是国务院发的吧"),
         unlike "勤工助学管理制度什么时候出台" (a task's date)."""
-        cues = lexicon().matches(q.text, "meta")
+        cues = lexicon().matches(q.text, "meta") + lexicon().matches(q.text, "preamble")
         asking = " ".join(m.group(0) for m in cues)
         covered = {i for m in cues for i in range(m.start(), m.end())}  # characters the asking words take
         own = self.plan.title + self.plan.meta.issuer
@@ -943,6 +943,10 @@ class Assistant:
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
         # of each stretch of the topic that the plan writes, then the topic terms
         subject = [_longest_prefix_in(chunk, self.plan.text) for chunk in q.topic.split()]
+        if self._about_document(q) and self.plan.has("序言") and not lexicon().has(q.text, "meta"):
+            # "督查激励通知是干嘛的": nothing named but the document itself — what it is for is its preamble
+            c.measures_part("序言", terms, retrieval, draft, limit=5)
+            return
         # a definition only when one is asked for (指的是, 什么意思, a quoted term, "X是什么"): "总体上是干嘛的" is not
         asks_meaning = lexicon().has(q.text, "definition") or q.quoted or re.search(r"是(什么|啥|个什么)", q.text)
         if asks_meaning and c.definition_part(
