@@ -336,7 +336,6 @@ class Assistant:
             anywhere=max(clause, c.best_clause(judged)[1]),
             dense_peak=retrieval.dense_peak,
             bm25_top=retrieval.bm25_top,
-            target=bool(c.match_targets(terms, sections)),
         )
 
     def _evidence(self, sections: list[str], signals: Signals | None) -> Evidence:

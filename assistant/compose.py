@@ -65,6 +65,8 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# Modal verbs jieba glues to a following one-character verb (能免, 会用, 可享) when the plan does not write the pair.
+_MODALS = "能会可"
 # A term counts as present in a text when this share of it is (sub-words/bigrams; 1.0 = the whole term).
 WHOLE_TERM = 0.8
 # A term is known to the plan when this share of it appears somewhere in the plan.
@@ -112,6 +114,8 @@ class Composer:
         for t in self.seg.content_terms(text):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
                 t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
+                if len(t) == 2 and t[0] in _MODALS:
+                    continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
             stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排|型)$", "", t)  # 生态型 → 生态
             if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use

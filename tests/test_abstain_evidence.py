@@ -7,29 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from assistant.abstain import BM25_SCALE, FEATURES, PEAK_SCALE, AbstentionModel, Signals, load_model, save_model
+from assistant.abstain import BM25_SCALE, FEATURES, PEAK_SCALE, Signals, cross_validate, load_model, save_model
 from assistant.answer import RefusalReason
 from assistant.intent import Intent, expand_synonyms, lexicon
 
 
 def test_raw_measurements_are_scaled_into_signals_between_zero_and_one() -> None:
-    s = Signals.of(
-        known=0.5, clause=0.4, dense=0.9, anywhere=1.0, dense_peak=0.5 / PEAK_SCALE, bm25_top=3 * BM25_SCALE, target=True
-    )
-    assert s.peak == pytest.approx(0.5) and s.bm25 == 1.0 and s.target == 1.0  # a high BM25 score is capped
+    raw = dict(known=0.5, clause=0.4, dense=0.9, anywhere=1.0)
+    s = Signals.of(**raw, dense_peak=0.5 / PEAK_SCALE, bm25_top=3 * BM25_SCALE)
+    assert s.peak == pytest.approx(0.5) and s.bm25 == 1.0  # a high BM25 score is capped
     assert all(0.0 <= x <= 1.0 for x in s.vector())
-    flat = Signals.of(known=0.5, clause=0.4, dense=0.9, anywhere=0.4, dense_peak=-0.01, bm25_top=0.0, target=False)
-    assert flat.peak == 0.0 and flat.bm25 == 0.0 and flat.target == 0.0
+    flat = Signals.of(known=0.5, clause=0.4, dense=0.9, anywhere=0.4, dense_peak=-0.01, bm25_top=0.0)
+    assert flat.peak == 0.0 and flat.bm25 == 0.0
 
 
 def test_a_model_fitted_on_three_signals_still_scores_them(tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_text(
-        json.dumps({"weights": [2.0, 3.0, 1.0], "bias": -4.0, "threshold": 0.3, "features": ["known", "clause", "dense"]}),
+        json.dumps({"weights": [2, 3, 1], "bias": -4.0, "threshold": 0.3, "features": ["known", "clause", "dense"]}),
         encoding="utf-8",
     )
     model = load_model(old)
-    covered = Signals(known=1.0, clause=1.0, dense=0.9, anywhere=0.0, peak=0.0, bm25=0.0, target=0.0)
+    covered = Signals(known=1.0, clause=1.0, dense=0.9, anywhere=0.0, peak=0.0, bm25=0.0)
     assert model.features == ("known", "clause", "dense")
     assert not model.refuse(covered)  # the new signals (all 0 here) carry no weight in an old model
     assert model.refuse(Signals(known=0.0, clause=0.0, dense=0.8))
@@ -40,14 +39,14 @@ def test_the_shipped_model_weighs_every_signal_it_names(tmp_path: Path) -> None:
     assert model.features == FEATURES and len(model.weights) == len(FEATURES)
     save_model(model, tmp_path / "m.json")
     assert load_model(tmp_path / "m.json") == model
-    strong = Signals(known=1.0, clause=1.0, dense=0.92, anywhere=1.0, peak=0.6, bm25=0.8, target=1.0)
-    weak = Signals(known=0.1, clause=0.1, dense=0.85, anywhere=0.1, peak=0.1, bm25=0.1, target=0.0)
+    strong = Signals(known=1.0, clause=1.0, dense=0.92, anywhere=1.0, peak=0.6, bm25=0.8)
+    weak = Signals(known=0.1, clause=0.1, dense=0.85, anywhere=0.1, peak=0.1, bm25=0.1)
     assert not model.refuse(strong) and model.refuse(weak)
 
 
 def test_a_clause_that_holds_the_topic_counts_even_when_retrieval_missed_it() -> None:
     model = load_model()
-    missed = dict(known=1.0, clause=0.1, dense=0.88, peak=0.15, bm25=0.2, target=0.0)
+    missed = dict(known=1.0, clause=0.1, dense=0.88, peak=0.15, bm25=0.2)
     assert model.score(Signals(anywhere=1.0, **missed)) > model.score(Signals(anywhere=0.1, **missed))
 
 
@@ -96,3 +95,12 @@ def test_an_off_topic_question_is_still_refused_by_the_score(assistant_instance)
     answer = assistant_instance.ask("方案对地铁建设有什么要求？")
     assert not answer.answerable and answer.reason is RefusalReason.NOT_IN_PLAN
     assert set(FEATURES) <= set(answer.evidence.signals)  # every signal the decision used is reported
+
+
+def test_cross_validation_leaves_each_file_out() -> None:
+    covered = Signals(known=1.0, clause=1.0, dense=0.9, anywhere=1.0, peak=0.5, bm25=0.8)
+    missing = Signals(known=0.1, clause=0.1, dense=0.85, anywhere=0.1, peak=0.1, bm25=0.1)
+    groups = [(f"f{i}.jsonl", [covered] * 6 + [missing] * 2, [True] * 6 + [False] * 2) for i in range(3)]
+    rows = cross_validate(groups)
+    assert [r["file"] for r in rows] == ["f0.jsonl", "f1.jsonl", "f2.jsonl"]
+    assert all(r["false_refusals"] == 0 and r["refused_unanswerable"] == 2 for r in rows)
