@@ -716,7 +716,7 @@ class Assistant:
             # retrieval order decides among clauses that explain the topic about equally well
             ranked.sort(key=lambda s: (cov[s] < top - RERANK_MARGIN, rank_of[s]))
             # a clause that holds the topic retrieval missed ("PPP" in a plan that says it once): it goes first
-            label, best = c.best_clause(terms)
+            label, best = c.best_clause(terms) if not _thin(terms) else (None, 0.0)  # thin: retrieval used the question
             if label and label not in ranked and best >= WHOLE_TERM:
                 retrieved = max(c.weighted_coverage(terms, self.plan.clause(s).text) for s in ranked)
                 if best - retrieved >= UNRETRIEVED_MARGIN:
