@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .abstain import AbstentionModel, Signals, load_model
+from .abstain import FEATURES, AbstentionModel, Signals, load_model
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, load_plan
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 # How many of the best retrieved clauses the abstention score looks at (the answer's clause is re-ranked among them).
 ABSTAIN_TOP_CLAUSES = 3
+# A clause retrieval did not rank is put first when it explains the topic (IDF-weighted) by this much more than the
+# best retrieved clause, and at least WHOLE_TERM of it (chosen, not fitted: retrieval missed a clause that has it all).
+UNRETRIEVED_MARGIN = 0.5
 # A clause must cover at least this share of the topic to be listed with its targets / to name a unit's task.
 LIST_COVERAGE = 0.5
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
@@ -339,7 +342,14 @@ class Assistant:
             (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
             default=0.0,
         )
-        return Signals(known=c.known_share(terms), clause=clause, dense=retrieval.dense_top)
+        return Signals.of(
+            known=c.known_share(terms),
+            clause=clause,
+            dense=retrieval.dense_top,
+            anywhere=max(clause, c.best_clause(judged)[1]),
+            dense_peak=retrieval.dense_peak,
+            bm25_top=retrieval.bm25_top,
+        )
 
     def _evidence(self, sections: list[str], signals: Signals | None) -> Evidence:
         model = self.abstention
@@ -349,9 +359,7 @@ class Assistant:
             score=round(model.score(signals), 4) if signals else None,
             threshold=model.threshold if signals else None,
             detail=signals.describe() if signals else "",
-            signals={k: round(v, 4) for k, v in zip(("known", "clause", "dense"), signals.vector(), strict=True)}
-            if signals
-            else {},
+            signals={k: round(getattr(signals, k), 4) for k in FEATURES} if signals else {},
         )
 
     def _premise(
@@ -752,6 +760,12 @@ class Assistant:
             top = max(cov.values())
             # retrieval order decides among clauses that explain the topic about equally well
             ranked.sort(key=lambda s: (cov[s] < top - RERANK_MARGIN, rank_of[s]))
+            # a clause that holds the topic retrieval missed ("PPP" in a plan that says it once): it goes first
+            label, best = c.best_clause(terms) if not _thin(terms) else (None, 0.0)  # thin: retrieval used the question
+            if label and label not in ranked and best >= WHOLE_TERM:
+                retrieved = max(c.weighted_coverage(terms, self.plan.clause(s).text) for s in ranked)
+                if best - retrieved >= UNRETRIEVED_MARGIN:
+                    ranked.insert(0, label)
         return (
             [s for s in pinned if s in ranked]
             + [s for s in pinned if s not in ranked]

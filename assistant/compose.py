@@ -67,6 +67,8 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# Modal verbs jieba glues to a following one-character verb (能免, 会用, 可享) when the plan does not write the pair.
+_MODALS = "能会可"
 # A term counts as present in a text when this share of it is (sub-words/bigrams; 1.0 = the whole term).
 WHOLE_TERM = 0.8
 # A term is known to the plan when this share of it appears somewhere in the plan.
@@ -114,7 +116,9 @@ class Composer:
         for t in self.seg.content_terms(text):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
                 t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
-            stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排)$", "", t)
+                if len(t) == 2 and t[0] in _MODALS:
+                    continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
+            stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排|型)$", "", t)  # 生态型 → 生态
             if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
             if (len(t) < 2 and not t.isascii()) or is_generic(t, self.scope) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
@@ -164,6 +168,15 @@ class Composer:
         text = text.lower()  # terms are lower-cased (vocs for VOCs)
         total = sum(self.weight(t) for t in terms)
         return sum(self.weight(t) * self.credit(t, text) for t in terms) / total if total else 0.0
+
+    def best_clause(self, terms: list[str]) -> tuple[str | None, float]:
+        """The clause of the whole plan whose text explains ``terms`` best (IDF-weighted), and its coverage."""
+        best: tuple[str | None, float] = (None, 0.0)
+        for clause, text in zip(self.plan.clauses, self._clause_texts, strict=True):
+            cov = self.weighted_coverage(terms, text)
+            if cov > best[1]:
+                best = (clause.label, cov)
+        return best
 
     def known_share(self, terms: list[str]) -> float:
         """The IDF-weighted share of ``terms`` the plan contains anywhere."""

@@ -38,12 +38,17 @@ class Retrieval:
     hits: tuple[Hit, ...]
     sentence_scores: dict[str, float]
     dense_top: float = 0.0  # cosine similarity of the nearest passage (0 when dense retrieval did not run)
+    dense_peak: float = 0.0  # how far the nearest passage stands above the mean of the DENSE_PEAK_OF nearest
+    bm25_top: float = 0.0  # best raw BM25 score of the query over the plan's passages (0 when no query word is known)
 
     @property
     def sections(self) -> list[str]:
         return [h.section for h in self.hits]
 
 
+# The nearest passage is compared with the mean similarity of this many nearest ones: a question the plan speaks to
+# has one passage clearly closer than the rest; one it does not is about equally (un)like many of them.
+DENSE_PEAK_OF = 10
 MAX_QUERY_CHARS = 32  # default of Settings.max_query_chars: the query prefix that is embedded and BM25-matched
 
 
@@ -121,9 +126,9 @@ class Retriever:
         if mode in (RetrievalMode.BM25, RetrievalMode.HYBRID) and bm25_scores.any():
             for kind in ("sentence", "clause"):
                 rankings.append(self._ranked(bm25_scores, kind))
-        dense_top = 0.0
+        dense_top = dense_peak = 0.0
         if mode in (RetrievalMode.DENSE, RetrievalMode.HYBRID):
-            dense_rankings, dense_top = self._dense(dense_text, vectors)
+            dense_rankings, dense_top, dense_peak = self._dense(dense_text, vectors)
             rankings.extend(dense_rankings)
         section_score: dict[str, float] = defaultdict(float)
         sentence_score: dict[str, float] = defaultdict(float)
@@ -146,7 +151,8 @@ class Retriever:
             by_section[sid.split("#", 1)[0]].append(sid)
         ordered = sorted(section_score, key=lambda s: -section_score[s])[:k]
         hits = tuple(Hit(s, section_score[s], tuple(by_section.get(s, ())), best_bm25[s]) for s in ordered)
-        return Retrieval(hits, dict(sentence_score), dense_top)
+        bm25_top = float(bm25_scores.max()) if len(bm25_scores) else 0.0
+        return Retrieval(hits, dict(sentence_score), dense_top, dense_peak, bm25_top)
 
     def bm25_scores(self, question: str) -> np.ndarray:
         return self._bm25(question[: self.max_query_chars])
@@ -164,12 +170,13 @@ class Retriever:
 
     def _dense(
         self, question: str, vectors: QueryVectors | None = None, depth: int = 40
-    ) -> tuple[list[list[int]], float]:
-        """Sentence and clause rankings, and the best cosine similarity (the store's distance is cosine)."""
+    ) -> tuple[list[list[int]], float, float]:
+        """Sentence and clause rankings, the best cosine similarity, and how far it stands above the mean of the
+        DENSE_PEAK_OF best."""
         vector = np.asarray(embed_once(self.embedder, question, vectors), dtype=np.float32)
         matrix, positions = self.passage_vectors
         if not len(matrix):
-            return [], 0.0
+            return [], 0.0, 0.0
         sims = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
         nearest = np.argsort(-sims, kind="stable")[:depth]
         by_kind: dict[str, list[int]] = {"sentence": [], "clause": []}
@@ -177,4 +184,6 @@ class Retriever:
             pos = int(positions[row])
             by_kind[self.index.docs[pos].kind].append(pos)
         top = float(sims[nearest[0]])
-        return [ranking for ranking in by_kind.values() if ranking], top
+        best = [float(sims[i]) for i in nearest[:DENSE_PEAK_OF]]
+        peak = top - sum(best) / len(best) if best else 0.0
+        return [ranking for ranking in by_kind.values() if ranking], top, peak
