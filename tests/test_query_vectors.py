@@ -111,7 +111,7 @@ def test_dense_ranking_is_the_exact_nearest_passages(library, monkeypatch) -> No
 
     monkeypatch.setattr(engine.index.store, "similarity_search_by_vector_with_relevance_scores", no_store_query)
     question = "公共供水管网漏损率"
-    rankings, top = retriever._dense(question)
+    rankings, top, _peak = retriever._dense(question)
     got = engine.index.store.get(include=["embeddings"])
     matrix = np.asarray(got["embeddings"], dtype=np.float32)
     query = np.asarray(CharEmbeddings().embed_query(question), dtype=np.float32)
