@@ -576,7 +576,7 @@ class Assistant:
                 c.co_part(focus or sections[0], draft, prefix=prefix)
             elif intent is Intent.OVERVIEW:
                 self._overview(q, terms, retrieval, sections, draft)
-            elif intent is Intent.MEASURES and sections:
+            elif intent is Intent.MEASURES and sections and not self._undefined(q, [], draft):
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
             return self._not_covered(evidence=evidence)
@@ -699,6 +699,10 @@ class Assistant:
         # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
         timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text))]
         sentence, when = timed[0] if timed else (best[0], None)
+        if when is None:  # "到2020年，A，B。" frames the sentences after it in its paragraph
+            before = self.plan.text[clause.start : sentence.start]
+            frames = list(_FRAME_YEAR_RE.finditer(before[before.rfind("\n") + 1 :]))
+            when = frames[-1] if frames else None
         is_task = self.structure.responsibility(clause.label) is not None
         if when is None and not (is_task or self.composer.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE):
             return None  # not one of the plan's tasks and no time stated: the plan sets no date for it
@@ -900,6 +904,28 @@ class Assistant:
         joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}
         return all(t in joined or names_it(t) for t in words)
 
+    def _undefined(self, q: Question, subject: list[str], draft: Draft) -> bool:
+        """A meaning asked for (什么意思, 指的是, 含义) or the members of a numbered slogan (“五个替代”是哪五个) that
+        the plan names but never spells out: refused, quoting where the plan mentions it (no definition is invented)."""
+        slogan = [t for t in q.quoted if re.search(r"[一二两三四五六七八九十]个", t)]
+        meaning = bool(_MEANING_RE.search(q.text))
+        if not (meaning or (slogan and re.search(r"哪[一二两三四五六七八九十几]+个|(?:包括|是)哪些", q.text))):
+            return False
+        term = (slogan or list(q.quoted) or [t for t in subject if t])[:1]
+        at = self.plan.text.find(term[0]) if term else -1
+        found = self.composer._sentence_at(at) if at >= 0 else None
+        if found is None:
+            return False
+        clause, sentence = found
+        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+        what = "具体包括哪些" if slogan else "的含义"
+        draft.add(
+            f"抱歉，{self._plan_name}没有说明“{term[0]}”{what}，只在{where}中提到：{sentence.text}",
+            Citation.of(clause, sentence),
+        )
+        draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
+        return True
+
     def _own_names(self) -> tuple[str, ...]:
         """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
         if self._names is None:
@@ -967,6 +993,8 @@ class Assistant:
             q.quoted or tuple(dict.fromkeys([*(t for t in subject if t), *terms])), draft
         ):
             return
+        if self._undefined(q, subject, draft):
+            return
         if lexicon().has(q.text, "preamble") and self.plan.has("序言"):
             c.measures_part("序言", terms, retrieval, draft, limit=5)
             return
@@ -987,6 +1015,14 @@ _TIME_RE = re.compile(
     r"|(?:每|当)年年?(?:底|末)前|\d{1,2}月底前"
     r"|每(?:[一二两三四五六七八九十\d]+)?(?:个)?(?:年|季度|半年|月|周)(?:[一二两三四五六七八九十\d]+次)?|定期"
 )
+
+
+# asks what a term means (not what it is for, nor its full name): with no definition in the plan, a refusal
+_MEANING_RE = re.compile(r"什么意思|啥意思|含义|指的是|是指|指什么|指啥|定义|概念|内涵|怎么理解|何谓|什么叫")
+
+
+# a year that frames the sentences after it in a paragraph ("到2020年，…。…。到2025年，…")
+_FRAME_YEAR_RE = re.compile(r"(?:到|至)(?:19|20)\d{2}年(?:底|末)?")
 
 
 # a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's

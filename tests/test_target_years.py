@@ -71,3 +71,23 @@ def test_figures_said_in_words_or_approximately_are_ranges() -> None:
 def test_a_premise_in_words_is_checked_against_the_figure(engine, question, start) -> None:
     answer = engine.ask(question)
     assert answer.answerable and answer.answer.startswith(start), answer.answer
+
+
+@pytest.mark.slow
+def test_a_year_framing_its_paragraph_is_the_deadline(engine) -> None:
+    answer = engine.ask("主要农作物耕种收综合机械化率达到70%是哪年的目标？")
+    assert "2020年" in answer.answer and "2025" not in answer.answer.split("：")[0], answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("方案里说的“绿色田园”是什么意思？", "绿色田园"), ("“三个到位”具体是哪三个？", "三个到位")],
+)
+def test_a_term_the_plan_names_but_never_explains_is_refused_with_its_mention(engine, question, term) -> None:
+    answer = engine.ask(question)
+    assert not answer.answerable and answer.reason == "not_in_plan", answer.answer
+    assert f"没有说明“{term}”" in answer.answer
+    assert any(term in c.quote for c in answer.citations)
+    for c in answer.citations:
+        assert engine.plan.text[c.start : c.end] == c.quote
