@@ -680,6 +680,8 @@ class Composer:
             patterns = (
                 rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
                 rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
+                # the parts listed just before the quoted name: 改厨、改厕、改客房、整理院落“三改一整”工程
+                rf"(?:[\u4e00-\u9fff]{{1,12}}、)+[\u4e00-\u9fff]{{1,16}}?(?:等)?[“\"]{t}[”\"]",
             )
             for pattern in patterns:
                 m = re.search(pattern, self.plan.text, re.MULTILINE)

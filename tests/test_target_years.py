@@ -91,3 +91,9 @@ def test_a_term_the_plan_names_but_never_explains_is_refused_with_its_mention(en
     assert any(term in c.quote for c in answer.citations)
     for c in answer.citations:
         assert engine.plan.text[c.start : c.end] == c.quote
+
+
+@pytest.mark.slow
+def test_a_name_glossed_by_the_parts_listed_before_it_is_explained(engine) -> None:
+    answer = engine.ask("“三位一体”工程是指什么？")
+    assert answer.answerable and "改良土壤、建设水渠、硬化道路" in answer.answer, answer.answer
