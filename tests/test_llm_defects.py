@@ -161,7 +161,10 @@ def test_held_questions_do_not_hold_the_web_workers_and_fallbacks_are_not_cached
     service = ChatService(settings, factory=lambda progress: llm_assistant, warmup=())
     service.start().result()
     held_question = "清洁取暖率的目标是多少？"
-    script.reply = lambda body: Reply(keepalive=0.2) if "清洁取暖" in body["messages"][1]["content"] else honest(body)
+    # held when the question (not a quoted clause of the prompt) is the held one
+    script.reply = lambda body: (
+        Reply(keepalive=0.2) if "问题：清洁取暖" in body["messages"][1]["content"] else honest(body)
+    )
     monkeypatch.setattr(llm_assistant.generator, "deadline", 3 * HELD)
     try:
         held = [service.submit(held_question), service.submit(held_question + "由谁牵头？")]

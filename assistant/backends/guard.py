@@ -570,7 +570,10 @@ def _window(text: str, start: int, previous: int) -> str:
 
 
 def _similarity(window: str, fact: _Fact) -> float:
-    return max(containment(name, window) for name in fact.names if name) if any(fact.names) else 0.0
+    """How well a sentence's words before a figure name the indicator a fact of the cited clause holds; a name of
+    one bigram ("下降", cut short by the figure before it) names no indicator and is left out."""
+    names = [name for name in fact.names if len(bigrams(name)) >= 2]
+    return max(containment(name, window) for name in names) if names else 0.0
 
 
 def _same_number(a: Quantity, b: Quantity) -> bool:
