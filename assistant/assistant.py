@@ -17,7 +17,7 @@ from .abstain import FEATURES, AbstentionModel, Signals, load_model
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, load_plan
-from .compose import WHOLE_TERM, Composer, Draft
+from .compose import SLOGAN_RE, WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -28,7 +28,7 @@ from .numberforms import asked_kind, writes_kind
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
-from .structure import PlanStructure, Role, extract_structure
+from .structure import YEAR_FRAME_RE, PlanStructure, Role, extract_structure
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -698,15 +698,16 @@ class Assistant:
             return None
         # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
         timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text))]
-        sentence, when = timed[0] if timed else (best[0], None)
-        if when is None:  # "到2020年，A，B。" frames the sentences after it in its paragraph
+        sentence, match = timed[0] if timed else (best[0], None)
+        when = match.group(0) if match else ""
+        if not when:  # "到2020年，A，B。" frames the sentences after it in its paragraph (as it frames targets)
             before = self.plan.text[clause.start : sentence.start]
-            frames = list(_FRAME_YEAR_RE.finditer(before[before.rfind("\n") + 1 :]))
-            when = frames[-1] if frames else None
+            frames = list(YEAR_FRAME_RE.finditer(before[before.rfind("\n") + 1 :]))
+            when = frames[-1].group(0).rstrip("，,") if frames else ""
         is_task = self.structure.responsibility(clause.label) is not None
-        if when is None and not (is_task or self.composer.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE):
+        if not when and not (is_task or self.composer.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE):
             return None  # not one of the plan's tasks and no time stated: the plan sets no date for it
-        lead = f"方案给出的时间是“{when.group(0)}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
+        lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
 
@@ -907,13 +908,12 @@ class Assistant:
     def _undefined(self, q: Question, subject: list[str], draft: Draft) -> bool:
         """A meaning asked for (什么意思, 指的是, 含义) or the members of a numbered slogan (“五个替代”是哪五个) that
         the plan names but never spells out: refused, quoting where the plan mentions it (no definition is invented)."""
-        slogan = [t for t in q.quoted if re.search(r"[一二两三四五六七八九十]个", t)]
-        meaning = bool(_MEANING_RE.search(q.text))
-        if not (meaning or (slogan and re.search(r"哪[一二两三四五六七八九十几]+个|(?:包括|是)哪些", q.text))):
+        slogan = [t for t in q.quoted if SLOGAN_RE.search(t)]
+        if not (lexicon().has(q.text, "meaning") or (slogan and lexicon().has(q.text, "list"))):
             return False
         term = (slogan or list(q.quoted) or [t for t in subject if t])[:1]
         at = self.plan.text.find(term[0]) if term else -1
-        found = self.composer._sentence_at(at) if at >= 0 else None
+        found = self.composer.sentence_at(at) if at >= 0 else None
         if found is None:
             return False
         clause, sentence = found
@@ -988,7 +988,7 @@ class Assistant:
             c.measures_part("序言", terms, retrieval, draft, limit=5)
             return
         # a definition only when one is asked for (指的是, 什么意思, a quoted term, "X是什么"): "总体上是干嘛的" is not
-        asks_meaning = lexicon().has(q.text, "definition") or q.quoted or re.search(r"是(什么|啥|个什么)", q.text)
+        asks_meaning = lexicon().has(q.text, "definition") or q.quoted
         if asks_meaning and c.definition_part(
             q.quoted or tuple(dict.fromkeys([*(t for t in subject if t), *terms])), draft
         ):
@@ -1015,14 +1015,6 @@ _TIME_RE = re.compile(
     r"|(?:每|当)年年?(?:底|末)前|\d{1,2}月底前"
     r"|每(?:[一二两三四五六七八九十\d]+)?(?:个)?(?:年|季度|半年|月|周)(?:[一二两三四五六七八九十\d]+次)?|定期"
 )
-
-
-# asks what a term means (not what it is for, nor its full name): with no definition in the plan, a refusal
-_MEANING_RE = re.compile(r"什么意思|啥意思|含义|指的是|是指|指什么|指啥|定义|概念|内涵|怎么理解|何谓|什么叫")
-
-
-# a year that frames the sentences after it in a paragraph ("到2020年，…。…。到2025年，…")
-_FRAME_YEAR_RE = re.compile(r"(?:到|至)(?:19|20)\d{2}年(?:底|末)?")
 
 
 # a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's

@@ -404,7 +404,7 @@ class Composer:
         """Where the item a note closes applies: the note's scope field (notes.toml ``[fields] scope``), or the
         default an earlier note states for every later note without one ("以下除标注…外，适用范围均为…"). With no
         item (``reading`` None) the document's default itself."""
-        grammar = load_rules("notes")["fields"]
+        grammar = _note_fields()
         labels = set(grammar["scope"])
         clause = self.plan.clause(section)
         own = next((v for label, v in reading.fields if label in labels), "") if reading else ""
@@ -665,7 +665,8 @@ class Composer:
         )
         return True
 
-    def _sentence_at(self, offset: int) -> tuple[Clause, Sentence] | None:
+    def sentence_at(self, offset: int) -> tuple[Clause, Sentence] | None:
+        """The clause and sentence holding a character offset of the plan's text (None outside every clause)."""
         clause = next((c for c in self.plan.clauses if c.start <= offset < c.end), None)
         sentence = next((s for s in clause.sentences if s.start <= offset < s.end), None) if clause else None
         return (clause, sentence) if clause and sentence else None
@@ -685,7 +686,7 @@ class Composer:
             )
             for pattern in patterns:
                 m = re.search(pattern, self.plan.text, re.MULTILINE)
-                found = self._sentence_at(m.start()) if m else None
+                found = self.sentence_at(m.start()) if m else None
                 if found is None:
                     continue
                 clause, sentence = found
@@ -698,7 +699,7 @@ class Composer:
         """For "“两个清零、一个提标”具体指啥": a numbered slogan (N个X、M个Y) that the plan spells out as a quoted list
         whose items end in its key words (two items ending in 清零, one in 提标)."""
         for term in terms:
-            slogan = re.findall(r"([一二两三四五六七八九十])个([\u4e00-\u9fff]{2,4})", term)
+            slogan = SLOGAN_RE.findall(term)
             counts = [(_NUMERALS.get(n), key) for n, key in slogan]
             if not counts or any(n is None for n, _ in counts):
                 continue
@@ -707,7 +708,7 @@ class Composer:
                 if all(sum(x.endswith(key) for x in items) == n for n, key in counts) and len(items) == sum(
                     n for n, _ in counts
                 ):
-                    found = self._sentence_at(m.start())
+                    found = self.sentence_at(m.start())
                     if found is None:
                         continue
                     clause, sentence = found
@@ -762,6 +763,16 @@ def _comma_spans(text: str) -> list[tuple[int, int]]:
     from .structure import top_level_split
 
     return top_level_split(text, ",，;；")
+
+
+# a numbered slogan: “两个清零、一个提标”, “五个替代” (a count and the key words of its members)
+SLOGAN_RE = re.compile(r"([一二两三四五六七八九十])个([\u4e00-\u9fff]{2,4})")
+
+
+@functools.cache
+def _note_fields() -> dict:
+    """The ``[fields]`` table of notes.toml, read once."""
+    return load_rules("notes")["fields"]
 
 
 # how many of a clause's best sentences are searched for one naming who acts (a lead question with no note)

@@ -269,11 +269,7 @@ def _asks_what_besides_who(q: str, lex) -> bool:
     if len(parts) < 2:
         return False
     who = [p for p in parts if lex.has(p, "lead") or lex.has(p, "co")]
-    what = [
-        p
-        for p in parts
-        if p not in who and (lex.has(p, "list") or lex.has(p, "how") or re.search(r"什么|啥|哪些|哪几|几", p))
-    ]
+    what = [p for p in parts if p not in who and any(lex.has(p, role) for role in ("list", "how", "what"))]
     return bool(who and what)
 
 

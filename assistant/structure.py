@@ -436,7 +436,7 @@ def extract_targets(plan: Plan) -> tuple[Target, ...]:
         for sentence in clause.sentences:
             if sentence.kind is not SentenceKind.BODY:
                 continue
-            opening = _FRAME_RE.match(sentence.text)
+            opening = YEAR_FRAME_RE.match(sentence.text)
             if opening:
                 framed = opening.group(1)
             for target in _sentence_targets(plan, clause, sentence, framed):
@@ -446,7 +446,7 @@ def extract_targets(plan: Plan) -> tuple[Target, ...]:
 
 
 # a sentence that opens with its year ("到2020年，", "2020年底前，") sets the year of the clause's following targets
-_FRAME_RE = re.compile(r"(?:到|至)?((?:19|20)\d{2})年(?:底|末)?(?:前)?[，,]")
+YEAR_FRAME_RE = re.compile(r"(?:到|至)?((?:19|20)\d{2})年(?:底|末)?(?:前)?[，,]")
 
 
 def _with_id(t: Target, tid: str) -> Target:

@@ -3,19 +3,15 @@ and the answer names who does hold the role (tiny plan in ``data/items-plan.txt`
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
 
-PLAN = Path(__file__).parent / "data" / "items-plan.txt"
+PLAN = DATA / "items-plan.txt"
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from assistant.assistant import Assistant
-    from assistant.settings import load_settings
-
-    return Assistant(load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("items-index")))
+    return engine_for(PLAN, tmp_path_factory)
 
 
 @pytest.mark.slow
@@ -37,8 +33,7 @@ def test_the_item_asked_about_decides_the_role(engine, question, verdict, named,
     assert answer.answer.startswith(verdict), answer.answer
     assert named in answer.answer
     assert any(c.quote == note for c in answer.citations)
-    for c in answer.citations:
-        assert engine.plan.text[c.start : c.end] == c.quote
+    assert_verbatim(engine, answer)
 
 
 @pytest.mark.slow

@@ -4,25 +4,20 @@ classifier (这条) in a follow-up (tiny plan in ``data/fields-plan.txt``, writt
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
 
-PLAN = Path(__file__).parent / "data" / "fields-plan.txt"
+PLAN = DATA / "fields-plan.txt"
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from assistant.assistant import Assistant
-    from assistant.settings import load_settings
-
-    return Assistant(load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("fields-index")))
+    return engine_for(PLAN, tmp_path_factory)
 
 
 def _verbatim(engine, answer) -> None:
     assert answer.citations, answer.answer
-    for c in answer.citations:
-        assert engine.plan.text[c.start : c.end] == c.quote
+    assert_verbatim(engine, answer)
 
 
 @pytest.mark.slow

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tiny_plans import engine_for
 
 from assistant.assistant import Assistant, Session
 from assistant.clauses import load_plan
-from assistant.settings import load_settings
 from assistant.structure import extract_structure
 
 OTHER = Path(__file__).parent / "data" / "other-plan.txt"
@@ -28,8 +28,7 @@ def test_labelled_notes_give_leads_and_co_units():
 
 @pytest.fixture(scope="module")
 def other(tmp_path_factory) -> Assistant:
-    settings = load_settings(corpus_path=OTHER, index_dir=tmp_path_factory.mktemp("other-index"))
-    return Assistant(settings)
+    return engine_for(OTHER, tmp_path_factory)
 
 
 @pytest.mark.slow

@@ -4,19 +4,15 @@ asked, or at every year when none is asked; 亿千瓦 and 超过 are read as a t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
 
-PLAN = Path(__file__).parent / "data" / "years-plan.txt"
+PLAN = DATA / "years-plan.txt"
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from assistant.assistant import Assistant
-    from assistant.settings import load_settings
-
-    return Assistant(load_settings(corpus_path=PLAN, index_dir=tmp_path_factory.mktemp("years-index")))
+    return engine_for(PLAN, tmp_path_factory)
 
 
 @pytest.mark.slow
@@ -35,8 +31,7 @@ def test_the_figure_at_the_year_asked(engine, question, says, not_says) -> None:
     assert says in answer.answer
     if not_says:
         assert not_says not in answer.answer
-    for c in answer.citations:
-        assert engine.plan.text[c.start : c.end] == c.quote
+    assert_verbatim(engine, answer)
 
 
 @pytest.mark.slow
@@ -89,8 +84,7 @@ def test_a_term_the_plan_names_but_never_explains_is_refused_with_its_mention(en
     assert not answer.answerable and answer.reason == "not_in_plan", answer.answer
     assert f"没有说明“{term}”" in answer.answer
     assert any(term in c.quote for c in answer.citations)
-    for c in answer.citations:
-        assert engine.plan.text[c.start : c.end] == c.quote
+    assert_verbatim(engine, answer)
 
 
 @pytest.mark.slow
