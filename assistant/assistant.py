@@ -24,7 +24,7 @@ from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector
-from .numberforms import asked_kind, writes_kind
+from .numberforms import asked_kind, measured_object, writes_kind
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 # How many of the best retrieved clauses the abstention score looks at (the answer's clause is re-ranked among them).
 ABSTAIN_TOP_CLAUSES = 3
+# What a count question counts is named as the asked phrase when it is at most this long (longer is a whole clause).
+ASKED_PHRASE_MAX = 16
 # A clause retrieval did not rank is put first when it explains the topic (IDF-weighted) by this much more than the
 # best retrieved clause, and at least WHOLE_TERM of it (chosen, not fitted: retrieval missed a clause that has it all).
 UNRETRIEVED_MARGIN = 0.5
@@ -628,6 +630,13 @@ class Assistant:
             return None
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
+        counted = expand_synonyms(measured_object(q.text), self.plan.text)
+        heads = sorted((t for t in terms if t in counted), key=counted.rfind)
+        if matches and heads:  # "建成多少个公共充电桩": the targets must measure that thing, not share 建成/公共
+            measured = "".join(t.indicator + t.phrase for t in matches)
+            head = heads[-1]  # a Chinese noun phrase ends with its head: 充电桩 in 公共充电桩, 学校 in 高水平高职学校
+            if c.credit(head, measured) < WHOLE_TERM and not c.abbreviates(head, measured):
+                matches = []
         if kind and matches and not any(writes_kind(t.display, kind) for t in matches):
             matches = []  # "占几成" asks for a share: a count target ("建立100个…基地") is not the answer
         if matches:
@@ -737,6 +746,9 @@ class Assistant:
 
     def _asked_phrase(self, q: Question) -> str:
         """The words of the question that say what is asked about ("绿色建筑占新建建筑比例", "GDP")."""
+        counted = measured_object(q.text)
+        if 2 <= len(counted) <= ASKED_PHRASE_MAX:
+            return counted  # "建成多少个公共充电桩" → 公共充电桩
         words = [
             t
             for t in self.segmenter.content_terms(q.topic)

@@ -183,8 +183,13 @@ class Composer:
         return self.weighted_coverage(terms, self._plan_text)
 
     def most_informative_unknown(self, terms: list[str]) -> str | None:
-        """The unknown term that carries most information: what a refusal names as missing."""
-        unknown = self.unknown_terms(terms)
+        """The unknown term that carries most information: what a refusal names as missing.
+
+        Only a noun (or a name) is named: a topic is named by one, while an unfamiliar verb, idiom or adverb
+        (挑大梁, 卖不出去, 说了算) is the asker's wording, and naming it as "the missing content" reads as a
+        misunderstanding. With no unknown noun the refusal says "这方面的内容" instead.
+        """
+        unknown = [t for t in self.unknown_terms(terms) if self.seg.is_noun(t) or t.isascii()]
         return max(unknown, key=self.weight) if unknown else None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
@@ -562,6 +567,31 @@ class Composer:
             sentences = self.best_sentences(clause, terms, retrieval, limit)
         where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
         draft.add(f"{where}：" + "".join(s.text for s in sentences), *(Citation.of(clause, s) for s in sentences))
+        self.note_part(section, sentences, draft)
+
+    def note_part(self, section: str, quoted: list[Sentence], draft: Draft) -> None:
+        """The responsibility note of what was quoted, verbatim, when the quote leaves it out: a measure is answered
+        with who does it and where it applies ("（负责部门：住房城乡建设部）"), as the plan writes it.
+
+        In a clause whose numbered items carry notes of their own, only the notes closing a quoted item are added.
+        """
+        resp = self.s.responsibility(section)
+        if resp is None or not resp.readings or not quoted:
+            return
+        clause = self.plan.clause(section)
+        readings = sorted(resp.readings, key=lambda r: r.note.start)
+        chosen, start = [], clause.start
+        for reading in readings:  # each note closes the text since the previous one
+            if len(readings) == 1 or any(start <= s.start < reading.note.end for s in quoted):
+                chosen.append(reading)
+            start = reading.note.end
+        for reading in chosen:
+            note = reading.note
+            if any(s.start <= note.start < s.end or note.start <= s.start < note.end for s in quoted):
+                continue  # quoted already
+            cite = Citation.of(clause, note)
+            if cite not in draft.citations:
+                draft.add(note.text, cite)
 
     def structure_part(self, draft: Draft) -> None:
         """The plan's chapters (and, for each, its first clause) — for 方案分几部分."""

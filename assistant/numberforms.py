@@ -60,6 +60,26 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+# A question's clause ends at punctuation or a sentence-final particle: "建成多少个公共充电桩？由谁负责" → 公共充电桩.
+_CLAUSE_END = re.compile(r"[，。？！?!,；;：:、\s]|吗|呢|吧|啊|了|和|以及")
+
+
+def measured_object(question: str) -> str:
+    """What a count or amount question counts: the words right after its ask ("建成多少个公共充电桩" → 公共充电桩).
+
+    "" when the question asks no count or amount, or names the thing before the ask ("充电桩建多少个").
+    """
+    for kind, pattern in number_forms().asks:
+        if kind not in ("count", "amount"):
+            continue
+        m = pattern.search(question)
+        if m:
+            rest = question[m.end() :]
+            end = _CLAUSE_END.search(rest)
+            return rest[: end.start()] if end else rest
+    return ""
+
+
 def writes_kind(text: str, kind: str) -> bool:
     """Whether ``text`` writes a figure of ``kind`` (in any of the forms plans use)."""
     pattern = number_forms().writes.get(kind)

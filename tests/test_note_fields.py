@@ -129,3 +129,21 @@ def test_a_distributive_unit_is_named_as_the_note_writes_it(engine) -> None:
     answer = engine.ask("闲置低效用地盘活由谁负责？")
     assert "各市人民政府" in answer.answer, answer.answer
     _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "note", "other"),
+    [
+        # a one-note measure: its note, verbatim, follows the quoted measure (who does it, where it applies)
+        ("开发区企业能共享检测设备吗？", "（责任单位：省市场监管局）", None),
+        # a clause whose items carry notes of their own: only the note closing the item quoted
+        ("园区危险废物集中收运体系怎么建？", "（省生态环境厅、省交通运输厅指导）", "（省能源局指导）"),
+    ],
+)
+def test_a_measure_is_answered_with_its_note(engine, question, note, other) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable, answer.answer
+    assert note in answer.answer
+    assert other is None or other not in answer.answer
+    _verbatim(engine, answer)
