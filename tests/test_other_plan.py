@@ -68,8 +68,8 @@ def test_follow_up_on_the_other_plan(other):
 @pytest.mark.slow
 def test_a_count_target_must_measure_the_thing_counted(other):
     """"新建多少个标准化垃圾收集容器" shares 新建, 标准化 and 垃圾 with the plan's count target for 垃圾分类投放亭, and
-    the plan names the 容器 but sets no figure for them: the refusal says so (offering the 投放亭 target only as a related
-    one), and the figure is given when the 投放亭 are what is counted."""
+    the plan names the 容器 but sets no figure for them: the refusal says so (offering the 投放亭 target only as
+    a related one), and the figure is given when the 投放亭 are what is counted."""
     refused = other.ask("到2025年要新建多少个标准化垃圾收集容器？")
     assert not refused.answerable, refused.answer
     assert "没有给出“标准化垃圾收集容器”的具体量化目标" in refused.answer
