@@ -23,12 +23,20 @@ from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
-from .normalize import TypoCorrector
+from .normalize import TypoCorrector, basic
 from .numberforms import asked_kind, measured_object, writes_kind
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .segment import Segmenter, domain_terms
 from .settings import Settings
-from .structure import YEAR_FRAME_RE, PlanStructure, Role, extract_structure
+from .structure import (
+    CONVENTION_EXPLICIT,
+    CONVENTION_NONE,
+    CONVENTION_STATED,
+    YEAR_FRAME_RE,
+    PlanStructure,
+    Role,
+    extract_structure,
+)
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -272,9 +280,7 @@ class Assistant:
         """Clause labels ranked for a question by one retrieval mode, on the same query the answers use."""
         q = self.understand(self.validate(question))
         terms = self.composer.terms(q.topic)
-        retrieval = self.retriever.search(
-            _query(terms, q.text), mode, k=self.settings.retrieval_k, dense_query=q.text
-        )
+        retrieval = self.retriever.search(_query(terms, q.text), mode, k=self.settings.retrieval_k, dense_query=q.text)
         return self._rerank(retrieval.sections, terms, q)
 
     def with_engine(self, engine: Literal["extractive", "llm"]) -> Assistant:
@@ -442,6 +448,11 @@ class Assistant:
             )
         if q.off_domain:
             return self._not_covered(reason=RefusalReason.OFF_DOMAIN)
+        if lexicon().has(q.text, "convention") and not q.units:
+            return self._convention(), Intent.LEAD, None
+        foreign = self._foreign_document(q)
+        if foreign is not None:
+            return foreign
         if q.unknown_units and not q.units:
             name = q.unknown_units[0]
             close = self.structure.units.suggest(name, n=3)
@@ -509,10 +520,22 @@ class Assistant:
         signals = self._signals(q, terms, sections, retrieval) if graded else None
         evidence = self._evidence(sections, signals)
         if signals is not None and self.abstention.refuse(signals):
-            return self._not_covered(c.most_informative_unknown(terms) or "", RefusalReason.NOT_IN_PLAN, evidence)
+            asked = _asking_clause(q.text)  # the missing topic is named from the clause that asks, if it has one
+            in_ask = [t for t in terms if t in asked]
+            unknown_in_ask = c.unknown_terms(in_ask)
+            if asked and unknown_in_ask:  # the clause that asks holds an unknown term: it is what is missing
+                named = c.most_informative_unknown(in_ask) or max(unknown_in_ask, key=c.weight)
+            else:
+                named = c.most_informative_unknown(terms)
+            return self._not_covered(named or "", RefusalReason.NOT_IN_PLAN, evidence)
         if graded and primary in (Intent.TARGET, Intent.DEADLINE) and not q.english:
             # a target for an indicator the plan never names: an exact refusal (二氧化硫 when the plan sets none)
-            missing = [t for t in c.unknown_terms(terms) if self.segmenter.is_noun(t) and not c.abbreviates(t)]
+            asked = _asking_clause(q.text)  # "…人均用水量要降多少，写汇报用": 汇报 is not what is measured
+            missing = [
+                t
+                for t in c.unknown_terms(terms)
+                if self.segmenter.is_noun(t) and not c.abbreviates(t) and (not asked or t in asked)
+            ]
             if missing:
                 return self._refuse(
                     f"抱歉，{self._plan_name}没有给出“{missing[0]}”的目标，方案中也没有提到“{missing[0]}”。",
@@ -938,6 +961,81 @@ class Assistant:
         draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
         return True
 
+    def _convention(self) -> Draft:
+        """How the document decides who leads when a note lists several units: its own rule quoted where it states
+        it ("列第一位者为牵头单位，下同"), the markers its notes use, or that it states none (never a guess)."""
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: the document's lead convention"))
+        conventions = dict.fromkeys(
+            c for r in self.structure.responsibilities for c in (r.convention.split("；") if r.convention else ())
+        )
+        stated = [
+            c.removeprefix(CONVENTION_STATED.format(statement=""))
+            for c in conventions
+            if c != CONVENTION_NONE and c != CONVENTION_EXPLICIT
+        ]
+        for statement in stated:
+            found = self.composer.sentence_at(self.plan.text.find(statement))
+            if found is not None:
+                clause, sentence = found
+                draft.add(
+                    f"{self._plan_name}对此有说明（{clause.label}）：{sentence.text}", Citation.of(clause, sentence)
+                )
+                return draft
+        explicit = next((r for r in self.structure.responsibilities if r.leads and r.note), None)
+        plain = next((r for r in self.structure.responsibilities if r.responsible and r.note), None)
+        if CONVENTION_EXPLICIT in conventions and explicit is not None:
+            clause = self.plan.clause(explicit.section)
+            draft.add(
+                f"{self._plan_name}在各项任务的说明中直接写明“牵头”“配合”等角色，不按排列顺序推断。"
+                f"例如{clause.label}：{explicit.note.text}",
+                Citation.of(clause, explicit.note),
+            )
+        if CONVENTION_NONE in conventions and plain is not None:
+            clause = self.plan.clause(plain.section)
+            draft.add(
+                f"{self._plan_name}没有说明排在第一位的单位是否为牵头单位，各项任务所列单位均视为负责单位，"
+                f"不区分牵头与配合。例如{clause.label}：{plain.note.text}",
+                Citation.of(clause, plain.note),
+            )
+        if not draft.parts:
+            draft.add(f"{self._plan_name}没有给任务标注责任单位。")
+            draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
+        return draft
+
+    def _foreign_document(self, q: Question) -> tuple[Draft, Intent, None] | None:
+        """A refusal when the question asks about another document (a 《title》 or a 文号 that is not this plan's)
+        before naming this plan, if at all ("《…促进法》里的补贴条款", "国办发〔2016〕82号的24项措施分别是什么"): its
+        content is not in the library, whatever this plan says around a mention of it. The mention, if any, is quoted.
+        A question that names this plan first asks what this plan says about the other ("自贸区通知里提到的《…》")."""
+        text = basic(q.original) if q.original else q.text  # as typed: a title is not to be normalised
+        own = [n for n in (*self._own_names(), self.plan.title, self.plan.meta.short_title) if n and n in text]
+        first_own = min((text.find(n) for n in own), default=len(text))
+        pointed = _THIS_DOCUMENT_RE.search(text)  # "这份意见提到的《…》": this plan, pointed at
+        first_own = min(first_own, pointed.start()) if pointed else first_own
+        own_number = _doc_number_key(self.plan.meta.doc_number)
+        for m in (*_TITLE_RE.finditer(text), *_DOC_NUMBER_RE.finditer(text)):
+            if m.start() > first_own:
+                continue
+            name = m.group(0)
+            if name.startswith("《"):
+                title = m.group(1)
+                mine = self.plan.title
+                if title in mine or mine in title or self.composer.credit(title, mine) >= WHOLE_TERM:
+                    continue
+            elif own_number and _doc_number_key(name) == own_number:
+                continue
+            at = self.plan.text.find(m.group(1) if name.startswith("《") else name)
+            found = self.composer.sentence_at(at) if at >= 0 else None
+            evidence = Evidence(top_plan=self.plan.id, detail="rule: another document")
+            draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
+            draft.add(f"抱歉，方案库中没有{name}的原文，无法回答它的具体内容。")
+            if found is not None:
+                clause, sentence = found
+                where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+                draft.add(f"{self._plan_name}只在{where}中提到它：{sentence.text}", Citation.of(clause, sentence))
+            return draft, Intent.OUT_OF_SCOPE, None
+        return None
+
     def _own_names(self) -> tuple[str, ...]:
         """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
         if self._names is None:
@@ -1012,6 +1110,32 @@ class Assistant:
             return
         front = [s for s in sections[:3] if "(" not in s]
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+def _asking_clause(text: str) -> str:
+    """The clause of a question (between punctuation) that holds its ask for a figure or a time ("…要降多少，写汇报用"
+    → "…要降多少"): the words around it in other clauses are the asker's context. "" when no such ask is found."""
+    cues = [*lexicon().matches(text, "measure"), *lexicon().matches(text, "time")]
+    if not cues:
+        return ""
+    at = min(m.start() for m in cues)
+    start = max((m.end() for m in re.finditer(r"[，,。；;！!？?]", text[:at])), default=0)
+    end = re.search(r"[，,。；;！!？?]", text[at:])
+    return text[start : at + end.start()] if end else text[start:]
+
+
+# Another document a question may name: a title in book-title marks, or a 文号 (国办发〔2016〕82号, brackets of any
+# form); 文号 compare without spaces and with their brackets unified.
+# This plan pointed at rather than named: 这份意见, 本方案, 该通知, 方案里.
+_THIS_DOCUMENT_RE = re.compile(
+    r"(?:这|本|该|此)(?:份|个|一|篇)?[\u4e00-\u9fff]{0,4}?(?:方案|意见|通知|文件|规划|办法|措施)|方案(?:里|中|内)"
+)
+_TITLE_RE = re.compile(r"《([^》]{4,80})》")
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+
+
+def _doc_number_key(number: str) -> str:
+    return re.sub(r"\s", "", number).translate(str.maketrans("［【(（］】)）[]", "〔〔〔〔〕〕〕〕〔〕"))
 
 
 # What a question asks about the document itself: the lexicon role → the PlanMeta field and how the answer names it.

@@ -326,7 +326,10 @@ def without_level(question: str) -> str:
     is left."""
     cues = sorted({c for level in plan_levels() for c in level.cues}, key=len, reverse=True)
     pattern = rf"(?:这个|这份|本)?(?:{'|'.join(map(re.escape, cues))})(?:的)?(?:方案|文件)?(?:里面|当中|中|里|的)?"
-    return re.sub(pattern, "", question).strip(" ，,：:") or question
+    # a title in book-title marks is a name, kept as written (《中共中央办公厅关于…》 keeps its 中央)
+    parts = re.split(r"(《[^》]*》)", question)
+    out = "".join(p if p.startswith("《") else re.sub(pattern, "", p) for p in parts)
+    return out.strip(" ，,：:") or question
 
 
 def _names(plan: Plan) -> list[str]:

@@ -71,7 +71,13 @@ def basic(text: str) -> str:
     traditional → simplified."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", " ", text).strip().translate(_QUOTES)
+    text = _CHINESE_YEAR.sub(lambda m: m.group(1).translate(_CHINESE_DIGITS) + "年", text)  # 二〇一九年 → 2019年
     return to_simplified(text)
+
+
+# A year written digit by digit in Chinese numerals (二〇一九年, 二零二五年), as plans and officials often write it.
+_CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 @cache
