@@ -460,7 +460,7 @@ class Assistant:
             return self._refuse(
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
-        terms = c.terms(q.topic)
+        terms = c.terms(self._unnamed(q.topic))
         if lexicon().has(q.text, "meta") and self._about_document(q):
             # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
             meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
@@ -1036,6 +1036,25 @@ class Assistant:
             return draft, Intent.OUT_OF_SCOPE, None
         return None
 
+    def _unnamed(self, topic: str) -> str:
+        """The topic without the words that name this plan: a run of its title's words (or their abbreviations)
+        before a genre word ("莱芜节能方案里…", "职教改革方案…", "the energy-saving plan" read as 节能方案). They say
+        which document, not what in it; left in, they are topic terms that no target or clause carries."""
+        title = self.plan.title
+        c = self.composer
+        out = topic
+        for m in _GENRE_WORD_RE.finditer(topic):
+            words = self.segmenter.cut(topic[max(0, m.start() - NAMING_MAX_CHARS) : m.start()])
+            start = m.start()
+            for word in reversed(words):  # the longest run of title words right before the genre word
+                short = len(word) <= 4 and all(ch in title for ch in word)  # 区节能: jieba's cut across the name
+                if not (short or c.credit(word, title) >= WHOLE_TERM or c.abbreviates(word, title)):
+                    break
+                start = topic.rfind(word, 0, start)  # (spaces between words: an English question, read word by word)
+            if start < m.start():
+                out = out.replace(topic[start : m.end()], " ", 1)
+        return out
+
     def _own_names(self) -> tuple[str, ...]:
         """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
         if self._names is None:
@@ -1122,6 +1141,12 @@ def _asking_clause(text: str) -> str:
     start = max((m.end() for m in re.finditer(r"[，,。；;！!？?]", text[:at])), default=0)
     end = re.search(r"[，,。；;！!？?]", text[at:])
     return text[start : at + end.start()] if end else text[start:]
+
+
+# A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
+# are read as the name.
+_GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
+NAMING_MAX_CHARS = 12
 
 
 # Another document a question may name: a title in book-title marks, or a 文号 (国办发〔2016〕82号, brackets of any
