@@ -69,12 +69,22 @@ def fuzzy_key(syllable: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
+def main_sound(ch: str) -> str:
+    """A character's usual toneless reading (率 → lv)."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=False)
+    return readings[0][0] if readings else ch
+
+
 def sound_alike(a: str, b: str) -> bool:
-    """Whether two characters share a toneless reading, exactly or up to fuzzy initials and finals."""
-    sa, sb = sounds(a), sounds(b)
-    if sa & sb:
+    """Whether two characters share a toneless reading (any of their readings: 蟀 and 率 share shuai), or their usual
+    readings are equal up to fuzzy initials and finals (征/真: zheng/zhen). Fuzzy matching of rare readings would
+    make too many pairs alike (省 xing/新 xin)."""
+    if sounds(a) & sounds(b):
         return True
-    return bool({fuzzy_key(s) for s in sa} & {fuzzy_key(s) for s in sb})
+    return fuzzy_key(main_sound(a)) == fuzzy_key(main_sound(b))
 
 
 def confusable(a: str, b: str) -> bool:
