@@ -89,14 +89,18 @@ def synonym_pairs() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def expand_synonyms(text: str, plan_text: str) -> str:
     """Put the plan's wording for everyday words: in place of a word the plan never uses (``电动汽车`` →
-    ``新能源汽车``); after the question for one the plan uses too, when the question uses it on its own (``VOCs`` is
+    ``新能源汽车``, when the plan uses that wording); after the question for one the plan uses too, when the question uses it on its own (``VOCs`` is
     also the plan's shorthand, but its targets say 挥发性有机物; ``低VOCs原辅料`` is the plan's own phrase)."""
     extra: list[str] = []
     for word, targets in _synonyms():
         if word not in text:
             continue
         if word not in plan_text:
-            text = text.replace(word, " " + " ".join(targets) + " ")
+            # only wordings this plan uses: 地铁 stays 地铁 in a plan without 城市轨道交通 (its parts 城市, 交通 would
+            # make the plan look as if it spoke of it); none used, the asker's word stays, to be named as missing
+            used = [t for t in targets if t in plan_text]
+            if used:
+                text = text.replace(word, " " + " ".join(used) + " ")
         elif not _inside_plan_phrase(word, text, plan_text):
             extra += [t for t in targets if t != word and t not in text and t not in extra]
     return " ".join([text, *extra]) if extra else text

@@ -78,15 +78,14 @@ def main_sound(ch: str) -> str:
     return readings[0][0] if readings else ch
 
 
-def sound_alike(a: str, b: str) -> bool:
-    """Whether two characters share a toneless reading (any of their readings: 蟀 and 率 share shuai), or their usual
-    readings are equal up to fuzzy initials and finals (征/真: zheng/zhen). Fuzzy matching of rare readings would
-    make too many pairs alike (省 xing/新 xin)."""
-    if sounds(a) & sounds(b):
-        return True
-    return fuzzy_key(main_sound(a)) == fuzzy_key(main_sound(b))
+def sound_alike(intended: str, written: str) -> bool:
+    """Whether ``written`` is what a pinyin input method offers for ``intended``: its usual reading is one of the
+    intended character's readings (蟀 shuai for 率, read lü or shuai), or equals the intended character's usual
+    reading up to fuzzy initials and finals (真 zhen for 征 zheng). A rare reading of the written character does not
+    count (省 is also read xian, yet nobody typing 线 gets 省)."""
+    return main_sound(written) in sounds(intended) or fuzzy_key(main_sound(written)) == fuzzy_key(main_sound(intended))
 
 
-def confusable(a: str, b: str) -> bool:
-    """Whether ``b`` is a likely typo of ``a`` (or the reverse): same or fuzzy sound, or similar shape."""
-    return a == b or look_alike(a, b) or sound_alike(a, b)
+def confusable(intended: str, written: str) -> bool:
+    """Whether ``written`` is a likely typo of ``intended``: same or fuzzy sound, or similar shape."""
+    return intended == written or look_alike(intended, written) or sound_alike(intended, written)

@@ -3,6 +3,7 @@
     .venv/bin/python scripts/perturb_eval.py make   # (re)write eval/perturb/perturb-dev.jsonl (seeded)
     .venv/bin/python scripts/perturb_eval.py run    # ask clean + perturbed copies, print the table
     .venv/bin/python scripts/perturb_eval.py run --json out.json
+    .venv/bin/python scripts/perturb_eval.py fit    # sweep the typo corrector's constants (corrector level only)
 
 Only the *answerable* questions of the development parts (``DEV_FILES``; never a held-out part) are used, without
 follow-ups (their meaning depends on the turn before) and without English ones. Each question gets at most one
@@ -178,15 +179,22 @@ def make(assistant) -> list[dict]:
             if got is not None:
                 q, term, written = got
                 out.append(
-                    {**base, "id": f"{group}/{kind}", "group": group, "kind": kind, "question": q, "term": term,
-                     "written": written}
+                    {
+                        **base,
+                        "id": f"{group}/{kind}",
+                        "group": group,
+                        "kind": kind,
+                        "question": q,
+                        "term": term,
+                        "written": written,
+                    }
                 )
     return out
 
 
 def _qa_items(rows: list[dict]):
-    from assistant.evaluate import QAItem
     from assistant.clauses import normalize_label
+    from assistant.evaluate import QAItem
 
     return [
         QAItem(
@@ -225,17 +233,84 @@ def run(assistant, rows: list[dict]) -> dict:
                 "key_facts": round(rep.key_fact_accuracy, 3),
                 "hit1": round(rep.citation.hit1, 3),
                 "false_refusals": round(rep.false_refusal_rate, 3),
-                "not_in_plan": sum(1 for _, a in got if not a.answerable and a.reason and a.reason.value == "not_in_plan"),
+                "not_in_plan": sum(
+                    1 for _, a in got if not a.answerable and a.reason and a.reason.value == "not_in_plan"
+                ),
                 "corrected": sum(1 for _, a in got if "理解。）" in a.answer),
             }
         row["failures"] = [
-            {"id": i.id, "question": i.question, "reason": a.reason.value if a.reason else None,
-             "evidence": a.evidence.detail if a.evidence else ""}
+            {
+                "id": i.id,
+                "question": i.question,
+                "reason": a.reason.value if a.reason else None,
+                "evidence": a.evidence.detail if a.evidence else "",
+            }
             for i, a in pairs[kind]
             if not a.answerable
         ]
         table[kind] = row
     return table
+
+
+def unanswerable_items() -> list[dict]:
+    """The unanswerable questions of the development parts (a correction there may turn a refusal into an answer)."""
+    out = []
+    for name in DEV_FILES:
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not json.loads(line).get("answerable", True):
+                out.append(json.loads(line))
+    return out
+
+
+def corrector_scores(assistant, rows: list[dict], unanswerable: list[dict]) -> dict:
+    """At the corrector alone: typos repaired to the plan's term, and corrections made where there was no typo
+    (clean answerable questions and unanswerable ones: every one of those is a false correction)."""
+    styles = {f"{r['source']}#{r['id']}": r.get("style") for r in dev_items()}
+    fixed = {kind: 0 for kind in ("homophone", "lookalike")}
+    total = dict.fromkeys(fixed, 0)
+    false = 0
+    for r in rows + [{**u, "kind": "unanswerable"} for u in unanswerable]:
+        engine = assistant.engines.get(r.get("plan") or DEFAULT_PLAN)
+        if engine is None:
+            continue
+        q = engine.understand(r["question"])
+        if r["kind"] in fixed:
+            total[r["kind"]] += 1
+            fixed[r["kind"]] += r["written"] not in q.text and r["term"] in q.text
+        elif r["kind"] in ("clean", "unanswerable") and styles.get(r.get("group"), r.get("style")) != "typo":
+            false += bool(q.corrections)  # the dev sets' own typo-style questions do hold typos
+    return {"repaired": {k: round(fixed[k] / total[k], 3) for k in fixed}, "false_corrections": false}
+
+
+def fit(assistant, rows: list[dict]) -> list[str]:
+    """Sweep the corrector's constants; the chosen setting repairs most typos with no false correction."""
+    import itertools
+
+    from assistant import normalize
+
+    unanswerable = unanswerable_items()
+    saved = (normalize.TYPO_MAX_LEN, normalize.TYPO_WORD_GUARD_MAX_LEN, normalize.TYPO_ALIGN_MAX_LEN)
+    lines = [
+        "| TYPO_MAX_LEN | TYPO_WORD_GUARD_MAX_LEN | TYPO_ALIGN_MAX_LEN | homophones repaired | look-alikes "
+        "repaired | false corrections (clean + unanswerable) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for max_len, guard, align in itertools.product((8, 12, 16), (0, 3), (0, 2, 3, 4)):
+        normalize.TYPO_MAX_LEN, normalize.TYPO_WORD_GUARD_MAX_LEN, normalize.TYPO_ALIGN_MAX_LEN = max_len, guard, align
+        for engine in assistant.engines.values():
+            engine._init_understanding()
+        got = corrector_scores(assistant, rows, unanswerable)
+        lines.append(
+            f"| {max_len} | {guard} | {align} | {got['repaired']['homophone']:.3f} | "
+            f"{got['repaired']['lookalike']:.3f} | {got['false_corrections']} |"
+        )
+        print(lines[-1], flush=True)
+    normalize.TYPO_MAX_LEN, normalize.TYPO_WORD_GUARD_MAX_LEN, normalize.TYPO_ALIGN_MAX_LEN = saved
+    return lines
+
+
+def _reason(answer) -> str | None:
+    return answer.reason.value if answer.reason else None
 
 
 def render(table: dict) -> str:
@@ -255,7 +330,7 @@ def render(table: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("make", "run"))
+    parser.add_argument("command", choices=("make", "run", "fit"))
     parser.add_argument("--file", type=Path, default=OUT)
     parser.add_argument("--json", type=Path, help="also write the table (with the failures) here")
     parser.add_argument("--failures", action="store_true", help="print the perturbed questions refused")
@@ -273,6 +348,9 @@ def main() -> int:
         print(f"wrote {len(rows)} questions to {args.file}: {dict(kinds)}")
         return 0
     rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.command == "fit":
+        fit(assistant, rows)
+        return 0
     table = run(assistant, rows)
     print(render(table))
     if args.failures:

@@ -19,7 +19,8 @@ def engine(tmp_path_factory):
 
 def test_characters_are_confusable_by_sound_fuzzy_sound_or_shape() -> None:
     assert sound_alike("溉", "丐")  # gai, same reading
-    assert sound_alike("蟀", "率")  # shuai is one of 率's readings
+    assert sound_alike("率", "蟀")  # 蟀 is read shuai, one of the readings of 率 (lü, shuai)
+    assert not sound_alike("线", "省")  # 省 is also read xian, but no input method offers it for 线
     assert sound_alike("征", "真")  # zheng/zhen: a fuzzy final of pinyin input methods
     assert look_alike("刀", "力") and look_alike("暧", "暖")
     assert not confusable("审", "统")  # 区审计局 is another unit, not a typo of 区统计局
@@ -39,7 +40,7 @@ def test_look_alike_typo_of_a_plan_term_is_answered_with_the_right_clause(engine
     assert a.answerable, a.answer
     assert "3.5万吨/日" in a.answer
     assert a.citations[0].section == "二(二)"
-    assert "按“再生水利用能力”理解" in a.answer
+    assert "“新增再生水利用能刀”按“新增再生水利用能力”理解" in a.answer
     assert_verbatim(engine, a)
 
 
