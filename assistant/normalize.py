@@ -326,7 +326,7 @@ class TypoCorrector:
                     fix = None
                 if fix is not None and strict and length <= TYPO_ALIGN_MAX_LEN and self._cut is not None:
                     if bounds is None:
-                        bounds = _boundaries(self._cut(text))
+                        bounds = _boundaries(self._cut(text), self._is_word)
                     if i not in bounds or i + length not in bounds:
                         fix = None  # 方案里 is 方案/里, not a typo of 案例
                 if fix is not None:
@@ -364,9 +364,13 @@ class TypoCorrector:
         return word, strict
 
 
-def _boundaries(tokens: list[str]) -> set[int]:
+def _boundaries(tokens: list[str], is_word: Callable[[str], bool] | None) -> set[int]:
+    """Where words of the cut start and end. Inside a token jieba made up (not a dictionary word: 点里, 闯新归, glued
+    around a mistyped character) every position counts as a boundary: it says nothing about where words are."""
     out, at = {0}, 0
     for token in tokens:
+        if is_word is not None and len(token) > 1 and not is_word(token):
+            out.update(range(at + 1, at + len(token)))
         at += len(token)
         out.add(at)
     return out
