@@ -69,3 +69,11 @@ def test_a_general_word_and_the_askers_grammar_are_not_taken_for_typos() -> None
 def test_a_typo_of_an_ordinary_plan_word_is_corrected() -> None:
     typo = TypoCorrector([], "由区水务局负责落实。", words=["负责"], cut=lambda t: ["谁", "负", "则"])
     assert typo.correct("谁负则") == ("谁负责", (("负则", "负责"),))
+
+
+def test_an_everyday_word_is_read_as_the_plans_wording_only_when_the_plan_can_spell_it() -> None:
+    from assistant.intent import expand_synonyms
+
+    plan = "推广新能源汽车，新增和更新公交车中新能源车辆占比达到80%。"
+    assert "新能源公交" in expand_synonyms("电动公交占多大比例", plan)  # 新能源 + 公交, both the plan's
+    assert "地铁" in expand_synonyms("地铁建设有什么要求", plan)  # 城市轨道交通: the plan has no 轨道
