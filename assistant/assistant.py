@@ -165,7 +165,14 @@ class Assistant:
         vocabulary += [c.title for c in self.plan.clauses if len(c.title) <= 8]
         vocabulary += self.segmenter.content_terms(self.plan.title)  # its region and subject (Laiwu → 莱芜)
         unit_names = [n for u in self.structure.units for n in u.names]
-        self.typo = TypoCorrector([w for w in vocabulary if w not in set(unit_names)], self.plan.text, unit_names)
+        self.typo = TypoCorrector(
+            [w for w in vocabulary if w not in set(unit_names)],
+            self.plan.text,
+            unit_names,
+            words=self.segmenter.cut_for_search(self.plan.text),  # its ordinary words, for typos of 要求, 负责…
+            is_word=self.segmenter.in_dictionary,
+            cut=self.segmenter.cut,
+        )
         self.abstention: AbstentionModel = load_model()
         self._figures: set[tuple[float, str]] | None = None
         self._names: tuple[str, ...] | None = None  # the plan's aliases, for questions about the document

@@ -89,17 +89,34 @@ def synonym_pairs() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def expand_synonyms(text: str, plan_text: str) -> str:
     """Put the plan's wording for everyday words: in place of a word the plan never uses (``电动汽车`` →
-    ``新能源汽车``); after the question for one the plan uses too, when the question uses it on its own (``VOCs`` is
-    also the plan's shorthand, but its targets say 挥发性有机物; ``低VOCs原辅料`` is the plan's own phrase)."""
+    ``新能源汽车``, when the plan can spell that wording); after the question for one the plan uses too, when the
+    question uses it on its own (``VOCs`` is also the plan's shorthand, but its targets say 挥发性有机物;
+    ``低VOCs原辅料`` is the plan's own phrase)."""
     extra: list[str] = []
     for word, targets in _synonyms():
         if word not in text:
             continue
         if word not in plan_text:
-            text = text.replace(word, " " + " ".join(targets) + " ")
+            # only wordings this plan can spell (新能源公交: 新能源 + 公交): 地铁 stays 地铁 in a plan without 轨道, as
+            # 城市轨道交通's parts 城市, 交通 would make the plan look as if it spoke of it; the asker's word stays, to
+            # be named as missing
+            used = [t for t in targets if _spelled_by(t, plan_text)]
+            if used:
+                text = text.replace(word, " " + " ".join(used) + " ")
         elif not _inside_plan_phrase(word, text, plan_text):
             extra += [t for t in targets if t != word and t not in text and t not in extra]
     return " ".join([text, *extra]) if extra else text
+
+
+def _spelled_by(term: str, plan_text: str) -> bool:
+    """Whether ``term`` is the plan's own wording or a run of pieces of two or more characters the plan writes."""
+    if term in plan_text:
+        return True
+    ends = {0}  # positions of ``term`` reached by pieces the plan writes
+    for i in range(len(term)):
+        if i in ends:
+            ends.update(j for j in range(i + 2, len(term) + 1) if term[i:j] in plan_text)
+    return len(term) in ends
 
 
 def _inside_plan_phrase(word: str, text: str, plan_text: str) -> bool:

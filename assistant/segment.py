@@ -82,6 +82,10 @@ class Segmenter:
         """Plain segmentation (no filtering), for display and tests."""
         return [t for t in self._tk.lcut(text) if t.strip()]
 
+    def in_dictionary(self, word: str) -> bool:
+        """Whether ``word`` is an entry of the dictionary (jieba's general one or the plan's words)."""
+        return self._tk.FREQ.get(word, 0) > 0
+
     def cut_for_search(self, text: str) -> list[str]:
         return [t for t in self._tk.lcut_for_search(text) if t.strip()]
 
