@@ -102,10 +102,42 @@ def expand_synonyms(text: str, plan_text: str) -> str:
             # be named as missing
             used = [t for t in targets if _spelled_by(t, plan_text)]
             if used:
-                text = text.replace(word, " " + " ".join(used) + " ")
+                text = _replace_words(text, word, " " + " ".join(used) + " ")
         elif not _inside_plan_phrase(word, text, plan_text):
             extra += [t for t in targets if t != word and t not in text and t not in extra]
     return " ".join([text, *extra]) if extra else text
+
+
+def _replace_words(text: str, word: str, by: str) -> str:
+    """``text`` with ``word`` replaced where it stands as a word. A key of up to ``SYNONYM_BOUNDARY_LEN`` characters
+    is left where its first character ends a word begun before it, or its last starts one that runs on (市里 in
+    城市里), that word a common one in jieba's general dictionary (``SYNONYM_STRADDLE_FREQ``)."""
+    if len(word) > SYNONYM_BOUNDARY_LEN:
+        return text.replace(word, by)
+    import jieba
+
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+
+    def is_word(w: str) -> bool:  # a common word: 城市 (25,084), not 旧地 (60) in 废旧地膜 or 六重 (2) in 国六重卡
+        return freq.get(w, 0) >= SYNONYM_STRADDLE_FREQ
+
+    out, at = [], 0
+    for m in re.finditer(re.escape(word), text):
+        i, j = m.start(), m.end()
+        if (i > 0 and is_word(text[i - 1 : i + 1])) or (j < len(text) and is_word(text[j - 1 : j + 1])):
+            continue
+        out.append(text[at:i] + by)
+        at = j
+    return "".join(out) + text[at:]
+
+
+# Synonym keys this short are replaced only where they stand as words (longer ones rarely straddle a word).
+SYNONYM_BOUNDARY_LEN = 3
+# A word straddling a key's edge must be at least this frequent in jieba's dictionary to keep the key from being read
+# (chosen, not fitted: the common words a short key hides in — 城市 25,084, 开发 10,022 — against the accidental pairs
+# of neighbouring words — 旧地 60, 六重 2).
+SYNONYM_STRADDLE_FREQ = 1000
 
 
 def _spelled_by(term: str, plan_text: str) -> bool:
