@@ -80,8 +80,8 @@ def test_an_everyday_word_is_read_as_the_plans_wording_only_when_the_plan_can_sp
 
 
 def test_a_short_synonym_key_is_not_read_inside_a_longer_word() -> None:
-    """市里 (→ 市级) stands as a word in 市里的方案, not inside 城市里; a rare accidental pair (旧地 in 废旧地膜) does not
-    keep 地膜 from being read."""
+    """市里 (→ 市级) stands as a word in 市里的方案, not inside 城市里; a rare accidental pair (旧地 in 废旧地膜)
+    does not keep 地膜 from being read."""
     from assistant.intent import expand_synonyms
 
     plan = "到2025年，全市城市生活垃圾回收利用率达到35%。市级部门负责。农用薄膜回收率达到90%。"
