@@ -111,16 +111,13 @@ def expand_synonyms(text: str, plan_text: str) -> str:
 def _replace_words(text: str, word: str, by: str) -> str:
     """``text`` with ``word`` replaced where it stands as a word. A key of up to ``SYNONYM_BOUNDARY_LEN`` characters
     is left where its first character ends a word begun before it, or its last starts one that runs on (市里 in
-    城市里), that word a common one in jieba's general dictionary (``SYNONYM_STRADDLE_FREQ``)."""
+    城市里), that word a common one in the segmenter's dictionary (``SYNONYM_STRADDLE_FREQ``)."""
     if len(word) > SYNONYM_BOUNDARY_LEN:
         return text.replace(word, by)
-    import jieba
-
-    jieba.dt.check_initialized()
-    freq = jieba.dt.FREQ
+    from .segment import word_freq
 
     def is_word(w: str) -> bool:  # a common word: 城市 (25,084), not 旧地 (60) in 废旧地膜 or 六重 (2) in 国六重卡
-        return freq.get(w, 0) >= SYNONYM_STRADDLE_FREQ
+        return word_freq(w) >= SYNONYM_STRADDLE_FREQ
 
     out, at = [], 0
     for m in re.finditer(re.escape(word), text):

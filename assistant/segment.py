@@ -44,6 +44,15 @@ def _pos_tagger(tk: jieba.Tokenizer) -> object:
     return tagger
 
 
+_WORD_FREQ: dict[str, int] | None = None
+
+
+def word_freq(word: str) -> int:
+    """How common ``word`` is in the dictionary of the process's first segmenter (jieba's general one; 0 before any
+    segmenter exists) — shared, so no second copy of the dictionary is loaded."""
+    return _WORD_FREQ.get(word, 0) if _WORD_FREQ is not None else 0
+
+
 def domain_terms() -> list[str]:
     """General energy-saving / environment vocabulary shipped with the package (one term per line)."""
     text = resources.files("assistant.data").joinpath("terms.txt").read_text(encoding="utf-8")
@@ -71,6 +80,9 @@ class Segmenter:
         else:
             self._tk.initialize()
         self._pos = None  # jieba's part-of-speech tagger over the same dictionary, made on first use
+        global _WORD_FREQ
+        if _WORD_FREQ is None:  # the first segmenter's dictionary (the library's base: jieba's own, no plan words)
+            _WORD_FREQ = self._tk.FREQ
         for word in self.words:
             self._tk.add_word(word, freq=max(self._tk.suggest_freq(word), 5000))
 

@@ -79,11 +79,13 @@ def test_an_everyday_word_is_read_as_the_plans_wording_only_when_the_plan_can_sp
     assert "地铁" in expand_synonyms("地铁建设有什么要求", plan)  # 城市轨道交通: the plan has no 轨道
 
 
-def test_a_short_synonym_key_is_not_read_inside_a_longer_word() -> None:
+def test_a_short_synonym_key_is_not_read_inside_a_longer_word(tmp_path) -> None:
     """市里 (→ 市级) stands as a word in 市里的方案, not inside 城市里; a rare accidental pair (旧地 in 废旧地膜)
     does not keep 地膜 from being read."""
     from assistant.intent import expand_synonyms
+    from assistant.segment import Segmenter
 
+    Segmenter([], tmp_path)  # word frequencies come from the process's segmenter (every engine has one)
     plan = "到2025年，全市城市生活垃圾回收利用率达到35%。市级部门负责。农用薄膜回收率达到90%。"
     assert "市级" not in expand_synonyms("城市里的垃圾怎么处理", plan)
     assert "市级" in expand_synonyms("市里的方案怎么说", plan)
