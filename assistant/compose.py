@@ -402,8 +402,18 @@ class Composer:
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.guides)}指导"
         else:
             return False
-        draft.add(text + "。", cite)
+        scope = self._own_scope(resp)
+        draft.add(text + (f"，适用范围：{scope}" if scope else "") + "。", cite)
         return True
+
+    def _own_scope(self, resp: Responsibility) -> str:
+        """The scope field (notes.toml ``[fields] scope``: 适用范围, 实施范围…) of a clause's one note, without the
+        default it states for later notes: who does a measure and where it applies are read together."""
+        if len(resp.readings) != 1:
+            return ""
+        labels = set(_note_fields()["scope"])
+        own = next((v for label, v in resp.readings[0].fields if label in labels), "")
+        return re.split(r"[，,；;]\s*(?=以下)", own, maxsplit=1)[0] if own else ""
 
     def scope_part(self, section: str, reading: NoteReading | None, draft: Draft) -> bool:
         """Where the item a note closes applies: the note's scope field (notes.toml ``[fields] scope``), or the

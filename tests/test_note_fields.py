@@ -147,3 +147,11 @@ def test_a_measure_is_answered_with_its_note(engine, question, note, other) -> N
     assert note in answer.answer
     assert other is None or other not in answer.answer
     _verbatim(engine, answer)
+
+
+@pytest.mark.slow
+def test_who_does_a_measure_is_answered_with_where_it_applies(engine) -> None:
+    answer = engine.ask("跨境数据流动安全评估试点由谁负责？")
+    assert "省委网信办" in answer.answer and "适用范围：临港开发区" in answer.answer, answer.answer
+    assert "以下除注明" not in answer.answer  # the default a note states for later notes is not its own scope
+    _verbatim(engine, answer)
