@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
 import threading
@@ -26,6 +27,7 @@ from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
 from .numberforms import asked_kind, measured_object, writes_kind
 from .retrieve import Retrieval, RetrievalMode, Retriever
+from .rules import patterns
 from .segment import Segmenter, domain_terms
 from .settings import Settings
 from .structure import (
@@ -1020,7 +1022,8 @@ class Assistant:
         pointed = _THIS_DOCUMENT_RE.search(text)  # "这份意见提到的《…》": this plan, pointed at
         first_own = min(first_own, pointed.start()) if pointed else first_own
         own_number = _doc_number_key(self.plan.meta.doc_number)
-        for m in (*_TITLE_RE.finditer(text), *_DOC_NUMBER_RE.finditer(text)):
+        numbers = [m for p in _doc_number_patterns() for m in p.finditer(text)]
+        for m in (*_TITLE_RE.finditer(text), *numbers):
             if m.start() > first_own:
                 continue
             name = m.group(0)
@@ -1029,9 +1032,12 @@ class Assistant:
                 mine = self.plan.title
                 if title in mine or mine in title or self.composer.credit(title, mine) >= WHOLE_TERM:
                     continue
-            elif own_number and _doc_number_key(name) == own_number:
-                continue
-            at = self.plan.text.find(m.group(1) if name.startswith("《") else name)
+                mentioned = title
+            else:  # the pattern's issuer run may have taken the asker's words before it ("请问国办发〔2016〕82号")
+                if own_number and _doc_number_key(name).endswith(own_number):
+                    continue
+                name = mentioned = _as_written(name, self.plan.text)
+            at = self.plan.text.find(mentioned)
             found = self.composer.sentence_at(at) if at >= 0 else None
             evidence = Evidence(top_plan=self.plan.id, detail="rule: another document")
             draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
@@ -1163,7 +1169,34 @@ _THIS_DOCUMENT_RE = re.compile(
     r"(?:这|本|该|此)(?:份|个|一|篇)?[\u4e00-\u9fff]{0,4}?(?:方案|意见|通知|文件|规划|办法|措施)|方案(?:里|中|内)"
 )
 _TITLE_RE = re.compile(r"《([^》]{4,80})》")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+
+# A 文号 shown from a question keeps at most this many characters before its bracket when the plan does not write it
+# (issuer abbreviations run 国发, 国办发, 济政办字: up to four).
+ISSUER_SHOWN = 4
+
+
+@functools.cache
+def _doc_number_patterns() -> tuple[re.Pattern[str], ...]:
+    """The document grammar's 文号 forms (``document.toml [front] doc_number``, written for a whole line), unanchored
+    to be found inside a question."""
+    return tuple(
+        re.compile(p.pattern.removeprefix("^").removesuffix("$")) for p in patterns("document", "front", "doc_number")
+    )
+
+
+def _as_written(number: str, plan_text: str) -> str:
+    """A 文号 found in a question without the asker's words its issuer run took ("请问国办发〔2016〕82号"): the
+    longest end of it, issuer and all, the plan writes, else what follows the question words of the lexicon, at most
+    ``ISSUER_SHOWN`` characters before the bracket."""
+    bracket = re.search(r"[〔\[［(（]", number)
+    at = bracket.start() if bracket else 0
+    for k in range(at):  # cut inside the issuer run only: the year and number stay whole
+        if number[k:] in plan_text:
+            return number[k:]
+    start, words = 0, lexicon()
+    while word := next((number[start:e] for e in range(at, start, -1) if words.roles_of(number[start:e])), ""):
+        start += len(word)  # the question words before it (请问, 一下): the lexicon's, never the issuer
+    return number[max(start, at - ISSUER_SHOWN) :]
 
 
 def _doc_number_key(number: str) -> str:
