@@ -990,22 +990,25 @@ class Assistant:
                     f"{self._plan_name}对此有说明（{clause.label}）：{sentence.text}", Citation.of(clause, sentence)
                 )
                 return draft
-        explicit = next((r for r in self.structure.responsibilities if r.leads and r.note), None)
-        plain = next((r for r in self.structure.responsibilities if r.responsible and r.note), None)
-        if CONVENTION_EXPLICIT in conventions and explicit is not None:
-            clause = self.plan.clause(explicit.section)
-            draft.add(
-                f"{self._plan_name}在各项任务的说明中直接写明“牵头”“配合”等角色，不按排列顺序推断。"
-                f"例如{clause.label}：{explicit.note.text}",
-                Citation.of(clause, explicit.note),
-            )
-        if CONVENTION_NONE in conventions and plain is not None:
-            clause = self.plan.clause(plain.section)
-            draft.add(
-                f"{self._plan_name}没有说明排在第一位的单位是否为牵头单位，各项任务所列单位均视为负责单位，"
-                f"不区分牵头与配合。例如{clause.label}：{plain.note.text}",
-                Citation.of(clause, plain.note),
-            )
+        examples = (  # the convention, the notes that show it, what the answer says of it
+            (
+                CONVENTION_EXPLICIT,
+                lambda r: r.leads,
+                "在各项任务的说明中直接写明“牵头”“配合”等角色，不按排列顺序推断。",
+            ),
+            (
+                CONVENTION_NONE,
+                lambda r: r.responsible,
+                "没有说明排在第一位的单位是否为牵头单位，各项任务所列单位均视为负责单位，不区分牵头与配合。",
+            ),
+        )
+        for convention, shows, says in examples:
+            example = next((r for r in self.structure.responsibilities if shows(r) and r.note), None)
+            if convention in conventions and example is not None:
+                clause = self.plan.clause(example.section)
+                draft.add(
+                    f"{self._plan_name}{says}例如{clause.label}：{example.note.text}", Citation.of(clause, example.note)
+                )
         if not draft.parts:
             draft.add(f"{self._plan_name}没有给任务标注责任单位。")
             draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN

@@ -402,18 +402,18 @@ class Composer:
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.guides)}指导"
         else:
             return False
-        scope = self._own_scope(resp)
+        scope = self._scope_field(resp.readings[0])[0] if len(resp.readings) == 1 else ""  # who and where, together
         draft.add(text + (f"，适用范围：{scope}" if scope else "") + "。", cite)
         return True
 
-    def _own_scope(self, resp: Responsibility) -> str:
-        """The scope field (notes.toml ``[fields] scope``: 适用范围, 实施范围…) of a clause's one note, without the
-        default it states for later notes: who does a measure and where it applies are read together."""
-        if len(resp.readings) != 1:
-            return ""
+    @staticmethod
+    def _scope_field(reading: NoteReading | None) -> tuple[str, str]:
+        """A note's own scope field (notes.toml ``[fields] scope``: 适用范围, 实施范围…) split into where the item
+        applies and the default it states for later notes ("以下除标注…外，适用范围均为…"); empty when it has none."""
         labels = set(_note_fields()["scope"])
-        own = next((v for label, v in resp.readings[0].fields if label in labels), "")
-        return re.split(r"[，,；;]\s*(?=以下)", own, maxsplit=1)[0] if own else ""
+        own = next((v for label, v in reading.fields if label in labels), "") if reading else ""
+        value, *rule = re.split(r"[，,；;]\s*(?=以下)", own, maxsplit=1) if own else ("",)
+        return value, rule[0] if rule else ""
 
     def scope_part(self, section: str, reading: NoteReading | None, draft: Draft) -> bool:
         """Where the item a note closes applies: the note's scope field (notes.toml ``[fields] scope``), or the
@@ -422,11 +422,10 @@ class Composer:
         grammar = _note_fields()
         labels = set(grammar["scope"])
         clause = self.plan.clause(section)
-        own = next((v for label, v in reading.fields if label in labels), "") if reading else ""
-        if own:
-            value, *rule = re.split(r"[，,；;]\s*(?=以下)", own, maxsplit=1)
-            also = f"；该处还说明：{rule[0]}" if rule else ""  # the default it states for later notes
-            draft.add(f"“{clause.title}”（{section}）的适用范围：{value}{also}。", Citation.of(clause, reading.note))
+        own, default = self._scope_field(reading)
+        if own and reading is not None:
+            also = f"；该处还说明：{default}" if default else ""  # the default it states for later notes
+            draft.add(f"“{clause.title}”（{section}）的适用范围：{own}{also}。", Citation.of(clause, reading.note))
             return True
         for rule in self.s.responsibilities:
             for earlier in rule.readings:
