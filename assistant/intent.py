@@ -16,6 +16,7 @@ from importlib import resources
 from .lexicon import NOWHERE, lexicon
 from .normalize import basic, is_english, read_english
 from .numberforms import ApproxFigure, approximate_figures, word_figures
+from .segment import word_freq
 from .structure import Role
 from .units import Unit, UnitRegistry
 
@@ -114,8 +115,6 @@ def _replace_words(text: str, word: str, by: str) -> str:
     城市里), that word a common one in the segmenter's dictionary (``SYNONYM_STRADDLE_FREQ``)."""
     if len(word) > SYNONYM_BOUNDARY_LEN:
         return text.replace(word, by)
-    from .segment import word_freq
-
     def is_word(w: str) -> bool:  # a common word: 城市 (25,084), not 旧地 (60) in 废旧地膜 or 六重 (2) in 国六重卡
         return word_freq(w) >= SYNONYM_STRADDLE_FREQ
 
