@@ -26,6 +26,7 @@ from .intent import Intent, Question, analyse, expand_synonyms, figure_value, fi
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
 from .numberforms import asked_kind, measured_object, writes_kind
+from .parts import asked_part, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
 from .segment import Segmenter, domain_terms
@@ -517,9 +518,16 @@ class Assistant:
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
 
         intents = list(q.intents)
-        if intents == [Intent.MEASURES] and c.named_chapter(q.text):  # a whole chapter asked about: its outline
+        named = c.named_chapter(q.text) if intents == [Intent.MEASURES] else None
+        title = next((ch.title for ch in self.plan.chapters if ch.numeral == named), "")
+        if named and all(t in title or self._naming(t) for t in terms):  # a whole chapter and nothing else asked
             intents = [Intent.OVERVIEW]
         primary = intents[0]
+        part = self._asked_part(q, terms, followup, retrieval)
+        if part is not None and not part.answerable:
+            return part, Intent.OUT_OF_SCOPE, None
+        if part is not None:
+            return part, Intent.OVERVIEW, Turn(q.topic, tuple(part.sections), (), ())
         checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW, Intent.AGGREGATE)
         if primary in (Intent.MEASURES, Intent.OVERVIEW) and not q.units and not followup:
             listed = self._enumeration(q, terms)
@@ -1071,6 +1079,10 @@ class Assistant:
                 out = out.replace(topic[start : m.end()], " ", 1)
         return out
 
+    def _naming(self, term: str) -> bool:
+        """Whether a topic term is a word of the plan's title or of a name it goes by (it says which document)."""
+        return term in self.plan.title or any(term in n for n in self._own_names())
+
     def _own_names(self) -> tuple[str, ...]:
         """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
         if self._names is None:
@@ -1116,14 +1128,49 @@ class Assistant:
             draft.add(f"文本中没有写明{'、'.join(missing)}。")
         return True
 
+    def _asked_part(self, q: Question, terms: list[str], followup: bool, retrieval: Retrieval) -> Draft | None:
+        """A part of the plan asked for by its role and nothing else ("综保区意见的保障措施有哪些", "工作目标是什么",
+        "督查激励通知的主要内容"): the plan's part of that role, whatever its heading says.
+
+        The roles are data (``data/part_roles.toml``).
+        """
+        asked = asked_part(q.text)
+        if asked is None or q.units or followup or not set(q.intents) <= _PART_INTENTS:
+            return None
+        if any(not asked.covers(t) and not self._naming(t) for t in terms):
+            return None  # something else is asked ("清洁取暖的主要目标"): the part is not the question
+        c = self.composer
+        evidence = Evidence(top_plan=self.plan.id, detail=f"rule: part asked by role ({asked.role.name})")
+        draft = Draft(evidence=evidence)
+        if asked.role.outline:
+            c.structure_part(draft, counted=_counted(q.text))
+            return draft
+        found = parts_of(self.plan, asked)
+        if not found:
+            if asked.phrase in asked.role.headings and asked.phrase not in self.plan.text:
+                # a framing part the plan does not have, and does not name anywhere ("莱芜方案的基本原则")
+                draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
+                draft.add(f"抱歉，{self._plan_name}没有“{asked.phrase}”这一部分，文中也没有写到“{asked.phrase}”。")
+                return draft
+            return None
+        part = found[0]
+        shown = next((p for p in sorted(asked.found, key=len, reverse=True) if p in asked.role.headings), "")
+        if shown and shown not in part.title:  # 保障措施 asked, 有关要求 found: say which part answers it
+            draft.add(f"方案中与“{shown}”相应的是：")
+        if part.chapter:
+            c.chapter_part(part.label, draft, counted=_counted(q.text))
+        else:
+            c.measures_part(part.label, [], retrieval, draft, whole=True)
+        return draft
+
     def _overview(self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft) -> None:
         c = self.composer
         chapter = c.named_chapter(q.text) or c.matching_chapter(q.text)
         if chapter:
-            c.chapter_part(chapter, draft)
+            c.chapter_part(chapter, draft, counted=_counted(q.text))
             return
         if lexicon().has(q.text, "structure"):
-            c.structure_part(draft)
+            c.structure_part(draft, counted=_counted(q.text))
             return
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
         # of each stretch of the topic that the plan writes, then the topic terms
@@ -1147,6 +1194,13 @@ class Assistant:
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
 
 
+def _counted(text: str) -> str:
+    """What a question counts, if it counts: "clauses" (几条, 多少项措施) or "chapters" (几部分, 几大块); else ""."""
+    if not re.search(r"(?<!哪)几|多少", text):  # 哪几个方面 asks which, not how many
+        return ""
+    return "clauses" if re.search(r"[条项]|措施|举措", text) else "chapters"
+
+
 def _asking_clause(text: str) -> str:
     """The clause of a question (between punctuation) that holds its ask for a figure or a time ("…要降多少，写汇报用"
     → "…要降多少"): the words around it in other clauses are the asker's context. "" when no such ask is found."""
@@ -1161,6 +1215,8 @@ def _asking_clause(text: str) -> str:
 
 # A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
 # are read as the name.
+# Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
+_PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
 _GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
 NAMING_MAX_CHARS = 12
 

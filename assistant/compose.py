@@ -14,6 +14,7 @@ from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, Sentence, SentenceKind
 from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
+from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
 from .segment import Segmenter
@@ -602,24 +603,40 @@ class Composer:
             if cite not in draft.citations:
                 draft.add(note.text, cite)
 
-    def structure_part(self, draft: Draft) -> None:
-        """The plan's chapters (and, for each, its first clause) — for 方案分几部分."""
+    def structure_part(self, draft: Draft, counted: str = "") -> None:
+        """The plan's chapters (and, for each, its first clause) — for 方案分几部分.
+
+        The citations lead with what the question needs: a count (``counted`` "clauses" or "chapters") with the item
+        numbered as the count (the last clause, the last chapter); "what is it about" with the chapters that carry
+        the plan's substance before its framing ones (总体要求, 保障措施: ``data/part_roles.toml``).
+        """
         numbered = sum("(" in label for ch in self.plan.chapters for label in ch.labels)
         total = f"，下设{numbered}条（项）" if numbered else ""
         draft.add(f"方案共分{len(self.plan.chapters)}部分{total}：")
-        pieces = []
+        pieces, cites = [], []
         for ch in self.plan.chapters:
             subs = sum("(" in label for label in ch.labels)
-            pieces.append(f"{ch.numeral}、{ch.title}" + (f"（{subs}条）" if subs else ""))
             clause = self.plan.clause(ch.labels[0])
-            heading = clause.sentences[0]
-            c = Citation.of(clause, heading)
+            title = ch.title or clause.title  # chapters that open with their text have no title of their own
+            pieces.append(f"{ch.numeral}、{title}" + (f"（{subs}条）" if subs else ""))
+            cites.append((framing(title), Citation.of(clause, clause.sentences[0])))
+        if counted == "clauses" and numbered:
+            labels = [lb for ch in self.plan.chapters for lb in ch.labels if "(" in lb]
+            last = self.plan.clause(labels[-1])
+            cites.insert(0, (False, Citation.of(last, last.sentences[0])))
+        elif counted:
+            last = self.plan.clause(self.plan.chapters[-1].labels[-1])
+            cites.insert(0, (False, Citation.of(last, last.sentences[0])))
+        else:
+            cites.sort(key=lambda fc: fc[0])  # stable: document order within each group
+        for _, c in cites:
             if c not in draft.citations:
                 draft.citations.append(c)
-                draft.sections.append(clause.label)
+            if c.section not in draft.sections:
+                draft.sections.append(c.section)
         draft.add("；".join(pieces) + "。")
 
-    def chapter_part(self, numeral: str, draft: Draft) -> None:
+    def chapter_part(self, numeral: str, draft: Draft, counted: str = "") -> None:
         chapter = next(ch for ch in self.plan.chapters if ch.numeral == numeral)
         subs = [self.plan.clause(label) for label in chapter.labels if "(" in label]
         if not subs:  # a chapter without subsections is one clause: quote it
@@ -630,9 +647,9 @@ class Composer:
             )
             return
         draft.add(f"“{chapter.title}”（第{numeral}部分）包括{len(subs)}项：")
-        draft.add(
-            "；".join(f"{c.label}{c.title}" for c in subs) + "。", *(Citation.of(c, c.sentences[0]) for c in subs)
-        )
+        cited = [*subs[-1:], *subs[:-1]] if counted else subs  # a count: the item numbered as the count first
+        outline = "；".join(f"{c.label}{c.title}" for c in subs) + "。"
+        draft.add(outline, *(Citation.of(c, c.sentences[0]) for c in cited))
 
     def named_chapter(self, text: str) -> str | None:
         """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""

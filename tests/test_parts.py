@@ -1,0 +1,61 @@
+"""Parts of a plan asked for by their role (保障措施, 重点任务, 主要内容, 基本原则), whatever the plan titles them
+(``assistant/data/part_roles.toml``); outlines cite what the question needs first (tiny plan ``data/parts-plan.txt``,
+written for the tests; questions phrased here)."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
+
+from assistant.parts import asked_part, framing
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return engine_for(DATA / "parts-plan.txt", tmp_path_factory)
+
+
+def test_roles_are_read_from_the_data_file() -> None:
+    asked = asked_part("这个意见的保障措施有哪些")
+    assert asked is not None and asked.role.name == "safeguards" and asked.covers("保障")
+    assert asked_part("清洁取暖率是多少") is None
+    assert framing("有关要求") and framing("强化组织领导") and not framing("推进老旧小区改造")
+
+
+@pytest.mark.slow
+def test_a_part_titled_in_other_words_answers_its_role(plan) -> None:
+    answer = plan.ask("城市更新意见的保障措施有哪些？")
+    assert answer.answerable, answer.answer
+    assert "相应" in answer.answer and "有关要求" in answer.answer and "建立工作台账" in answer.answer
+    assert answer.citations[0].section == "三"
+    assert_verbatim(plan, answer)
+    tasks = plan.ask("重点任务有哪些")  # 重点任务 asked, 主要任务 written
+    assert "主要任务" in tasks.answer and "保护历史文化街区" in tasks.answer
+    assert [c.section for c in tasks.citations][:3] == ["二(一)", "二(二)", "二(三)"]
+
+
+@pytest.mark.slow
+def test_a_count_cites_the_item_numbered_as_the_count_first(plan) -> None:
+    answer = plan.ask("主要任务一共有几项？")
+    assert "3项" in answer.answer, answer.answer
+    assert answer.citations[0].section == "二(三)"
+
+
+@pytest.mark.slow
+def test_what_the_plan_is_about_cites_its_substance_before_its_framing(plan) -> None:
+    answer = plan.ask("这份实施意见的主要内容是什么")
+    assert "共分3部分" in answer.answer, answer.answer
+    assert answer.citations[0].section.startswith("二"), [c.section for c in answer.citations]
+
+
+@pytest.mark.slow
+def test_a_framing_part_the_plan_lacks_is_refused_with_its_name(plan) -> None:
+    answer = plan.ask("这个意见的基本原则是什么？")
+    assert not answer.answerable and answer.reason.value == "not_in_plan"
+    assert "基本原则" in answer.answer
+
+
+@pytest.mark.slow
+def test_a_part_word_with_another_topic_is_not_the_part(plan) -> None:
+    answer = plan.ask("养老服务设施的主要任务是什么？")  # asks about one task, not the chapter
+    assert "120处" in answer.answer, answer.answer
