@@ -369,6 +369,23 @@ class Assistant:
             bm25_top=retrieval.bm25_top,
         )
 
+    def _asking_part(
+        self, q: Question, terms: list[str], vectors: QueryVectors | None
+    ) -> tuple[list[str], Retrieval, list[str], Signals] | None:
+        """The question judged on the clause that asks, when the whole question would be refused: "领导让我写个汇报，
+        清洁取暖率要达到多少？" — 汇报 is the asker's context, not what the plan must say. None when the clause that
+        asks holds no topic term of its own, holds them all, or is refused too."""
+        asked = _asking_clause(q.text, _ASK_ROLES)
+        inner = [t for t in terms if t in asked]
+        if not inner or len(inner) == len(terms):
+            return None
+        retrieval = self.retriever.search(_query(inner, asked), k=self.settings.retrieval_k, dense_query=asked)
+        sections = self._rerank(retrieval.sections, inner, q)
+        if not sections:
+            return None
+        signals = self._signals(q, inner, sections, retrieval)
+        return None if self.abstention.refuse(signals) else (inner, retrieval, sections, signals)
+
     def _evidence(self, sections: list[str], signals: Signals | None) -> Evidence:
         model = self.abstention
         return Evidence(
@@ -535,6 +552,10 @@ class Assistant:
                 return listed, Intent.OVERVIEW, Turn(q.topic, tuple(listed.sections), (), ())
         graded = checked and bool(terms) and not followup  # the abstention score decides (no rule did)
         signals = self._signals(q, terms, sections, retrieval) if graded else None
+        if signals is not None and self.abstention.refuse(signals):
+            own = self._asking_part(q, terms, vectors)  # the asker's context may be what the plan lacks
+            if own is not None:
+                terms, retrieval, sections, signals = own
         evidence = self._evidence(sections, signals)
         if signals is not None and self.abstention.refuse(signals):
             asked = _asking_clause(q.text)  # the missing topic is named from the clause that asks, if it has one
@@ -670,6 +691,11 @@ class Assistant:
             return None
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
+        asked = _asking_clause(q.text)
+        inner = [t for t in terms if t in asked]
+        if not matches and inner and len(inner) < len(terms):
+            # "我们局今年要报材料，人均用水量要降多少？": the clause that asks names the indicator; the rest is context
+            matches = c.match_targets(inner, sections, years=q.years)
         counted = expand_synonyms(measured_object(q.text), self.plan.text)
         heads = sorted((t for t in terms if t in counted), key=counted.rfind)
         if matches and heads:  # "建成多少个公共充电桩": the targets must measure that thing, not share 建成/公共
@@ -1201,10 +1227,11 @@ def _counted(text: str) -> str:
     return "clauses" if re.search(r"[条项]|措施|举措", text) else "chapters"
 
 
-def _asking_clause(text: str) -> str:
+def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> str:
     """The clause of a question (between punctuation) that holds its ask for a figure or a time ("…要降多少，写汇报用"
-    → "…要降多少"): the words around it in other clauses are the asker's context. "" when no such ask is found."""
-    cues = [*lexicon().matches(text, "measure"), *lexicon().matches(text, "time")]
+    → "…要降多少"): the words around it in other clauses are the asker's context. "" when no such ask is found.
+    ``roles`` are the question-word roles that ask (any ask: ``_ASK_ROLES``)."""
+    cues = [m for role in roles for m in lexicon().matches(text, role)]
     if not cues:
         return ""
     at = min(m.start() for m in cues)
@@ -1213,10 +1240,12 @@ def _asking_clause(text: str) -> str:
     return text[start : at + end.start()] if end else text[start:]
 
 
-# A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
-# are read as the name.
+# Question-word roles that ask something: the clause holding the first of them is the question, the others context
+_ASK_ROLES = ("measure", "time", "lead", "co", "who", "how", "what", "list", "count", "yesno")
 # Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
+# A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
+# are read as the name.
 _GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
 NAMING_MAX_CHARS = 12
 

@@ -33,6 +33,8 @@ def _national() -> dict[str, tuple[str, ...]]:
 _ORG_SUFFIXES = ("分局", "分行", "局", "中心", "部", "办", "委", "政府", "办事处", "公司", "所", "站", "院", "厅")
 _PREFIXES = ("区", "市", "县")
 _SUFFIX_RE = re.compile(r"(分局|分行|局|中心|部|办|委员会|委|办事处|政府|人民政府)$")
+# The asker's own unit without its name ("我们局今年要报…", "本单位", "贵委"): a pronoun and a bare organisation word.
+_SELF_RE = re.compile(r"(?:我们|咱们|你们|我|咱|本|贵)(?:分局|局|中心|部门|部|办|委|单位|厅|处|科)$")
 # Words that precede a unit name in a question but are not part of it.
 _LEADING_NOISE = (
     "我们", "我", "咱们", "咱", "请问", "那么", "那", "的", "是", "和", "与", "及", "跟", "问", "一下", "下",
@@ -156,6 +158,8 @@ class UnitRegistry:
         unknown: list[str] = []
         for start, end in _candidate_spans(text):
             if any(covered[start:end]):
+                continue
+            if _SELF_RE.search(text[start:end]):  # 我们局, 本单位: the asker's own unit, unnamed
                 continue
             candidate = _trim_noise(text[start:end])
             if len(candidate) < 2 or candidate in _GENERIC_ORG_WORDS:

@@ -1,0 +1,42 @@
+"""The asker's own context around a question ("我们局今年要报材料，…", "领导让我写个汇报，…") is not what the plan
+must say: the clause that asks is judged (tiny plan ``data/parts-plan.txt``; questions phrased here)."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_plans import DATA, engine_for
+
+from assistant.intent import analyse
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return engine_for(DATA / "parts-plan.txt", tmp_path_factory)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们局今年要报材料，社区养老服务设施要新建多少处？",
+        "领导让我写个汇报，社区养老服务设施要新建多少处？",
+        "本单位要写总结，社区养老服务设施新建多少处？",
+    ],
+)
+def test_the_clause_that_asks_is_answered(plan, question) -> None:
+    answer = plan.ask(question)
+    assert answer.answerable, answer.answer
+    assert "120处" in answer.answer
+    assert answer.citations[0].section == "二(二)"
+
+
+def test_the_askers_own_unit_is_not_an_unknown_unit(plan) -> None:
+    for text in ("我们局今年要报材料", "本单位要写总结", "咱们委负责什么"):
+        q = analyse(text, plan.structure.units)
+        assert not q.unknown_units, (text, q.unknown_units)
+
+
+@pytest.mark.slow
+def test_a_request_to_write_is_still_off_domain(plan) -> None:
+    answer = plan.ask("帮我写一首关于城市更新的诗")
+    assert not answer.answerable and answer.reason.value == "off_domain"
