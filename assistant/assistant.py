@@ -1107,7 +1107,8 @@ class Assistant:
 
     def _naming(self, term: str) -> bool:
         """Whether a topic term is a word of the plan's title or of a name it goes by (it says which document)."""
-        return term in self.plan.title or any(term in n for n in self._own_names())
+        title = self.plan.title
+        return term in title or self.composer.abbreviates(term, title) or any(term in n for n in self._own_names())
 
     def _own_names(self) -> tuple[str, ...]:
         """The names the plan goes by besides its title (its aliases: 督查激励, 综保区…), computed once."""
@@ -1119,8 +1120,8 @@ class Assistant:
 
     def _meta_part(self, q: Question, draft: Draft) -> bool | None:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in
-        the 落款 before the date). The citation is labelled with the plan's first clause (序言): the front matter and
-        落款 belong to no clause. None when no such field is asked; False (a refusal) when none asked is written.
+        the 落款 before the date). The citation is labelled with the clause the text stands in: the 落款 with the last
+        clause, the front matter (title, 文号) with the first (序言). None when no such field is asked; False (a refusal) when none asked is written.
         A stated year or issuer ("是国务院2019年发的吧") is a premise: the answer starts with 是的 or 不是."""
         meta, text = self.plan.meta, self.plan.text
         asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
@@ -1136,9 +1137,9 @@ class Assistant:
             at = text.rfind(value, 0, date_at) if field_name == "issuer" and date_at > 0 else text.find(value)
             if at < 0:
                 at = text.find(value)
-            if at >= 0:
-                first = self.plan.clauses[0]
-                cites.append(Citation(first.label, first.title, value, at, at + len(value)))
+            if at >= 0:  # the 落款 after the last clause belongs to it; front matter to the first
+                holder = next((c for c in reversed(self.plan.clauses) if c.start <= at), self.plan.clauses[0])
+                cites.append(Citation(holder.label, holder.title, value, at, at + len(value)))
             facts.append(f"{name}：{value}")
             if field_name == "date" and any(not value.startswith(y) for y in q.years):
                 wrong = True
@@ -1195,7 +1196,9 @@ class Assistant:
         if chapter:
             c.chapter_part(chapter, draft, counted=_counted(q.text))
             return
-        if lexicon().has(q.text, "structure"):
+        if lexicon().has(q.text, "structure") or (  # "讲的是什么" of the plan, not of 清洁取暖
+            lexicon().has(q.text, "about") and all(self._naming(t) for t in terms)
+        ):
             c.structure_part(draft, counted=_counted(q.text))
             return
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
@@ -1217,6 +1220,8 @@ class Assistant:
             c.measures_part("序言", terms, retrieval, draft, limit=5)
             return
         front = [s for s in sections[:3] if "(" not in s]
+        if lexicon().has(q.text, "about") and not all(self._naming(t) for t in terms):
+            front = []  # "保护历史文化街区讲的是什么": the clause on that topic, not a chapter-level one
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
 
 

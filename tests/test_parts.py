@@ -59,3 +59,16 @@ def test_a_framing_part_the_plan_lacks_is_refused_with_its_name(plan) -> None:
 def test_a_part_word_with_another_topic_is_not_the_part(plan) -> None:
     answer = plan.ask("养老服务设施的主要任务是什么？")  # asks about one task, not the chapter
     assert "120处" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["这份意见一共分成了几个大部分？", "城市更新意见讲的是什么", "一共出了多少条具体措施"])
+def test_outline_phrasings(plan, question) -> None:
+    answer = plan.ask(question)
+    assert "共分3部分" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_what_a_topic_is_about_is_not_the_outline(plan) -> None:
+    answer = plan.ask("保护历史文化街区讲的是什么")
+    assert "共分3部分" not in answer.answer and "保护名录" in answer.answer, answer.answer
