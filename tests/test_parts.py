@@ -62,7 +62,9 @@ def test_a_part_word_with_another_topic_is_not_the_part(plan) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["这份意见一共分成了几个大部分？", "城市更新意见讲的是什么", "一共出了多少条具体措施"])
+@pytest.mark.parametrize(
+    "question", ["这份意见一共分成了几个大部分？", "城市更新意见讲的是什么", "一共出了多少条具体措施"]
+)
 def test_outline_phrasings(plan, question) -> None:
     answer = plan.ask(question)
     assert "共分3部分" in answer.answer, answer.answer
