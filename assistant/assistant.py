@@ -1122,7 +1122,8 @@ class Assistant:
         """文号, 发文机关, 成文日期 from the plan's metadata, each cited where the document writes it (the issuer in
         the 落款 before the date). The citation is labelled with the clause the text stands in: the 落款 with the last
         clause, the front matter (title, 文号) with the first (序言). None when no such field is asked; False (a
-        refusal) when none asked is written. A stated year or issuer ("是国务院2019年发的吧") is a premise: the answer starts with 是的 or 不是."""
+        refusal) when none asked is written. A stated year or issuer ("是国务院2019年发的吧") is a premise: the
+        answer starts with 是的 or 不是."""
         meta, text = self.plan.meta, self.plan.text
         asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
         if not asked:
