@@ -37,6 +37,7 @@ from .structure import (
     CONVENTION_STATED,
     YEAR_FRAME_RE,
     PlanStructure,
+    Responsibility,
     Role,
     extract_structure,
 )
@@ -535,6 +536,11 @@ class Assistant:
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
 
         intents = list(q.intents)
+        role_check = q.yesno or lexicon().has(q.text, "lead") or lexicon().has(q.text, "co")
+        asks_when = {Intent.DEADLINE, Intent.TARGET} & set(intents)
+        if Intent.UNIT_TASKS in intents and asks_when and terms and not role_check:
+            # "试点城市政府印发实施方案的时间节点？": the unit says whose task; the topic says which, and when is asked
+            intents.remove(Intent.UNIT_TASKS)
         named = c.named_chapter(q.text) if intents == [Intent.MEASURES] else None
         title = next((ch.title for ch in self.plan.chapters if ch.numeral == named), "")
         if named and all(t in title or self._naming(t) for t in terms):  # a whole chapter and nothing else asked
@@ -895,14 +901,23 @@ class Assistant:
     ) -> None:
         c = self.composer
         for unit in q.units:
-            if q.alone and Role.LEAD in q.roles:  # "发改局单独牵头的任务": tasks it leads alone
-                sole = [r for _, r in self.structure.tasks_for(unit.name, (Role.LEAD,)) if len(r.leads) == 1]
+            leads = self.structure.tasks_for(unit.name, (Role.LEAD,))
+            says_responsible = any(q.text.startswith("负责", m.end()) for m in lexicon().matches(q.text, "alone"))
+            if q.alone and Role.LEAD in q.roles and leads and not says_responsible:  # "发改局单独牵头的任务"
+                sole = [r for _, r in leads if len(r.leads) == 1]
                 listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in sole)
                 draft.add(
                     f"{unit.name}单独牵头的任务有{len(sole)}项" + (f"：{listing}。" if sole else "。"),
                     *(Citation.of(self.plan.clause(r.section), r.note) for r in sole if r.note is not None),
                 )
                 continue
+            if q.alone:  # "财政部单独负责的是哪一条" in a plan whose notes name no lead: the notes naming it alone
+                sole = [r for _, r in self.structure.tasks_for(unit.name, tuple(Role)) if _only_unit(r) == unit.name]
+                if sole:
+                    draft.add(f"{unit.name}单独负责的任务有{len(sole)}项：")
+                    for r in sole:
+                        c.measures_part(r.section, terms, retrieval, draft, limit=1)
+                    continue
             if terms:  # "发改局在统筹协调上要做什么" → the matching task, with the unit's role in it
                 asked = tuple(Role) if q.yesno else q.roles  # a yes/no question may state the wrong role
                 tasks = {r.section: (role, r) for role, r in self.structure.tasks_for(unit.name, asked)}
@@ -915,14 +930,15 @@ class Assistant:
                     if reading is not None and q.yesno and len(q.roles) == 1:
                         # a clause of numbered items, each with its own note: the item asked about decides
                         own = reading.role_of(unit.name)
-                        verdict = "是的。" if own in q.roles else "不是。"
+                        verdict = "是的。" if own in _roles_asked(q) else "不是。"
                         cite = Citation.of(self.plan.clause(resp.section), reading.note)
                         draft.add(verdict + c.reading_text(reading), cite)
                         c.measures_part(matching[0], terms, retrieval, draft, limit=1)
                         continue
                     if q.yesno and len(q.roles) == 1:  # "住建局是不是…的牵头单位？"
-                        draft.add("是的。" if role in q.roles else f"不是，{unit.name}在该项工作中为{role.label}单位。")
-                        if role not in q.roles and len(resp.readings) == 1:  # who does hold the role asked about
+                        held = role in _roles_asked(q)
+                        draft.add("是的。" if held else f"不是，{unit.name}在该项工作中为{role.label}单位。")
+                        if not held and len(resp.readings) == 1:  # who does hold the role asked about
                             only = resp.readings[0]
                             draft.add(c.reading_text(only), Citation.of(self.plan.clause(resp.section), only.note))
                     c.measures_part(matching[0], terms, retrieval, draft)
@@ -935,10 +951,26 @@ class Assistant:
                     continue
                 top = sections[0] if sections else None
                 resp = self.structure.responsibility(top) if top else None
-                if q.yesno and top and resp and c.coverage(terms, self.plan.clause(top).title) >= TITLE_CREDIT:
-                    # "区城管局要参与园区节能环保提升吗？": the task is named, and the unit has no part in it
-                    draft.add(f"不是，方案未安排{unit.name}参与“{self.plan.clause(top).title}”。")
-                    c.lead_part(top, draft)
+                clause = self.plan.clause(top) if top else None
+                reading = self._reading_asked(resp, terms) if resp else None
+                if (
+                    q.yesno
+                    and clause
+                    and resp
+                    and (
+                        reading is not None
+                        or c.coverage(terms, clause.title) >= TITLE_CREDIT
+                        or c.coverage(terms, clause.text) >= LIST_COVERAGE
+                    )
+                ):
+                    # "区城管局要参与园区节能环保提升吗？", "境外人民币贷款那条，外交部也是负责部门之一？": the task is
+                    # named (its title, its text, or one numbered item of it), and the unit has no part in it
+                    draft.add(f"不是，方案未安排{unit.name}参与“{clause.title}”。")
+                    if reading is not None:  # the item asked about names its own units
+                        draft.add(c.reading_text(reading), Citation.of(clause, reading.note))
+                        c.measures_part(top, terms, retrieval, draft, limit=1)
+                    else:
+                        c.lead_part(top, draft)
                     continue
             c.unit_tasks(unit.name, q.roles, draft)
 
@@ -1224,6 +1256,21 @@ class Assistant:
         if lexicon().has(q.text, "about") and not all(self._naming(t) for t in terms):
             front = []  # "保护历史文化街区讲的是什么": the clause on that topic, not a chapter-level one
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+def _roles_asked(q: Question) -> set[Role]:
+    """The roles a role check accepts: "是负责部门之一吗" holds for a unit listed as responsible (the notes of a plan
+    that names no lead) as for a lead; "是牵头单位吗" only for a lead."""
+    roles = set(q.roles)
+    if Role.LEAD in roles and re.search(r"负责|责任", q.text) and "牵头" not in q.text:
+        roles.add(Role.RESPONSIBLE)
+    return roles
+
+
+def _only_unit(resp: Responsibility) -> str | None:
+    """The one unit a clause's notes name, if they name exactly one (implementers set by another clause aside)."""
+    named = {*resp.leads, *resp.co, *resp.responsible, *resp.guides}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _counted(text: str) -> str:

@@ -1,0 +1,51 @@
+"""Role questions read by the document's own convention: 单独负责 and 负责部门之一 in a plan whose notes name no lead, a
+role check on one item, a unit named with a deadline asked, and the 落款 date cited where it is written (tiny plans
+``data/fields-plan.txt`` and ``data/parts-plan.txt``; questions phrased here)."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
+
+
+@pytest.fixture(scope="module")
+def fields(tmp_path_factory):
+    return engine_for(DATA / "fields-plan.txt", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory):
+    return engine_for(DATA / "parts-plan.txt", tmp_path_factory)
+
+
+@pytest.mark.slow
+def test_sole_responsibility_in_a_plan_without_leads(fields) -> None:
+    answer = fields.ask("省市场监管局单独负责的是哪一条？")
+    assert "单独负责的任务有1项" in answer.answer, answer.answer
+    assert answer.citations and answer.citations[0].section == "一(三)"
+    assert_verbatim(fields, answer)
+
+
+@pytest.mark.slow
+def test_one_of_the_responsible_units(fields) -> None:
+    listed = fields.ask("外资研发机构那条，省科技厅也是责任单位之一？")
+    assert listed.answer.startswith("是的"), listed.answer
+    absent = fields.ask("外资研发机构那条，省自然资源厅也是负责部门之一？")
+    assert absent.answer.startswith("不是"), absent.answer
+    assert "省商务厅" in absent.answer  # who is responsible instead
+
+
+@pytest.mark.slow
+def test_a_unit_named_with_a_deadline_asks_when(parts) -> None:
+    answer = parts.ask("市住房城乡建设局的老旧小区改造什么时候完成？")
+    assert "2025" in answer.answer, answer.answer
+    assert answer.citations[0].section == "二(一)"
+    assert "涉及" not in answer.answer  # not the unit's task list
+
+
+@pytest.mark.slow
+def test_the_signing_date_is_cited_in_the_closing_clause(fields) -> None:
+    answer = fields.ask("这份措施是哪天签发的？")
+    assert "2021年3月2日" in answer.answer, answer.answer
+    assert answer.citations[-1].section == "三"
+    assert_verbatim(fields, answer)
