@@ -171,16 +171,22 @@ def latin_words(text: str) -> list[str]:
 # An English question has at least this share of English function words (the, of, which, is…): a French or Spanish
 # question shares few of them ("Quel est l'objectif…" has none), an English one of any topic has plenty.
 ENGLISH_FUNCTION_SHARE = 0.2
+# An English question may carry a Chinese term ("…support measures (财税政策) in the Laiwu plan?"): with at least this
+# many Latin words, and no more Chinese characters than Latin words, it is still English. Chosen: a Chinese question
+# rarely holds five English words, and the Chinese term an English question quotes is a few characters long.
+MIXED_MIN_WORDS = 5
 
 
 def is_english(text: str, function_words: frozenset[str]) -> bool:
-    """Whether a question without Chinese characters is English: enough of its words are English function words,
-    or most of them are function or glossary words. "Quel est l'objectif…" is not."""
-    if _CJK.search(text):
-        return False
+    """Whether a question is English: enough of its words are English function words, or most of them are function
+    or glossary words. "Quel est l'objectif…" is not; nor is a Chinese question with a Latin term in it, while an
+    English question may quote a short Chinese term (``MIXED_MIN_WORDS``)."""
     words = [w for w in latin_words(text) if not re.fullmatch(r"[\d.]+", w)]
     if not words:
         return False
+    cjk = len(_CJK.findall(text))
+    if cjk and (len(words) < MIXED_MIN_WORDS or cjk > len(words)):
+        return False  # a Chinese question with a Latin term in it (VOCs治理由谁牵头), not English with a Chinese term
     functional = sum(w in function_words for w in words)
     if not functional:
         return False

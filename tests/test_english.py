@@ -69,6 +69,12 @@ def test_english_is_recognised_whatever_the_topic_and_other_languages_are_not() 
     assert not is_english("¿Cuál es el objetivo de calefacción limpia?", WORDS)
 
 
+def test_english_quoting_a_chinese_term_is_english_and_chinese_with_a_latin_term_is_not() -> None:
+    assert is_english("Which agencies lead the fiscal support measures (财税政策) in this plan?", WORDS)
+    assert not is_english("VOCs治理由谁牵头", WORDS)
+    assert not is_english("PM2.5 and NOx 的目标分别是多少，由谁牵头负责？", WORDS)
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
