@@ -748,6 +748,12 @@ class Composer:
                 clause, sentence = found
                 where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
                 draft.add(f"方案对“{term}”的说明见{where}：{sentence.text}", Citation.of(clause, sentence))
+                # what the term is not, where the plan says so ("“无废城市”并不是没有固体废物产生"): it answers the
+                # premise a definition question often carries
+                m = re.search(rf"[“\"]?{t}[”\"]?(?:并不是|不是|并非|不意味着|不等于)[^。；]{{4,}}", self.plan.text)
+                other = self.sentence_at(m.start()) if m else None
+                if other is not None and other[1] != sentence:
+                    draft.add(f"方案还说明：{other[1].text}", Citation.of(*other))
                 return True
         return False
 

@@ -74,3 +74,11 @@ def test_outline_phrasings(plan, question) -> None:
 def test_what_a_topic_is_about_is_not_the_outline(plan) -> None:
     answer = plan.ask("保护历史文化街区讲的是什么")
     assert "共分3部分" not in answer.answer and "保护名录" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_a_definition_premise_is_answered_with_what_the_term_is_not(plan) -> None:
+    answer = plan.ask("“城市更新”是不是就是大拆大建？")
+    assert answer.answerable, answer.answer
+    assert "是指对城市建成区" in answer.answer and "并不是大拆大建" in answer.answer
+    assert_verbatim(plan, answer)
