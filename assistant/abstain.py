@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
-FEATURES = ("known", "clause", "dense", "anywhere", "peak", "bm25")
+FEATURES = ("known", "clause", "dense", "anywhere", "peak", "bm25", "nouns")
 # Raw BM25 scores of a short query over a plan's passages run 0–15; this one maps to 1 (higher is capped).
 BM25_SCALE = 10.0
 # The nearest passage stands 0–0.05 above the mean of the ten nearest (cosine); this factor maps 0.05 to 1 (capped).
@@ -57,6 +57,7 @@ class Signals:
     anywhere: float = 0.0  # IDF-weighted coverage of the topic by the best clause of the whole plan
     peak: float = 0.0  # the nearest passage's lead over the mean of the ten nearest, × PEAK_SCALE, capped at 1
     bm25: float = 0.0  # the best BM25 score of the query over the plan's passages / BM25_SCALE, capped at 1
+    nouns: float = 0.0  # ``clause`` over the topic's nouns only: a topic is named by nouns, the asker's verbs vary
 
     @classmethod
     def of(
@@ -68,6 +69,7 @@ class Signals:
         anywhere: float,
         dense_peak: float,
         bm25_top: float,
+        nouns: float | None = None,
     ) -> Signals:
         """The signals from raw measurements (the peak and BM25 score scaled into [0, 1])."""
         return cls(
@@ -77,6 +79,7 @@ class Signals:
             anywhere=anywhere,
             peak=min(max(dense_peak, 0.0) * PEAK_SCALE, 1.0),
             bm25=min(bm25_top / BM25_SCALE, 1.0),
+            nouns=clause if nouns is None else nouns,
         )
 
     def vector(self, features: Sequence[str] = FEATURES) -> list[float]:
@@ -163,21 +166,9 @@ def curve(scores: Sequence[float], answerable: Sequence[bool], steps: int = 20) 
     return rows
 
 
-def fit(
-    signals: Sequence[Signals], answerable: Sequence[bool], fitted_on: Sequence[str], plans: Sequence[str] = ()
-) -> AbstentionModel:
-    """Fit the logistic model, then the threshold: the one with the best refusal F1 among those whose false-refusal
-    rate stays at or under ``MAX_FALSE_REFUSAL`` (as sentence-transformers' BinaryClassificationEvaluator scans
-    thresholds)."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = [s.vector() for s in signals]
-    y = [int(a) for a in answerable]
-    model = LogisticRegression(C=REGULARISATION_C, class_weight="balanced").fit(x, y)
-    weights = tuple(float(w) for w in model.coef_[0])
-    bias = float(model.intercept_[0])
-    probe = AbstentionModel(weights=weights, bias=bias, features=FEATURES)
-    scores = [probe.score(s) for s in signals]
+def best_threshold(scores: Sequence[float], answerable: Sequence[bool]) -> tuple[float, float]:
+    """The threshold with the best refusal F1 among those whose false-refusal rate stays at or under
+    ``MAX_FALSE_REFUSAL`` (as sentence-transformers' BinaryClassificationEvaluator scans thresholds), and its F1."""
     best_t, best_f1 = 0.0, -1.0
     candidates = sorted({0.0, *(round(s + 1e-6, 6) for s in scores)})
     n_ans = sum(answerable) or 1
@@ -192,9 +183,60 @@ def fit(
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         if f1 > best_f1:
             best_t, best_f1 = t, f1
+    return best_t, best_f1
+
+
+def _weights(signals: Sequence[Signals], answerable: Sequence[bool]) -> AbstentionModel:
+    """The logistic model's weights and bias (no threshold yet)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = [s.vector() for s in signals]
+    y = [int(a) for a in answerable]
+    model = LogisticRegression(C=REGULARISATION_C, class_weight="balanced").fit(x, y)
     return AbstentionModel(
-        weights=weights,
-        bias=bias,
+        weights=tuple(float(w) for w in model.coef_[0]), bias=float(model.intercept_[0]), features=FEATURES
+    )
+
+
+def out_of_fold(groups: Sequence[tuple[str, Sequence[Signals], Sequence[bool]]]) -> tuple[list[float], list[bool]]:
+    """Each file's questions scored by weights fitted on the other files: scores as on questions written apart."""
+    scores: list[float] = []
+    labels: list[bool] = []
+    for i, (_, signals, answerable) in enumerate(groups):
+        train = [(s, a) for j, (_, ss, aa) in enumerate(groups) if j != i for s, a in zip(ss, aa, strict=True)]
+        if not signals or len({a for _, a in train}) < 2:
+            continue
+        model = _weights([s for s, _ in train], [a for _, a in train])
+        scores += [model.score(s) for s in signals]
+        labels += list(answerable)
+    return scores, labels
+
+
+def fit(
+    signals: Sequence[Signals],
+    answerable: Sequence[bool],
+    fitted_on: Sequence[str],
+    plans: Sequence[str] = (),
+    groups: Sequence[tuple[str, Sequence[Signals], Sequence[bool]]] = (),
+) -> AbstentionModel:
+    """Fit the logistic model on every question, then the threshold (``best_threshold``).
+
+    With ``groups`` (the questions by file, several files) the threshold is chosen on out-of-fold scores — each
+    file scored by weights fitted on the others — so it is set for questions written apart from those the weights
+    saw: the in-sample scores of a file's own phrasings are kinder than those of a new asker's.
+    """
+    probe = _weights(signals, answerable)
+    scores = [probe.score(s) for s in signals]
+    oof_scores, oof_labels = out_of_fold(groups) if len(groups) > 1 else ([], [])
+    if len(set(oof_labels)) == 2:
+        best_t, best_f1 = best_threshold(oof_scores, oof_labels)
+        metric = f"best out-of-fold refusal F1 ({best_f1:.3f}) with false refusals <= {MAX_FALSE_REFUSAL:.0%}"
+    else:
+        best_t, best_f1 = best_threshold(scores, answerable)
+        metric = f"best refusal F1 ({best_f1:.3f}) with false refusals <= {MAX_FALSE_REFUSAL:.0%}"
+    return AbstentionModel(
+        weights=probe.weights,
+        bias=probe.bias,
         features=FEATURES,
         threshold=round(best_t, 6),
         fitted_on=tuple(fitted_on),
@@ -202,23 +244,25 @@ def fit(
         n=len(signals),
         n_unanswerable=len(signals) - sum(answerable),
         date=time.strftime("%Y-%m-%d"),
-        metric=f"best refusal F1 ({best_f1:.3f}) with false refusals <= {MAX_FALSE_REFUSAL:.0%}",
+        metric=metric,
         curve=tuple(curve(scores, answerable)),
     )
 
 
 def cross_validate(groups: Sequence[tuple[str, Sequence[Signals], Sequence[bool]]]) -> list[dict]:
-    """Leave one file out: fit the model and threshold on the other files, count its decisions on the one left out.
+    """Leave one file out: fit the model and threshold on the other files (the threshold out of fold among them, as
+    ``fit`` does), count its decisions on the one left out.
 
     Shows whether the signals generalise to questions written apart from those the model was fitted on. Returns one
     row per file: answerable and unanswerable questions the score decided, false refusals, unanswerable refused.
     """
     rows = []
     for i, (name, signals, answerable) in enumerate(groups):
-        train = [(s, a) for j, (_, ss, aa) in enumerate(groups) if j != i for s, a in zip(ss, aa, strict=True)]
+        others = [g for j, g in enumerate(groups) if j != i]
+        train = [(s, a) for _, ss, aa in others for s, a in zip(ss, aa, strict=True)]
         if not signals or len({a for _, a in train}) < 2:
             continue
-        model = fit([s for s, _ in train], [a for _, a in train], [])
+        model = fit([s for s, _ in train], [a for _, a in train], [], groups=others)
         refused = [model.refuse(s) for s in signals]
         rows.append(
             {
@@ -287,7 +331,7 @@ def fit_from_files(assistant, paths: Sequence[Path], out: Path | None = None) ->
     plans = sorted({getattr(e.plan, "id", "") for e in getattr(assistant, "engines", {}).values()}) or [
         assistant.plan.id
     ]
-    model = fit(signals, labels, [f"{p.as_posix()}" for p in paths], plans=plans)
+    model = fit(signals, labels, [f"{p.as_posix()}" for p in paths], plans=plans, groups=groups)
     target = out or default_path()
     save_model(model, target)
     lines = [

@@ -361,7 +361,13 @@ class Assistant:
             (c.weighted_coverage(judged, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
             default=0.0,
         )
+        named = [t for t in judged if self.segmenter.is_noun(t) or t.isascii()]  # what a topic is named by
+        nouns = max(
+            (c.weighted_coverage(named, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
+            default=0.0,
+        ) if named else clause
         return Signals.of(
+            nouns=nouns,
             known=c.known_share(terms),
             clause=clause,
             dense=retrieval.dense_top,

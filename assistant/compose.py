@@ -21,6 +21,9 @@ from .segment import Segmenter
 from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 from .tasks import target_ledger, task_list
 
+# A numbered item opening a line inside a clause (1. 2. 3.): measures listed under a subsection
+_ITEM_LINE_RE = re.compile(r"(?m)^\s*(\d{1,2})[.．、](?!\d)")
+
 
 @dataclass
 class Draft:
@@ -650,6 +653,10 @@ class Composer:
         cited = [*subs[-1:], *subs[:-1]] if counted else subs  # a count: the item numbered as the count first
         outline = "；".join(f"{c.label}{c.title}" for c in subs) + "。"
         draft.add(outline, *(Citation.of(c, c.sentences[0]) for c in cited))
+        # numbered measures under the subsections (1. 2. … run on across them): how many the chapter lists
+        items = _ITEM_LINE_RE.findall(self.plan.text[chapter.start : chapter.end])
+        if len(items) > len(subs):
+            draft.add(f"各项下共编号列出{len(items)}条具体措施。")
 
     def named_chapter(self, text: str) -> str | None:
         """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""

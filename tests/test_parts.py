@@ -82,3 +82,10 @@ def test_a_definition_premise_is_answered_with_what_the_term_is_not(plan) -> Non
     assert answer.answerable, answer.answer
     assert "是指对城市建成区" in answer.answer and "并不是大拆大建" in answer.answer
     assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_a_chapter_count_says_how_many_numbered_measures_it_lists(tmp_path_factory) -> None:
+    items = engine_for(DATA / "items-plan.txt", tmp_path_factory)  # 二 has two subsections, three numbered items
+    answer = items.ask("重点任务一共有几项？")
+    assert "包括2项" in answer.answer and "3条具体措施" in answer.answer, answer.answer
