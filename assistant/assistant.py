@@ -704,8 +704,9 @@ class Assistant:
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
         asked = _asking_clause(q.text)
-        inner = [t for t in terms if t in asked]
-        if not matches and inner and len(inner) < len(terms):
+        context = [t for t in terms if t not in asked and any(t in part for part in _context_clauses(q.text))]
+        inner = [t for t in terms if t not in context]
+        if not matches and inner and context and not all(c._subject(t) for t in inner):
             # "我们局今年要报材料，人均用水量要降多少？": the clause that asks names the indicator; the rest is context
             matches = c.match_targets(inner, sections, years=q.years)
         counted = expand_synonyms(measured_object(q.text), self.plan.text)
@@ -1284,6 +1285,12 @@ def _counted(text: str) -> str:
     if not re.search(r"(?<!哪)几|多少", text):  # 哪几个方面 asks which, not how many
         return ""
     return "clauses" if re.search(r"[条项]|措施|举措", text) else "chapters"
+
+
+def _context_clauses(text: str) -> list[str]:
+    """The clauses of a question (between punctuation) that ask nothing: the asker's context ("我们局今年要报材料")."""
+    parts = [p for p in re.split(r"[，,。；;！!？?]", text) if p.strip()]
+    return [p for p in parts if not any(lexicon().has(p, role) for role in _ASK_ROLES)]
 
 
 def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> str:

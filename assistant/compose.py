@@ -80,6 +80,9 @@ KNOWN_TERM = 0.75
 # Weight factor for a term the plan never uses that is not a noun: topics are named by nouns; an unfamiliar verb or
 # adverb is more often the asker's own wording. Chosen, not fitted: the fitted threshold absorbs the scale.
 UNKNOWN_NON_NOUN_WEIGHT = 0.5
+# A term standing in more than this share of a plan's clauses is its subject (试点城市 in a plan on pilot cities):
+# after a first target is matched it claims no second one. Chosen: such words are in most clauses by construction.
+SUBJECT_SHARE = 0.5
 # An abbreviation (高新区 for 高新技术产业开发区) has 3–5 characters, each followed by at most ABBREVIATION_GAP of
 # the full name's characters, the full name at most ABBREVIATION_SPAN times as long (自贸区 → 自由贸易试验区 is 7/3).
 ABBREVIATION_MIN, ABBREVIATION_MAX = 3, 5
@@ -251,7 +254,8 @@ class Composer:
         chosen: list[Target] = []
         remaining = list(terms)
         while remaining:
-            pool = remaining if not chosen else [x for x in remaining if x not in _MEASURE_WORDS]
+            named = [x for x in remaining if not self._subject(x)]  # the plan's subject words claim no target
+            pool = (named or remaining) if not chosen else [x for x in named if x not in _MEASURE_WORDS]
             claims = [
                 (sum(self.credit(x, t.indicator) >= 0.8 for x in pool), t)
                 for t in self.s.targets
@@ -267,7 +271,8 @@ class Composer:
         if not chosen:
             return []
         covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
-        if self.coverage(terms, covered) < 0.6:
+        named = [x for x in terms if not self._subject(x)]  # the plan's subject (试点城市) goes with every target
+        if self.coverage(terms, covered) < 0.6 and (not named or self.coverage(named, covered) < 0.6):
             return []
         # no year asked: an indicator the plan sets for several years is given at each ("到2020年…；到2025年…")
         years_of = {t.indicator: {t.target_year} for t in chosen}
@@ -276,6 +281,12 @@ class Composer:
                 years_of[t.indicator].add(t.target_year)
                 chosen.append(t)
         return sorted(chosen, key=lambda t: t.start)
+
+    def _subject(self, term: str) -> bool:
+        """Whether a term is the plan's subject rather than an indicator: it stands in more than SUBJECT_SHARE of the
+        clauses (试点城市 in a plan on pilot cities). It names no second target in "试点城市畜禽粪污综合利用率…"."""
+        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+        return df > SUBJECT_SHARE * len(self._clause_texts)
 
     def _only_denominator(self, terms: list[str], t: Target) -> bool:
         """True when the terms name only the denominator of a per-unit indicator: "地区生产总值" in

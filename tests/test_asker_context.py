@@ -40,3 +40,11 @@ def test_the_askers_own_unit_is_not_an_unknown_unit(plan) -> None:
 def test_a_request_to_write_is_still_off_domain(plan) -> None:
     answer = plan.ask("帮我写一首关于城市更新的诗")
     assert not answer.answerable and answer.reason.value == "off_domain"
+
+
+@pytest.mark.slow
+def test_the_plans_subject_claims_no_target_of_its_own(tmp_path_factory) -> None:
+    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)  # 试点城市 stands in most clauses
+    answer = pilot.ask("试点城市秸秆综合利用率要达到多少？")
+    assert "90%" in answer.answer and "5个左右" not in answer.answer, answer.answer
+    assert [c.section for c in answer.citations] == ["二(二)"]
