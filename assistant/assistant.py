@@ -495,6 +495,9 @@ class Assistant:
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
         terms = c.terms(self._unnamed(q.topic))
+        counted = self._counted_clauses(q)
+        if counted is not None:
+            return counted, Intent.AGGREGATE, Turn(q.topic, tuple(counted.sections), (), ())
         if lexicon().has(q.text, "meta") and self._about_document(q):
             # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
             meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
@@ -798,6 +801,36 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _counted_clauses(self, q: Question) -> Draft | None:
+        """How many clauses write a quoted phrase ("写“会同有关部门负责”的有几条") or carry a responsibility note
+        ("带负责单位的条目有几条"): counted over the plan's clauses, each cited where it says so."""
+        if q.units:
+            return None
+        found: list[tuple[Clause, Sentence]] = []
+        if lexicon().has(q.text, "noted"):
+            what = "注明责任单位"
+            for clause in self.plan.clauses:
+                found += [(clause, note) for note in clause.notes[:1]]
+        else:
+            quoted = [t for t in q.quoted if len(t) >= 2]
+            if not quoted or not lexicon().has(q.text, "count_written"):
+                return None
+            what = f"写有“{quoted[0]}”"
+            for clause in self.plan.clauses:
+                at = clause.text.find(quoted[0])
+                if at >= 0:
+                    sentence = next((s for s in clause.sentences if s.start <= clause.start + at < s.end), None)
+                    if sentence is not None:
+                        found.append((clause, sentence))
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: clauses counted"))
+        if not found:
+            draft.add(f"抱歉，{self._plan_name}中没有{what}的条目。")
+            draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
+            return draft
+        listing = "、".join(clause.label for clause, _ in found)
+        draft.add(f"方案中{what}的共{len(found)}条：{listing}。", *(Citation.of(cl, s) for cl, s in reversed(found)))
+        return draft
 
     def _aggregate(self, q: Question, draft: Draft) -> None:
         """Counts over the structure: which unit leads (or co-handles) the most tasks."""

@@ -49,3 +49,15 @@ def test_the_signing_date_is_cited_in_the_closing_clause(fields) -> None:
     assert "2021年3月2日" in answer.answer, answer.answer
     assert answer.citations[-1].section == "三"
     assert_verbatim(fields, answer)
+
+
+@pytest.mark.slow
+def test_clauses_counted_by_their_note_or_a_quoted_phrase(fields) -> None:
+    noted = fields.ask("带责任单位的条目一共有几条？")
+    assert "共5条" in noted.answer, noted.answer
+    assert_verbatim(fields, noted)
+    quoted = fields.ask("写了“开发区”的有几条？")
+    assert quoted.answerable and "条" in quoted.answer, quoted.answer
+    assert all("开发区" in c.quote for c in quoted.citations)
+    missing = fields.ask("写了“自由贸易港”的有几条？")
+    assert not missing.answerable and missing.reason.value == "not_in_plan"
