@@ -26,7 +26,7 @@ from .intent import Intent, Question, analyse, expand_synonyms, figure_value, fi
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
 from .numberforms import asked_kind, measured_object, writes_kind
-from .parts import asked_part, parts_of
+from .parts import AskedPart, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
 from .segment import Segmenter, domain_terms
@@ -560,6 +560,10 @@ class Assistant:
             return part, Intent.OUT_OF_SCOPE, None
         if part is not None:
             return part, Intent.OVERVIEW, Turn(q.topic, tuple(part.sections), (), ())
+        if intents == [Intent.LEAD] and all(self._naming(t) for t in terms) and not followup and not q.units:
+            overall = self._overall_lead()  # "综保区意见总体上由哪个部门牵头": who leads the work as a whole
+            if overall is not None:
+                return overall, Intent.LEAD, Turn(q.topic, tuple(overall.sections), (), ())
         checked = primary not in (Intent.UNIT_TASKS, Intent.OVERVIEW, Intent.AGGREGATE)
         if primary in (Intent.MEASURES, Intent.OVERVIEW) and not q.units and not followup:
             listed = self._enumeration(q, terms)
@@ -801,6 +805,32 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _overall_lead(self) -> Draft | None:
+        """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求 —
+        ``data/part_roles.toml``) that name a lead (牵头, 负总责, 统筹协调, 会同). None when it names none."""
+        safeguards = next((r for r in part_roles() if r.name == "safeguards"), None)
+        if safeguards is None:
+            return None
+        found = parts_of(self.plan, AskedPart(safeguards, safeguards.headings[0]))
+        if not found:
+            return None
+        part = found[0]
+        labels = (
+            next(ch.labels for ch in self.plan.chapters if ch.numeral == part.label) if part.chapter else (part.label,)
+        )
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: who leads the work as a whole"))
+        found = [  # (cue strength, order, clause, sentence): 牵头 before 会同 before 统筹 before 主体责任
+            (next(i for i, cue in enumerate(_OVERALL_LEAD_CUES) if cue in sentence.text), n, clause, sentence)
+            for clause in (self.plan.clause(label) for label in labels)
+            for n, sentence in enumerate(clause.sentences)
+            if any(cue in sentence.text for cue in _OVERALL_LEAD_CUES)
+        ]
+        chosen = sorted(found, key=lambda f: f[:2])[:OVERALL_LEAD_SENTENCES]
+        for _, _, clause, sentence in sorted(chosen, key=lambda f: f[3].start):
+            where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+            draft.add(f"根据{where}：{sentence.text}", Citation.of(clause, sentence))
+        return draft if draft.citations else None
 
     def _counted_clauses(self, q: Question) -> Draft | None:
         """How many clauses write a quoted phrase ("写“会同有关部门负责”的有几条") or carry a responsibility note
@@ -1339,6 +1369,10 @@ def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> s
     return text[start : at + end.start()] if end else text[start:]
 
 
+# Who leads the whole work, as an organising part says it (海关总署要继续做好牵头工作, 生态环境部会同有关部门…)
+_OVERALL_LEAD_CUES = ("牵头", "负总责", "会同", "统筹", "主体责任")
+# At most this many of those sentences are quoted
+OVERALL_LEAD_SENTENCES = 3
 # Question-word roles that ask something: the clause holding the first of them is the question, the others context
 _ASK_ROLES = ("measure", "time", "lead", "co", "who", "how", "what", "list", "count", "yesno")
 # Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)

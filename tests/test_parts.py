@@ -89,3 +89,11 @@ def test_a_chapter_count_says_how_many_numbered_measures_it_lists(tmp_path_facto
     items = engine_for(DATA / "items-plan.txt", tmp_path_factory)  # 二 has two subsections, three numbered items
     answer = items.ask("重点任务一共有几项？")
     assert "包括2项" in answer.answer and "3条具体措施" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_who_leads_the_whole_work_is_read_from_the_organising_part(plan) -> None:
+    answer = plan.ask("城市更新意见总体上由谁负总责？")
+    assert answer.answerable and "主体责任" in answer.answer, answer.answer
+    assert {c.section for c in answer.citations} == {"三"}
+    assert_verbatim(plan, answer)
