@@ -27,6 +27,24 @@ def test_one_character_typos_are_read_as_the_plans_terms() -> None:
     assert typo.correct("秸杆怎么利用")[0] == "秸秆怎么利用"  # sounds the same: jiē gǎn
 
 
+def test_the_quick_window_test_never_changes_a_correction(monkeypatch) -> None:
+    """``_may_match`` only skips windows that cannot match: every text reads the same with it as with the full
+    look-up of every window (two-, three- and longer words, masked at every position, typos and clean text)."""
+    words = ["负责", "牵头", "节能", "清洁取暖率", "秸秆", "区统计局", "供水管网", "PM2.5浓度"]
+    plan = PLAN_TEXT + "牵头负责节能。供水管网。PM2.5浓度下降。"
+    texts = [
+        "清洁取暧率要达到多少", "秸杆怎么利用", "谁负则", "谁牵投", "区统汁局负责什么", "节然减排", "洪水管网",
+        "PM2.5浓渡", "区审计局负责什么", "完全无关的问题", "牵头", "负", "", "清洁取暖率负则牵投节然",
+    ]  # fmt: skip
+    quick = TypoCorrector(words[:3], plan, sound_alike=["区统计局"], words=words[3:])
+    full = TypoCorrector(words[:3], plan, sound_alike=["区统计局"], words=words[3:])
+    monkeypatch.setattr(full, "_may_match", lambda window: True)
+    assert quick.correct("清洁取暧率要达到多少")[0] == "清洁取暖率要达到多少"
+    assert not quick._may_match("完全无关")
+    for text in texts:
+        assert quick.correct(text) == full.correct(text), text
+
+
 def test_a_unit_the_plan_does_not_name_is_not_corrected_into_one_it_does() -> None:
     typo = TypoCorrector(["清洁取暖率"], PLAN_TEXT, sound_alike=["区统计局"])
     text, fixes = typo.correct("区审计局负责什么")
