@@ -278,3 +278,19 @@ def test_fit_abstention_over_a_library_uses_every_plans_questions(tmp_path: Path
     assert model.n == len(rows) and model.n_unanswerable == 2  # plan b's questions were not dropped
     assert model.plans == ("a", "b") and "fitted on 5 questions" in report
     assert model.refuse(Signals(0.1, 0.1, 0.8)) and not model.refuse(Signals(0.9, 0.9, 0.8))
+
+
+def test_an_answers_json_has_every_field_of_its_evidence_and_citations() -> None:
+    """``Answer.to_dict`` (the CLI's and the API's JSON) builds evidence and citations without ``asdict``'s deep
+    copy: the same keys in the same order, the same values, and a copy of the signals, not the answer's own dict."""
+    from dataclasses import asdict
+
+    from assistant.answer import Answer, Citation, Evidence
+
+    evidence = Evidence("三(三)", "laiwu", 0.74, 0.2, "known=1.00", {"known": 1.0, "dense": 0.81})
+    citation = Citation("三(三)", "清洁取暖", "清洁取暖率达到90%以上。", 3, 17, "laiwu", "某方案")
+    data = Answer("问", "答", True, "target", (citation,), evidence=evidence, plan_id="laiwu").to_dict()
+    assert json.dumps(data["evidence"]) == json.dumps(asdict(evidence))
+    assert json.dumps(data["citations"]) == json.dumps([asdict(citation)])
+    data["evidence"]["signals"]["known"] = 0.0
+    assert evidence.signals["known"] == 1.0
