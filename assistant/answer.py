@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 from .clauses import Clause, Sentence
@@ -39,6 +39,11 @@ class Evidence:
     detail: str = ""
     signals: dict[str, float] = field(default_factory=dict)  # the abstention score's inputs (known, clause, dense)
 
+    def to_dict(self) -> dict:
+        """``dataclasses.asdict`` without its deep copy of every value (every field is a number, a string or the
+        flat ``signals`` dict): the web service builds one for every answer."""
+        return {**{name: getattr(self, name) for name in _EVIDENCE_FIELDS}, "signals": dict(self.signals)}
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -55,6 +60,15 @@ class Citation:
     @classmethod
     def of(cls, clause: Clause, sentence: Sentence, plan_id: str = "", plan_title: str = "") -> Citation:
         return cls(clause.label, clause.title, sentence.text, sentence.start, sentence.end, plan_id, plan_title)
+
+    def to_dict(self) -> dict:
+        """The fields by name (as ``dataclasses.asdict``, whose deep copy a citation of strings and numbers does not
+        need)."""
+        return {name: getattr(self, name) for name in _CITATION_FIELDS}
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+_CITATION_FIELDS = tuple(f.name for f in fields(Citation))
 
 
 @dataclass(frozen=True)
@@ -90,9 +104,9 @@ class Answer:
             "answerable": self.answerable,
             "outcome": self.outcome.value,
             "reason": self.reason.value if self.reason else None,
-            "evidence": asdict(self.evidence) if self.evidence else None,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
             "intent": self.intent,
             "plan_id": self.plan_id or None,
-            "citations": [asdict(c) for c in self.citations],
+            "citations": [c.to_dict() for c in self.citations],
             "elapsed_ms": round(self.elapsed_ms, 2),
         }

@@ -99,6 +99,7 @@ class Library:
     _structures: dict[str, PlanStructure] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _aliases: dict[str, tuple[PlanAlias, ...]] | None = field(default=None, repr=False)
+    _naming: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path) -> Library:
@@ -199,6 +200,15 @@ class Library:
                 self._aliases = library_aliases(self.plans) if len(self.plans) > 1 else {}
             return self._aliases
 
+    def _naming_aliases(self) -> dict[str, tuple[str, ...]]:
+        """Each plan's aliases that name it outright (``PlanAlias.names_plan``), picked out once: ``named_in`` reads
+        them for every question."""
+        naming = self._naming
+        if naming is None:
+            aliases = self.aliases
+            naming = self._naming = {pid: tuple(a.text for a in own if a.names_plan) for pid, own in aliases.items()}
+        return naming
+
     def named_in(self, question: str) -> list[Plan]:
         """The plans a question names: its id, title, short title or 文号 written in it, a short name followed by a
         genre word ("综保区文件", ``PlanAlias.names_plan``), or a 《…》 close to a title."""
@@ -209,10 +219,8 @@ class Library:
             # "《…实施方案》" written out names one plan even when a shorter name of another is inside it
             return [p for p in named if any(len(normalise_name(n)) == longest and normalise_name(n) in text
                                             for n in _names(p))]  # fmt: skip
-        by_alias = {
-            p.id: max((len(a.text) for a in self.aliases.get(p.id, ()) if a.names_plan and a.text in text), default=0)
-            for p in self.plans
-        }
+        naming = self._naming_aliases()
+        by_alias = {p.id: max((len(a) for a in naming.get(p.id, ()) if a in text), default=0) for p in self.plans}
         if any(by_alias.values()):
             longest = max(by_alias.values())
             return [p for p in self.plans if by_alias[p.id] == longest]
@@ -239,11 +247,11 @@ class Library:
         # a short name with a genre word ("消费扶贫意见") leaves its subject in the plan's words ("消费扶贫"): it is
         # what the question is about
         for alias in sorted((a for a in self.aliases.get(plan.id, ()) if a.names_plan), key=lambda a: -len(a.text)):
-            out = re.sub(rf"{re.escape(alias.text)}(?:里面|当中|中|里)?", alias.expands_to, out)
+            out = _alias_pattern(alias.text).sub(alias.expands_to, out)
         names = sorted(_names(plan), key=len, reverse=True)
         quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
         for name in [*quoted, *names]:
-            out = re.sub(rf"《?{re.escape(name)}》?(?:里面|当中|中|里|的)?", "", out)
+            out = _name_pattern(name).sub("", out)
         return out.strip(" ，,：:") or question
 
     def structure(self, pid: str) -> PlanStructure:
@@ -330,6 +338,18 @@ def without_level(question: str) -> str:
     parts = re.split(r"(《[^》]*》)", question)
     out = "".join(p if p.startswith("《") else re.sub(pattern, "", p) for p in parts)
     return out.strip(" ，,：:") or question
+
+
+# a plan's names and aliases are taken out of questions with these patterns: compiled once per name, not looked up in
+# (and, with many different questions, evicted from) the ``re`` module's cache of 512 patterns for every question
+@lru_cache(maxsize=4096)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(alias)}(?:里面|当中|中|里)?")
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"《?{re.escape(name)}》?(?:里面|当中|中|里|的)?")
 
 
 def _names(plan: Plan) -> list[str]:

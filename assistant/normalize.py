@@ -333,7 +333,10 @@ class TypoCorrector:
                 window = text[i : i + length]
                 # the vocabulary look-up first: the scan of the plan text is the costly test (a library's merged
                 # corrector scans every plan's text, 1.5 MB on 100 plans), and most windows have no candidate
-                fix, strict = self._match(window) if _CJK.fullmatch(window[0]) else (None, False)
+                # (``_may_match`` rules most of them out without building a masked form of each character)
+                fix, strict = None, False
+                if self._may_match(window) and _CJK.fullmatch(window[0]):
+                    fix, strict = self._match(window)
                 if fix is not None and (window in self._plan or self._general_word(window)):
                     fix = None
                 if fix is not None and strict and length <= TYPO_ALIGN_MAX_LEN and self._cut is not None:
@@ -352,6 +355,30 @@ class TypoCorrector:
 
     def _general_word(self, window: str) -> bool:
         return len(window) <= TYPO_WORD_GUARD_MAX_LEN and self._is_word is not None and self._is_word(window)
+
+    def _may_match(self, window: str) -> bool:
+        """Whether ``window`` can match a masked vocabulary word at all (``_match`` tells which): a cheap necessary
+        test that skips most windows of a question. A window matches a masked word (``?`` at position i) only if
+        they agree everywhere else, so on their first two characters when i >= 2, on their last two when i <= L-3,
+        and else (windows of two or three characters) on the masked word itself."""
+        anchors = self._anchors.get(len(window))
+        if anchors is None:
+            return False
+        starts, ends, short = anchors
+        if window[:2] in starts or window[-2:] in ends:
+            return True
+        if len(window) == 3:
+            return window[0] + "?" + window[2] in short
+        return len(window) == 2 and ("?" + window[1] in short or window[0] + "?" in short)
+
+    @property
+    def _anchors(self) -> dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+        """``_may_match``'s tables by window length, made from the masked words once (on first use, so that a
+        merged corrector gets them too)."""
+        found = self.__dict__.get("_anchor_table")
+        if found is None:
+            found = self.__dict__["_anchor_table"] = _anchor_table(self._masked)
+        return found
 
     def _match(self, window: str) -> tuple[str | None, bool]:
         """The one vocabulary word ``window`` is a typo of (None when none or several), and whether it was found
@@ -374,6 +401,30 @@ class TypoCorrector:
             return None, False
         word, strict = found.popitem()
         return word, strict
+
+
+def _anchor_table(masked: Iterable[str]) -> dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """For each length, the first two characters of masked words whose ``?`` is at position 2 or later, the last
+    two of those whose ``?`` is at position L-3 or earlier (and not later than 1), and the masked words whose ``?``
+    is at neither (only two- and three-character words). A word with several ``?`` is entered for each."""
+    starts: dict[int, set[str]] = {}
+    ends: dict[int, set[str]] = {}
+    short: dict[int, set[str]] = {}
+    for key in masked:
+        length = len(key)
+        for i, ch in enumerate(key):
+            if ch != "?":
+                continue
+            if i >= 2:
+                starts.setdefault(length, set()).add(key[:2])
+            elif i <= length - 3:
+                ends.setdefault(length, set()).add(key[-2:])
+            else:
+                short.setdefault(length, set()).add(key)
+    return {
+        length: (frozenset(starts.get(length, ())), frozenset(ends.get(length, ())), frozenset(short.get(length, ())))
+        for length in {*starts, *ends, *short}
+    }
 
 
 def _boundaries(tokens: list[str], is_word: Callable[[str], bool] | None) -> set[int]:

@@ -78,6 +78,10 @@ class Retriever:
         self.max_query_chars = max_query_chars
         self._vocab = index.bm25.vocab_dict
         self._kinds = np.array([d.kind for d in index.docs])
+        rows: dict[str, list[int]] = defaultdict(list)
+        for pos, doc in enumerate(index.docs):
+            rows[doc.section].append(pos)
+        self._rows = {section: np.asarray(at, dtype=np.int64) for section, at in rows.items()}  # section → docs
         self._vectors: tuple[np.ndarray, np.ndarray] | None = None
         self._vectors_lock = threading.Lock()
 
@@ -142,17 +146,20 @@ class Retriever:
                 if doc.section not in seen:  # a section counts once per ranking, at its best rank
                     seen.add(doc.section)
                     section_score[doc.section] += weight
-        best_bm25: dict[str, float] = defaultdict(float)
-        for pos, score in enumerate(bm25_scores):
-            section = docs[pos].section
-            best_bm25[section] = max(best_bm25[section], float(score))
         by_section: dict[str, list[str]] = defaultdict(list)
         for sid in sorted(sentence_score, key=lambda s: -sentence_score[s]):
             by_section[sid.split("#", 1)[0]].append(sid)
         ordered = sorted(section_score, key=lambda s: -section_score[s])[:k]
-        hits = tuple(Hit(s, section_score[s], tuple(by_section.get(s, ())), best_bm25[s]) for s in ordered)
+        hits = tuple(
+            Hit(s, section_score[s], tuple(by_section.get(s, ())), self._best_bm25(bm25_scores, s)) for s in ordered
+        )
         bm25_top = float(bm25_scores.max()) if len(bm25_scores) else 0.0
         return Retrieval(hits, dict(sentence_score), dense_top, dense_peak, bm25_top)
+
+    def _best_bm25(self, scores: np.ndarray, section: str) -> float:
+        """The best BM25 score of a section's documents (0 when none scores), read for the sections returned only."""
+        rows = self._rows.get(section)
+        return max(0.0, float(scores[rows].max())) if rows is not None and len(scores) else 0.0
 
     def bm25_scores(self, question: str) -> np.ndarray:
         return self._bm25(question[: self.max_query_chars])

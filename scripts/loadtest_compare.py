@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "qa.jsonl")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw", help="the load generator's HTTP client")
     args = parser.parse_args(argv)
     questions = load_questions(args.questions)
     servers: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in range(args.rounds):
             for name in names[r % len(names) :] + names[: r % len(names)]:
                 proc, base = servers[name]
-                res = asyncio.run(run_once(base, questions, args.clients, args.seconds, 3.0, proc.pid))
+                res = asyncio.run(run_once(base, questions, args.clients, args.seconds, 3.0, proc.pid, args.client))
                 results[name].append(res)
                 print(f"round {r + 1} {name}: {res}", file=sys.stderr, flush=True)
     finally:

