@@ -560,6 +560,9 @@ class Assistant:
             return part, Intent.OUT_OF_SCOPE, None
         if part is not None:
             return part, Intent.OVERVIEW, Turn(q.topic, tuple(part.sections), (), ())
+        if intents == [Intent.DEADLINE] and all(self._naming(t) for t in terms) and not followup and not q.units:
+            limits = self._time_limits()  # "这份意见有没有给出完成时限": the plan's time limits, or that it has none
+            return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
         if intents == [Intent.LEAD] and all(self._naming(t) for t in terms) and not followup and not q.units:
             overall = self._overall_lead()  # "综保区意见总体上由哪个部门牵头": who leads the work as a whole
             if overall is not None:
@@ -805,6 +808,26 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _time_limits(self) -> Draft:
+        """The time limits a plan writes (到2025年, 2019年6月底前, 上半年), each with its sentence — or that its text
+        gives none (the 成文日期 is not a time limit)."""
+        date = self.plan.meta.date
+        found = [
+            (clause, sentence)
+            for clause in self.plan.clauses
+            for sentence in clause.sentences
+            if _TIME_LIMIT_RE.search(sentence.text) and not (date and date in sentence.text)
+        ]
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: the plan's time limits"))
+        if not found:
+            draft.add(f"{self._plan_name}正文没有给出完成时限：没有写明要在哪一年或哪个期限前完成。")
+            return draft
+        more = f"，以下是前{TIME_LIMITS_SHOWN}处" if len(found) > TIME_LIMITS_SHOWN else ""
+        draft.add(f"{self._plan_name}写明时间要求的有{len(found)}处{more}：")
+        for clause, sentence in found[:TIME_LIMITS_SHOWN]:
+            draft.add(f"{clause.label}：{sentence.text}", Citation.of(clause, sentence))
+        return draft
 
     def _overall_lead(self) -> Draft | None:
         """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求 —
@@ -1369,6 +1392,12 @@ def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> s
     return text[start : at + end.start()] if end else text[start:]
 
 
+# A time limit as plans write one (到2025年, 2019年6月底前, 2019年上半年), not a baseline year (较2020年)
+_TIME_LIMIT_RE = re.compile(
+    r"(?:到|至)(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?前|(?:19|20)\d{2}年[上下]半年"
+)
+# At most this many of a plan's time limits are quoted when the whole plan's are asked for
+TIME_LIMITS_SHOWN = 5
 # Who leads the whole work, as an organising part says it (海关总署要继续做好牵头工作, 生态环境部会同有关部门…)
 _OVERALL_LEAD_CUES = ("牵头", "负总责", "会同", "统筹", "主体责任")
 # At most this many of those sentences are quoted

@@ -61,3 +61,12 @@ def test_clauses_counted_by_their_note_or_a_quoted_phrase(fields) -> None:
     assert all("开发区" in c.quote for c in quoted.citations)
     missing = fields.ask("写了“自由贸易港”的有几条？")
     assert not missing.answerable and missing.reason.value == "not_in_plan"
+
+
+@pytest.mark.slow
+def test_the_plans_time_limits_or_that_it_has_none(fields, parts) -> None:
+    none = fields.ask("这份措施有没有给出完成时限？")
+    assert none.answerable and "没有给出完成时限" in none.answer, none.answer
+    some = parts.ask("这个实施意见什么时候完成？")
+    assert "到2025年" in some.answer and some.citations[0].section == "二(一)", some.answer
+    assert_verbatim(parts, some)
