@@ -83,6 +83,8 @@ UNKNOWN_NON_NOUN_WEIGHT = 0.5
 # A term standing in more than this share of a plan's clauses is its subject (试点城市 in a plan on pilot cities):
 # after a first target is matched it claims no second one. Chosen: such words are in most clauses by construction.
 SUBJECT_SHARE = 0.5
+# A term in at least this share of a plan's clauses is common there: alone it names no particular clause.
+COMMON_SHARE = 0.25
 # An abbreviation (高新区 for 高新技术产业开发区) has 3–5 characters, each followed by at most ABBREVIATION_GAP of
 # the full name's characters, the full name at most ABBREVIATION_SPAN times as long (自贸区 → 自由贸易试验区 is 7/3).
 ABBREVIATION_MIN, ABBREVIATION_MAX = 3, 5
@@ -281,6 +283,12 @@ class Composer:
                 years_of[t.indicator].add(t.target_year)
                 chosen.append(t)
         return sorted(chosen, key=lambda t: t.start)
+
+    def common_here(self, term: str) -> bool:
+        """Whether a term is common in this plan (in at least COMMON_SHARE of its clauses: 重点, 产品): it narrows
+        nothing down by itself."""
+        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+        return df >= COMMON_SHARE * len(self._clause_texts)
 
     def _subject(self, term: str) -> bool:
         """Whether a term is the plan's subject rather than an indicator: it stands in more than SUBJECT_SHARE of the

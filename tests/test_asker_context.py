@@ -48,3 +48,17 @@ def test_the_plans_subject_claims_no_target_of_its_own(tmp_path_factory) -> None
     answer = pilot.ask("试点城市秸秆综合利用率要达到多少？")
     assert "90%" in answer.answer and "5个左右" not in answer.answer, answer.answer
     assert [c.section for c in answer.citations] == ["二(二)"]
+
+
+@pytest.mark.slow
+def test_a_short_question_of_common_words_continues_the_conversation(tmp_path_factory) -> None:
+    from assistant.assistant import Session
+
+    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)
+    session = Session()
+    first = pilot.ask("秸秆综合利用率要达到多少？", session=session)
+    assert first.citations[0].section == "二(二)", first.answer
+    then = pilot.ask("试点城市要做什么？", session=session)  # only the plan's common words: the same topic
+    assert then.citations and then.citations[0].section == "二(二)", then.answer
+    alone = pilot.ask("试点城市要做什么？")  # without a conversation it is a question of its own
+    assert alone.answerable
