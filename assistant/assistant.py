@@ -931,7 +931,9 @@ class Assistant:
         """Pin clauses that contain a quoted term or whose title the question names; then prefer lexical coverage."""
         c = self.composer
         pinned = []
-        quoted = [t for t in q.quoted if t in self.plan.text]
+        # a quoted term pins the clauses that write it, unless it names the plan or its subject (“无废城市” in the
+        # plan on 无废城市 stands in most clauses and the preamble first: it pins nothing)
+        quoted = [t for t in q.quoted if t in self.plan.text and not self._naming(t) and not c._subject(t)]
         if quoted:
             pinned = [cl.label for cl in self.plan.clauses if all(t in cl.text for t in quoted)]
         if not pinned:
@@ -939,7 +941,8 @@ class Assistant:
         ranked = list(sections)
         if terms and ranked:
             rank_of = {s: i for i, s in enumerate(ranked)}
-            cov = {s: c.coverage(terms, self.plan.clause(s).text) for s in ranked}
+            words = [t for t in terms if len(t) >= 2] or terms  # a lone letter (the X of 1+X) is in too many texts
+            cov = {s: c.coverage(words, self.plan.clause(s).text.lower()) for s in ranked}  # terms are lower-cased
             top = max(cov.values())
             # retrieval order decides among clauses that explain the topic about equally well
             ranked.sort(key=lambda s: (cov[s] < top - RERANK_MARGIN, rank_of[s]))

@@ -60,3 +60,12 @@ def test_a_short_question_of_common_words_continues_the_conversation(tmp_path_fa
     assert first.citations[0].section == "二(二)", first.answer
     then = pilot.ask("试点城市要做什么？", session=session)  # only the plan's common words: the same topic
     assert then.citations and then.citations[0].section == "二(二)", then.answer
+
+
+@pytest.mark.slow
+def test_a_quoted_subject_pins_nothing_and_acronyms_match_in_any_case(tmp_path_factory) -> None:
+    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)
+    quoted = pilot.ask("“试点城市”要建立什么样的分类收集体系？")  # “试点城市” stands in most clauses
+    assert quoted.citations and quoted.citations[0].section == "二(一)", quoted.answer
+    acronym = pilot.ask("PPP模式是怎么说的？")
+    assert acronym.citations and acronym.citations[0].section == "二(二)", acronym.answer
