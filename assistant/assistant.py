@@ -831,8 +831,8 @@ class Assistant:
         return draft
 
     def _overall_lead(self) -> Draft | None:
-        """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求 —
-        ``data/part_roles.toml``) that name a lead (牵头, 负总责, 统筹协调, 会同). None when it names none."""
+        """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求:
+        ``data/part_roles.toml``) naming a unit with a lead's words (牵头, 负总责, 会同, 统筹). None when none does."""
         safeguards = next((r for r in part_roles() if r.name == "safeguards"), None)
         if safeguards is None:
             return None
@@ -848,13 +848,17 @@ class Assistant:
             (next(i for i, cue in enumerate(_OVERALL_LEAD_CUES) if cue in sentence.text), n, clause, sentence)
             for clause in (self.plan.clause(label) for label in labels)
             for n, sentence in enumerate(clause.sentences)
-            if any(cue in sentence.text for cue in _OVERALL_LEAD_CUES)
+            if any(cue in sentence.text for cue in _OVERALL_LEAD_CUES) and self._names_a_unit(sentence.text)
         ]
         chosen = sorted(found, key=lambda f: f[:2])[:OVERALL_LEAD_SENTENCES]
         for _, _, clause, sentence in sorted(chosen, key=lambda f: f[3].start):
             where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
             draft.add(f"根据{where}：{sentence.text}", Citation.of(clause, sentence))
         return draft if draft.citations else None
+
+    def _names_a_unit(self, text: str) -> bool:
+        """Whether a text names one of the plan's units (by any name the plan writes it)."""
+        return any(name in text for unit in self.structure.units for name in (unit.name, *unit.variants))
 
     def _counted_clauses(self, q: Question) -> Draft | None:
         """How many clauses write a quoted phrase ("写“会同有关部门负责”的有几条") or carry a responsibility note

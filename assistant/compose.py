@@ -646,7 +646,7 @@ class Composer:
             labels = [lb for ch in self.plan.chapters for lb in ch.labels if "(" in lb]
             last = self.plan.clause(labels[-1])
             cites.insert(0, (False, Citation.of(last, last.sentences[0])))
-        elif counted:
+        elif counted and self.plan.chapters:
             last = self.plan.clause(self.plan.chapters[-1].labels[-1])
             cites.insert(0, (False, Citation.of(last, last.sentences[0])))
         else:
