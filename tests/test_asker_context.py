@@ -69,3 +69,14 @@ def test_a_quoted_subject_pins_nothing_and_acronyms_match_in_any_case(tmp_path_f
     assert quoted.citations and quoted.citations[0].section == "二(一)", quoted.answer
     acronym = pilot.ask("PPP模式是怎么说的？")
     assert acronym.citations and acronym.citations[0].section == "二(二)", acronym.answer
+
+
+def test_an_everyday_word_the_plan_lacks_weighs_less_than_a_rare_one(tmp_path_factory) -> None:
+    from assistant.compose import UNKNOWN_COMMON_WEIGHT
+    from assistant.segment import word_freq
+
+    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)
+    c = pilot.composer
+    assert word_freq("关系") >= 1000 > word_freq("二氧化硫")  # jieba's general dictionary
+    assert c.seg.is_noun("关系") and c.seg.is_noun("二氧化硫")
+    assert c.weight("关系") == pytest.approx(c.weight("二氧化硫") * UNKNOWN_COMMON_WEIGHT)
