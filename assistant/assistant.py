@@ -561,10 +561,11 @@ class Assistant:
             return part, Intent.OUT_OF_SCOPE, None
         if part is not None:
             return part, Intent.OVERVIEW, Turn(q.topic, tuple(part.sections), (), ())
-        if intents == [Intent.DEADLINE] and all(self._naming(t) for t in terms) and not followup and not q.units:
+        whole = all(self._naming(t) for t in terms) and not followup and not q.units and not q.unread
+        if intents == [Intent.DEADLINE] and whole:
             limits = self._time_limits()  # "这份意见有没有给出完成时限": the plan's time limits, or that it has none
             return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
-        if intents == [Intent.LEAD] and all(self._naming(t) for t in terms) and not followup and not q.units:
+        if intents == [Intent.LEAD] and whole:
             overall = self._overall_lead()  # "综保区意见总体上由哪个部门牵头": who leads the work as a whole
             if overall is not None:
                 return overall, Intent.LEAD, Turn(q.topic, tuple(overall.sections), (), ())
@@ -1061,7 +1062,7 @@ class Assistant:
                     and (
                         reading is not None
                         or c.coverage(terms, clause.title) >= TITLE_CREDIT
-                        or c.coverage(terms, clause.text) >= LIST_COVERAGE
+                        or c.coverage(terms, clause.text) >= WHOLE_TERM
                     )
                 ):
                     # "区城管局要参与园区节能环保提升吗？", "境外人民币贷款那条，外交部也是负责部门之一？": the task is
@@ -1296,8 +1297,8 @@ class Assistant:
         The roles are data (``data/part_roles.toml``).
         """
         asked = asked_part(q.text)
-        if asked is None or q.units or followup or not set(q.intents) <= _PART_INTENTS:
-            return None
+        if asked is None or q.units or followup or q.unread or not set(q.intents) <= _PART_INTENTS:
+            return None  # (an English word the glossary cannot read may be what is asked about)
         if any(not asked.covers(t) and not self._naming(t) for t in terms):
             return None  # something else is asked ("清洁取暖的主要目标"): the part is not the question
         c = self.composer
@@ -1307,6 +1308,11 @@ class Assistant:
             c.structure_part(draft, counted=_counted(q.text))
             return draft
         found = parts_of(self.plan, asked)
+        shown = next((p for p in sorted(asked.found, key=len, reverse=True) if p in asked.role.headings), "")
+        if not found and not asked.role.framing:  # 主要任务 in a plan whose chapters are its tasks: its outline
+            draft.add(f"方案没有以“{shown or asked.phrase}”为题的部分，各部分为：")
+            c.structure_part(draft)
+            return draft
         if not found:
             if asked.phrase in asked.role.headings and asked.phrase not in self.plan.text:
                 # a framing part the plan does not have, and does not name anywhere ("莱芜方案的基本原则")
@@ -1315,7 +1321,6 @@ class Assistant:
                 return draft
             return None
         part = found[0]
-        shown = next((p for p in sorted(asked.found, key=len, reverse=True) if p in asked.role.headings), "")
         if shown and shown not in part.title:  # 保障措施 asked, 有关要求 found: say which part answers it
             draft.add(f"方案中与“{shown}”相应的是：")
         if part.chapter:

@@ -98,3 +98,16 @@ def test_who_leads_the_whole_work_is_read_from_the_organising_part(plan) -> None
     assert "主体责任" not in answer.answer  # a sentence naming no unit of the plan says nothing about who leads
     assert {c.section for c in answer.citations} == {"三"}
     assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_tasks_asked_of_a_plan_whose_chapters_are_its_tasks_get_its_outline(tmp_path_factory) -> None:
+    fields = engine_for(DATA / "fields-plan.txt", tmp_path_factory)  # 放宽准入, 绿色发展, 组织实施: no task heading
+    answer = fields.ask("这份措施的主要任务有哪些？")
+    assert answer.answerable and "各部分为" in answer.answer and "共分3部分" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_an_english_word_the_glossary_cannot_read_keeps_the_question_off_the_whole_document(plan) -> None:
+    answer = plan.ask("When must the renovation of old residential compounds be finished?")
+    assert "写明时间要求的有" not in answer.answer, answer.answer  # not the plan's list of time limits
