@@ -596,7 +596,10 @@ class Assistant:
             missing = [
                 t
                 for t in c.unknown_terms(terms)
-                if self.segmenter.is_noun(t) and not c.abbreviates(t) and (not asked or t in asked)
+                if self.segmenter.is_noun(t)
+                and not c.abbreviates(t)
+                and (not asked or t in asked)
+                and not lexicon().is_a(t, "measure")  # 比重, 比例: how it is measured, not what
             ]
             if missing:
                 return self._refuse(

@@ -80,3 +80,14 @@ def test_an_everyday_word_the_plan_lacks_weighs_less_than_a_rare_one(tmp_path_fa
     assert word_freq("关系") >= 1000 > word_freq("二氧化硫")  # jieba's general dictionary
     assert c.seg.is_noun("关系") and c.seg.is_noun("二氧化硫")
     assert c.weight("关系") == pytest.approx(c.weight("二氧化硫") * UNKNOWN_COMMON_WEIGHT)
+
+
+@pytest.mark.slow
+def test_a_share_asked_with_bizhong_and_a_cooperation_topic(tmp_path_factory) -> None:
+    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)
+    share = pilot.ask("生活垃圾回收利用率要占多大比重？")  # 比重 says how it is measured, it is not the indicator
+    assert share.answerable and "35%" in share.answer, share.answer
+    q = analyse("东西部协作机制要干嘛", pilot.structure.units)
+    assert "co" not in [i.value for i in q.intents]  # 协作 in a topic noun does not ask who co-handles
+    q = analyse("垃圾分类由哪些部门协同推进", pilot.structure.units)
+    assert "co" in [i.value for i in q.intents] or "lead" in [i.value for i in q.intents]
