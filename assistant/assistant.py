@@ -561,11 +561,14 @@ class Assistant:
             return part, Intent.OUT_OF_SCOPE, None
         if part is not None:
             return part, Intent.OVERVIEW, Turn(q.topic, tuple(part.sections), (), ())
+        # the whole document, with nothing but its name asked about (这份意见, 莱芜方案; a figure or year asked is about
+        # a target: 农机化率啥时候到70%); who leads the whole work needs the document pointed at or 总体上
         whole = all(self._naming(t) for t in terms) and not followup and not q.units and not q.unread
-        if intents == [Intent.DEADLINE] and whole:
+        pointed = bool(_GENRE_WORD_RE.search(q.text) or _POINTER_RE.search(q.text))  # (the library took its name)
+        if intents == [Intent.DEADLINE] and whole and not q.quantities and not q.years:
             limits = self._time_limits()  # "这份意见有没有给出完成时限": the plan's time limits, or that it has none
             return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
-        if intents == [Intent.LEAD] and whole:
+        if intents == [Intent.LEAD] and whole and (pointed or lexicon().has(q.text, "whole")):
             overall = self._overall_lead()  # "综保区意见总体上由哪个部门牵头": who leads the work as a whole
             if overall is not None:
                 return overall, Intent.LEAD, Turn(q.topic, tuple(overall.sections), (), ())
@@ -1065,7 +1068,7 @@ class Assistant:
                     and (
                         reading is not None
                         or c.coverage(terms, clause.title) >= TITLE_CREDIT
-                        or c.coverage(terms, clause.text) >= WHOLE_TERM
+                        or c.coverage(terms, clause.text) >= LIST_COVERAGE
                     )
                 ):
                     # "区城管局要参与园区节能环保提升吗？", "境外人民币贷款那条，外交部也是负责部门之一？": the task is
@@ -1439,6 +1442,8 @@ _THIS_DOCUMENT_RE = re.compile(
     r"(?:这|本|该|此)(?:份|个|一|篇)?[\u4e00-\u9fff]{0,4}?(?:方案|意见|通知|文件|规划|办法|措施)|方案(?:里|中|内)"
 )
 _TITLE_RE = re.compile(r"《([^》]{4,80})》")
+# A document pointed at whose name the library has already taken out (这份综保区意见 → 这份…)
+_POINTER_RE = re.compile(r"(?:这|本|该|此)(?:份|个|篇)")
 
 # A 文号 shown from a question keeps at most this many characters before its bracket when the plan does not write it
 # (issuer abbreviations run 国发, 国办发, 济政办字: up to four).
