@@ -74,5 +74,5 @@ def test_the_plans_time_limits_or_that_it_has_none(fields, parts) -> None:
 
 @pytest.mark.slow
 def test_a_figure_question_sharing_the_titles_words_is_not_about_the_whole_document(parts) -> None:
-    answer = parts.ask("城市更新什么时候新建120处养老服务设施？")  # a figure asked: a target, not the plan's time limits
+    answer = parts.ask("城市更新什么时候新建120处养老服务设施？")  # a figure asked: a target
     assert "写明时间要求的有" not in answer.answer, answer.answer
