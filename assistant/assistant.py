@@ -599,10 +599,7 @@ class Assistant:
             missing = [
                 t
                 for t in c.unknown_terms(terms)
-                if self.segmenter.is_noun(t)
-                and not c.abbreviates(t)
-                and (not asked or t in asked)
-                and not lexicon().is_a(t, "measure")  # 比重, 比例: how it is measured, not what
+                if self.segmenter.is_noun(t) and not c.abbreviates(t) and (not asked or t in asked)
             ]
             if missing:
                 return self._refuse(
@@ -721,12 +718,12 @@ class Assistant:
             return None
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
-        asked = _asking_clause(q.text)
-        context = [t for t in terms if t not in asked and any(t in part for part in _context_clauses(q.text))]
-        inner = [t for t in terms if t not in context]
-        if not matches and inner and context and not all(c._subject(t) for t in inner):
-            # "我们局今年要报材料，人均用水量要降多少？": the clause that asks names the indicator; the rest is context
-            matches = c.match_targets(inner, sections, years=q.years)
+        if not matches:  # "我们局今年要报材料，人均用水量要降多少？": the clause that asks names the indicator
+            asked = _asking_clause(q.text)
+            context = [t for t in terms if t not in asked and any(t in part for part in _context_clauses(q.text))]
+            inner = [t for t in terms if t not in context]
+            if inner and context and not all(c.subject_word(t) for t in inner):
+                matches = c.match_targets(inner, sections, years=q.years)
         counted = expand_synonyms(measured_object(q.text), self.plan.text)
         heads = sorted((t for t in terms if t in counted), key=counted.rfind)
         if matches and heads:  # "建成多少个公共充电桩": the targets must measure that thing, not share 建成/公共
@@ -840,10 +837,11 @@ class Assistant:
     def _overall_lead(self) -> Draft | None:
         """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求:
         ``data/part_roles.toml``) naming a unit with a lead's words (牵头, 负总责, 会同, 统筹). None when none does."""
-        safeguards = next((r for r in part_roles() if r.name == "safeguards"), None)
-        if safeguards is None:
+        organising = next((r for r in part_roles() if r.lead_words), None)
+        if organising is None:
             return None
-        found = parts_of(self.plan, AskedPart(safeguards, safeguards.headings[0]))
+        cues = organising.lead_words
+        found = parts_of(self.plan, AskedPart(organising, organising.headings[0]))
         if not found:
             return None
         part = found[0]
@@ -851,21 +849,17 @@ class Assistant:
             next(ch.labels for ch in self.plan.chapters if ch.numeral == part.label) if part.chapter else (part.label,)
         )
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: who leads the work as a whole"))
-        found = [  # (cue strength, order, clause, sentence): 牵头 before 会同 before 统筹 before 主体责任
-            (next(i for i, cue in enumerate(_OVERALL_LEAD_CUES) if cue in sentence.text), n, clause, sentence)
+        leading = [  # (cue strength, order, clause, sentence): the data's order, 牵头 first
+            (next(i for i, cue in enumerate(cues) if cue in sentence.text), n, clause, sentence)
             for clause in (self.plan.clause(label) for label in labels)
             for n, sentence in enumerate(clause.sentences)
-            if any(cue in sentence.text for cue in _OVERALL_LEAD_CUES) and self._names_a_unit(sentence.text)
+            if any(cue in sentence.text for cue in cues) and self.structure.units.find_in_text(sentence.text)[0]
         ]
-        chosen = sorted(found, key=lambda f: f[:2])[:OVERALL_LEAD_SENTENCES]
+        chosen = sorted(leading, key=lambda f: f[:2])[:OVERALL_LEAD_SENTENCES]
         for _, _, clause, sentence in sorted(chosen, key=lambda f: f[3].start):
             where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
             draft.add(f"根据{where}：{sentence.text}", Citation.of(clause, sentence))
         return draft if draft.citations else None
-
-    def _names_a_unit(self, text: str) -> bool:
-        """Whether a text names one of the plan's units (by any name the plan writes it)."""
-        return any(name in text for unit in self.structure.units for name in (unit.name, *unit.variants))
 
     def _counted_clauses(self, q: Question) -> Draft | None:
         """How many clauses write a quoted phrase ("写“会同有关部门负责”的有几条") or carry a responsibility note
@@ -944,7 +938,7 @@ class Assistant:
         pinned = []
         # a quoted term pins the clauses that write it, unless it names the plan or its subject (“无废城市” in the
         # plan on 无废城市 stands in most clauses and the preamble first: it pins nothing)
-        quoted = [t for t in q.quoted if t in self.plan.text and not self._naming(t) and not c._subject(t)]
+        quoted = [t for t in q.quoted if t in self.plan.text and not self._naming(t) and not c.subject_word(t)]
         if quoted:
             pinned = [cl.label for cl in self.plan.clauses if all(t in cl.text for t in quoted)]
         if not pinned:
@@ -1417,8 +1411,6 @@ _TIME_LIMIT_RE = re.compile(
 )
 # At most this many of a plan's time limits are quoted when the whole plan's are asked for
 TIME_LIMITS_SHOWN = 5
-# Who leads the whole work, as an organising part says it (海关总署要继续做好牵头工作, 生态环境部会同有关部门…)
-_OVERALL_LEAD_CUES = ("牵头", "负总责", "会同", "统筹", "主体责任")
 # At most this many of those sentences are quoted
 OVERALL_LEAD_SENTENCES = 3
 # A short question whose every topic word is common in the plan ("重点是哪些产品？") names no new topic: in a

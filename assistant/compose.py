@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answer import Citation, Evidence, RefusalReason
-from .clauses import Chapter, Clause, Sentence, SentenceKind
+from .clauses import Chapter, Clause, HeadingFamily, Sentence, SentenceKind, heading_families
 from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
 from .parts import framing
@@ -20,9 +20,6 @@ from .rules import load as load_rules
 from .segment import Segmenter, word_freq
 from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 from .tasks import target_ledger, task_list
-
-# A numbered item opening a line inside a clause (1. 2. 3.): measures listed under a subsection
-_ITEM_LINE_RE = re.compile(r"(?m)^\s*(\d{1,2})[.．、](?!\d)")
 
 
 @dataclass
@@ -139,6 +136,8 @@ class Composer:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
             if (len(t) < 2 and not t.isascii()) or is_generic(t, self.scope) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
+            if t not in self.plan.text and lexicon().is_a(t, "measure"):
+                continue  # 比重 the plan never writes: how it is measured, not what
             if t not in out:
                 out.append(t)
         return out
@@ -171,9 +170,14 @@ class Composer:
         return sum(self.credit(t, text) for t in terms) / len(terms)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant
+    def clause_frequency(self, term: str) -> int:
+        """In how many of the plan's clauses ``term`` stands whole (the IDF's document frequency)."""
+        return sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant
     def weight(self, term: str) -> float:
         """How informative ``term`` is in this plan: IDF over its clauses (a term no clause has weighs the most)."""
-        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
+        df = self.clause_frequency(term)
         idf = math.log((len(self._clause_texts) + 1) / (df + 0.5))
         if df == 0 and not self.seg.is_noun(term):
             idf *= UNKNOWN_NON_NOUN_WEIGHT  # a verb or adverb the plan never uses (调整, 不算) rarely names the topic
@@ -265,7 +269,7 @@ class Composer:
         chosen: list[Target] = []
         remaining = list(terms)
         while remaining:
-            named = [x for x in remaining if not self._subject(x)]  # the plan's subject words claim no target
+            named = [x for x in remaining if not self.subject_word(x)]  # the plan's subject words claim no target
             pool = (named or remaining) if not chosen else [x for x in named if x not in _MEASURE_WORDS]
             claims = [
                 (sum(self.credit(x, t.indicator) >= 0.8 for x in pool), t)
@@ -282,7 +286,7 @@ class Composer:
         if not chosen:
             return []
         covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
-        named = [x for x in terms if not self._subject(x)]  # the plan's subject (试点城市) goes with every target
+        named = [x for x in terms if not self.subject_word(x)]  # the plan's subject (试点城市) goes with every target
         if self.coverage(terms, covered) < 0.6 and (not named or self.coverage(named, covered) < 0.6):
             return []
         # no year asked: an indicator the plan sets for several years is given at each ("到2020年…；到2025年…")
@@ -296,14 +300,12 @@ class Composer:
     def common_here(self, term: str) -> bool:
         """Whether a term is common in this plan (in at least COMMON_SHARE of its clauses: 重点, 产品): it narrows
         nothing down by itself."""
-        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
-        return df >= COMMON_SHARE * len(self._clause_texts)
+        return self.clause_frequency(term) >= COMMON_SHARE * len(self._clause_texts)
 
-    def _subject(self, term: str) -> bool:
+    def subject_word(self, term: str) -> bool:
         """Whether a term is the plan's subject rather than an indicator: it stands in more than SUBJECT_SHARE of the
         clauses (试点城市 in a plan on pilot cities). It names no second target in "试点城市畜禽粪污综合利用率…"."""
-        df = sum(self.credit(term, text) >= WHOLE_TERM for text in self._clause_texts)
-        return df > SUBJECT_SHARE * len(self._clause_texts)
+        return self.clause_frequency(term) > SUBJECT_SHARE * len(self._clause_texts)
 
     def _only_denominator(self, terms: list[str], t: Target) -> bool:
         """True when the terms name only the denominator of a per-unit indicator: "地区生产总值" in
@@ -681,10 +683,11 @@ class Composer:
         cited = [*subs[-1:], *subs[:-1]] if counted else subs  # a count: the item numbered as the count first
         outline = "；".join(f"{c.label}{c.title}" for c in subs) + "。"
         draft.add(outline, *(Citation.of(c, c.sentences[0]) for c in cited))
-        # numbered measures under the subsections (1. 2. … run on across them): how many the chapter lists
-        items = _ITEM_LINE_RE.findall(self.plan.text[chapter.start : chapter.end])
-        if len(items) > len(subs):
-            draft.add(f"各项下共编号列出{len(items)}条具体措施。")
+        # numbered measures under the subsections (1. 2. … run on across them): how many the chapter lists, by the
+        # item level of the heading family the plan was read with (data/headings.toml)
+        items = _item_lines(self.plan.family, self.plan.text[chapter.start : chapter.end])
+        if items > len(subs):
+            draft.add(f"各项下共编号列出{items}条具体措施。")
 
     def named_chapter(self, text: str) -> str | None:
         """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""
@@ -881,3 +884,21 @@ def _actor_re() -> re.Pattern[str]:
     """A body acting in prose: a name ending like a unit (notes.toml ``[together] unit_endings``) and a verb."""
     endings = load_rules("notes")["together"]["unit_endings"]
     return re.compile(rf"[\u4e00-\u9fff]{{2,}}[{endings}](?:要|负责|牵头|会同|统筹|组织|指导|督促|加强|定期)")
+
+
+@functools.cache
+def _item_level(family: str) -> tuple[HeadingFamily, int] | None:
+    """A heading family and the index of its first item level (numbered lines inside a clause, no label of their
+    own), by the family's name; None when it has none."""
+    fam = next((f for f in heading_families() if f.name == family), None)
+    level = next((i for i, lv in enumerate(fam.levels) if i >= 2 and not lv.label), None) if fam else None
+    return (fam, level) if fam and level is not None else None
+
+
+def _item_lines(family: str, text: str) -> int:
+    """How many lines of ``text`` open with the first item level of the plan's heading family (1. 2. 3.)."""
+    found = _item_level(family)
+    if found is None:
+        return 0
+    fam, level = found
+    return sum(1 for line in text.splitlines() if (lv := fam.level_of(line)) and lv[0] == level)

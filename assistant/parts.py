@@ -25,6 +25,7 @@ class PartRole:
     asked: tuple[str, ...]
     outline: bool = False
     framing: bool = True
+    lead_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def part_roles() -> tuple[PartRole, ...]:
             tuple(r["asked"]),
             bool(r.get("outline", False)),
             bool(r.get("framing", True)),
+            tuple(r.get("lead_words", ())),
         )
         for r in raw["role"]
     )

@@ -54,12 +54,13 @@ def test_the_plans_subject_claims_no_target_of_its_own(tmp_path_factory) -> None
 def test_a_short_question_of_common_words_continues_the_conversation(tmp_path_factory) -> None:
     from assistant.assistant import Session
 
-    pilot = engine_for(DATA / "pilot-plan.txt", tmp_path_factory)
+    plan = engine_for(DATA / "followup-plan.txt", tmp_path_factory)  # 重点, 产品 stand in several clauses
     session = Session()
-    first = pilot.ask("秸秆综合利用率要达到多少？", session=session)
-    assert first.citations[0].section == "二(二)", first.answer
-    then = pilot.ask("试点城市要做什么？", session=session)  # only the plan's common words: the same topic
-    assert then.citations and then.citations[0].section == "二(二)", then.answer
+    first = plan.ask("回收体系哪年要建成？", session=session)
+    assert first.citations[0].section == "一(二)", first.answer
+    then = plan.ask("重点是哪些产品？", session=session)  # only the plan's common words: the same topic
+    assert then.citations and then.citations[0].section == "一(二)", then.answer
+    assert "废旧电池" in then.answer
 
 
 @pytest.mark.slow
