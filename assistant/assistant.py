@@ -25,7 +25,7 @@ from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
-from .numberforms import asked_kind, measured_object, writes_kind
+from .numberforms import asked_kind, measured_object, writes_kind, writes_quantity
 from .parts import AskedPart, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
@@ -362,10 +362,14 @@ class Assistant:
             default=0.0,
         )
         named = [t for t in judged if self.segmenter.is_noun(t) or t.isascii()]  # what a topic is named by
-        nouns = max(
-            (c.weighted_coverage(named, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
-            default=0.0,
-        ) if named else clause
+        nouns = (
+            max(
+                (c.weighted_coverage(named, self.plan.clause(s).text) for s in sections[:ABSTAIN_TOP_CLAUSES]),
+                default=0.0,
+            )
+            if named
+            else clause
+        )
         return Signals.of(
             nouns=nouns,
             known=c.known_share(terms),
@@ -507,7 +511,11 @@ class Assistant:
         # a yes/no question stating a year the plan lacks ("…是2025年吧？") is a premise to correct, like a figure
         wrong_years = [f"{y}年" for y in q.years if y not in self.plan.text] if q.yesno else []
         if wrong_years:
-            q = replace(q, years=tuple(y for y in q.years if y in self.plan.text))
+            q = replace(
+                q,
+                years=tuple(y for y in q.years if y in self.plan.text),
+                premise_years=tuple(y for y in q.years if y not in self.plan.text),
+            )
         for year in q.years:
             if year not in self.plan.text:
                 return self._not_covered(f"{year}年", RefusalReason.YEAR_NOT_IN_PLAN)
@@ -629,7 +637,7 @@ class Assistant:
                 focus = self._targets(q, last, followup, target_terms, sections, retrieval, draft)
                 if focus is None:
                     msg = f"抱歉，{self._plan_name}没有给出“{self._asked_phrase(q)}”的具体量化目标。"
-                    if len(q.intents) > 1:
+                    if len(intents) > 1:  # another intent may still answer (the unit's part was dropped above)
                         draft.add(msg)
                         continue
                     related = c.related_targets(target_terms)
@@ -694,7 +702,10 @@ class Assistant:
         sections: list[str],
         retrieval: Retrieval,
         draft: Draft,
+        stated: bool = True,
     ) -> str | None:
+        """The targets asked about (or, with ``stated``, a sentence that states the figure asked for); the section
+        answered, or None. A deadline asks for a target's date, not for any figure in the clause: it passes False."""
         c = self.composer
         if followup and last and not c.terms(q.topic):
             chosen = [t for t in self.structure.targets if t.id in set(last.targets)]
@@ -750,7 +761,10 @@ class Assistant:
                 return sections[0]
         # a figure the target grammar does not read as one (五分之一, 超过一半, 两成, 1家, 两次): the sentence of the
         # best clauses that states a figure of the kind asked for (any figure when the question names no kind)
-        found = self._figure_sentence(terms, kind, sections, retrieval)
+        # (a year the plan lacks, stated as a premise, is not answered by a sentence of another year's figure)
+        found = self._figure_sentence(terms, kind, sections, retrieval, years=q.years) if stated else None
+        if q.premise_years:
+            found = None
         if found is not None:
             figure_clause, sentence = found
             draft.add(f"方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
@@ -758,9 +772,15 @@ class Assistant:
         return None
 
     def _figure_sentence(
-        self, terms: list[str], kind: str | None, sections: list[str], retrieval: Retrieval
+        self,
+        terms: list[str],
+        kind: str | None,
+        sections: list[str],
+        retrieval: Retrieval,
+        years: tuple[str, ...] = (),
     ) -> tuple[Clause, Sentence] | None:
-        """The sentence that best covers the topic among those of the best clauses that write a figure of ``kind``."""
+        """The sentence that best covers the topic among those of the best clauses that write a figure of ``kind``
+        (and every year the question names: a figure for 2025 does not answer "2023年要降多少")."""
         c = self.composer
         # words of the asker's own the plan never uses (最多能) cannot be in the sentence: judge it on the others
         known = [t for t in terms if t not in c.unknown_terms(terms)] or terms
@@ -768,7 +788,12 @@ class Assistant:
         for rank, label in enumerate(sections[:FIGURE_CLAUSES]):
             clause = self.plan.clause(label)
             for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
-                written = writes_kind(sentence.text, kind) if kind else bool(_FIGURE_RE.search(sentence.text))
+                written = (
+                    writes_kind(sentence.text, kind)
+                    if kind
+                    else bool(_FIGURE_RE.search(sentence.text)) or writes_quantity(sentence.text)
+                )
+                written = written and all(y in sentence.text for y in years)
                 cov = c.coverage(known, sentence.text)
                 if written and cov >= QUALITATIVE_COVERAGE and (best is None or (cov, -rank) > best[:2]):
                     best = (cov, -rank, clause, sentence)
@@ -786,7 +811,7 @@ class Assistant:
     ) -> str | None:
         """When a target or task is due: the target's deadline as the plan states it, or that it states none."""
         part = Draft()
-        focus = self._targets(q, last, followup, terms, sections, retrieval, part)
+        focus = self._targets(q, last, followup, terms, sections, retrieval, part, stated=False)
         chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
         if focus is not None and chosen:
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]

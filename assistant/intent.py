@@ -61,6 +61,7 @@ class Question:
     corrections: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] = ()  # English content words the glossary could not read (left out of the topic)
     approx: tuple[ApproxFigure, ...] = ()  # figures stated in words or approximately (三百多万平米, 一千吨左右)
+    premise_years: tuple[str, ...] = ()  # years a yes/no question states that the plan lacks (a premise to correct)
 
     @property
     def primary(self) -> Intent:
@@ -115,6 +116,7 @@ def _replace_words(text: str, word: str, by: str) -> str:
     城市里), that word a common one in the segmenter's dictionary (``SYNONYM_STRADDLE_FREQ``)."""
     if len(word) > SYNONYM_BOUNDARY_LEN:
         return text.replace(word, by)
+
     def is_word(w: str) -> bool:  # a common word: 城市 (25,084), not 旧地 (60) in 废旧地膜 or 六重 (2) in 国六重卡
         return word_freq(w) >= SYNONYM_STRADDLE_FREQ
 

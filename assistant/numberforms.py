@@ -91,6 +91,15 @@ def writes_figure(text: str) -> bool:
     return any(p.search(text) for p in number_forms().writes.values())
 
 
+# The kinds that measure something; ``period`` also matches a plain year ("到2020年"), which dates, not measures.
+QUANTITY_KINDS = ("share", "count", "amount")
+
+
+def writes_quantity(text: str) -> bool:
+    """Whether ``text`` writes a quantity (a share, count or amount; a year alone is not one)."""
+    return any(writes_kind(text, kind) for kind in QUANTITY_KINDS)
+
+
 def chinese_int(text: str) -> int | None:
     """``"五"`` → 5, ``"十五"`` → 15, ``"二十"`` → 20, ``"一百"`` → 100 (small numbers, as fractions use them)."""
     if text.isdigit():

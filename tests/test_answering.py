@@ -108,6 +108,8 @@ def _verbatim(assistant, answer) -> None:
         ("“持证型”护理员要占护理员总数的几成？", "一", "超过一半"),  # a share asked in tenths, written as 一半
         ("非医护人员参与康复服务最多能占百分之几？", "二(二)", "三分之一"),  # a share written as a fraction
         ("长者食堂每个街道优先支持几家？", "二(一)", "2家"),
+        ("适老化改造的扶手要装多少米高？", "二(二)", "0.8米"),  # a measure the target grammar does not read
+        ("养老护理员技能等级分几个等级？", "二(二)", "初级、中级、高级"),  # a count written as the classes listed
     ],
 )
 def test_a_figure_asked_in_another_form_is_answered_in_the_plans_own_form(plan_assistant, question, section, plan_form):
@@ -122,6 +124,12 @@ def test_a_figure_question_about_something_without_a_figure_is_not_a_figure_asse
     answer = plan_assistant.ask("评审委员会要设多少名委员？")
     assert not answer.answerable
     assert answer.reason is not RefusalReason.FIGURE_NOT_IN_PLAN
+
+
+@pytest.mark.slow
+def test_a_figure_the_plan_lacks_is_refused_when_a_unit_is_named_with_it(plan_assistant):
+    answer = plan_assistant.ask("没完成助餐任务的区县要扣多少考核分？")  # the unit's part dropped, the figure missing
+    assert not answer.answerable, answer.answer
 
 
 @pytest.mark.slow
