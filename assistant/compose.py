@@ -131,6 +131,12 @@ class Composer:
                 t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
                 if len(t) == 2 and t[0] in _MODALS:
                     continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
+            if t not in self.plan.text:  # 建好, 办完, 建起来: the asker's "done"; the verb alone is what is asked
+                done = lexicon().matches(t, "complement")
+                if done:
+                    t = t[: done[0].start()]
+                    if len(t) < 2:
+                        continue  # a one-character verb (建, 办) is the asker's wording, as ask-words are
             stem = re.sub(r"(容量|规模|数量|水平|情况|工作|问题|要求|安排|型)$", "", t)  # 生态型 → 生态
             if t not in self.plan.text and len(stem) >= 2 and stem in self.plan.text:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
