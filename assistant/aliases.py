@@ -64,6 +64,8 @@ class AliasRules:
     genre_words: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     place_min_chars: int
+    pointer: re.Pattern[str] = re.compile("(?!)")
+    generic_genre_words: tuple[str, ...] = ()
     preamble_modifier_chars: int = 2
     preamble_min_count: int = 8
 
@@ -88,6 +90,8 @@ def alias_rules() -> AliasRules:
         genre_words=tuple(sorted(raw["naming"]["genre_words"], key=len, reverse=True)),
         place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
         place_min_chars=int(raw["place"]["min_chars"]),
+        pointer=re.compile(raw["naming"].get("pointer", "(?!)")),
+        generic_genre_words=tuple(raw["naming"].get("generic_genre_words", ())),
         preamble_modifier_chars=int(raw.get("preamble", {}).get("modifier_chars", 2)),
         preamble_min_count=int(raw.get("preamble", {}).get("min_count", 8)),
     )
@@ -105,6 +109,24 @@ def title_topic(title: str, rules: AliasRules | None = None) -> str:
     text = re.sub(r"\s+", "", title)
     text = rules.issuer_prefix.sub("", text, count=1)
     return rules.genre_suffix.sub("", text, count=1) or text
+
+
+def title_genre(title: str, rules: AliasRules | None = None) -> str:
+    """The genre words a title ends with ("国务院关于X的若干意见" → "若干意见"; "" when it ends with none)."""
+    rules = rules or alias_rules()
+    m = rules.genre_suffix.search(re.sub(r"\s+", "", title))
+    return m.group(0).lstrip("的") if m else ""
+
+
+def pointed_genre(question: str, rules: AliasRules | None = None) -> str:
+    """The genre of document a question points at ("这个通知里…" → "通知", "这份指导意见" → "指导意见"); "" when it
+    points at none or at a generic word (这个文件)."""
+    rules = rules or alias_rules()
+    specific = "|".join(re.escape(g) for g in rules.genre_words if g not in rules.generic_genre_words)
+    if not specific:
+        return ""
+    m = re.search(f"{rules.pointer.pattern}({specific})", question)
+    return m.group(1) if m else ""
 
 
 def topic_segments(topic: str, rules: AliasRules | None = None) -> list[str]:

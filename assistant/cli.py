@@ -323,9 +323,10 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     default = settings.default_plan or (assistant.plans[0].id if len(assistant.plans) == 1 else "")
     plans[""] = plans.get(assistant.library.resolve(default).id) if default else None
     items = with_evidence_sections(items, plans)
-    name = str(qa) + (f" (plan {args.plan})" if args.plan else "")
-    report = evaluate_engines(assistant, items, engines, qa_file=name)
-    json_path, md_path = save(report, settings.eval_dir / "reports", qa.stem)
+    name = str(qa) + (f" (plan {args.plan})" if args.plan else "") + (" (plan given)" if args.plan_given else "")
+    report = evaluate_engines(assistant, items, engines, qa_file=name, plan_given=args.plan_given)
+    stem = qa.stem + ("-plan-given" if args.plan_given else "")
+    json_path, md_path = save(report, settings.eval_dir / "reports", stem)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -383,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="回答引擎：extractive 原文摘录（默认）、llm 大模型生成、both 两者并列对比（含核验拒绝率）",
     )
     ev.add_argument("--plan", metavar="ID", help="只评测关于该方案（plan 字段）的问题")
+    ev.add_argument(
+        "--plan-given",
+        action="store_true",
+        help="每题向其 plan 字段所指方案提问（如网页中已选定方案），不经路由；报告另存为 <测试集>-plan-given",
+    )
     ev.set_defaults(handler=_cmd_eval)
 
     fit = command(

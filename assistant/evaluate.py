@@ -317,8 +317,13 @@ def _mean(values: Sequence[float | bool]) -> float:
     return float(statistics.fmean(values)) if values else 0.0
 
 
-def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answer], dict[str, list[list[str]]]]:
-    """Ask every item (sessions in file order), then rank sections for answerable ones in each retrieval mode."""
+def run(
+    assistant, items: Sequence[QAItem], warmup: int = 3, plan_given: bool = False
+) -> tuple[list[Answer], dict[str, list[list[str]]]]:
+    """Ask every item (sessions in file order), then rank sections for answerable ones in each retrieval mode.
+
+    ``plan_given``: each item is asked of the plan its ``plan`` field names, as an official who picked the plan in
+    the web chat asks it (items without one still go through the router) — separates answering from routing."""
     from .assistant import Session
     from .retrieve import RetrievalMode
 
@@ -328,8 +333,9 @@ def run(assistant, items: Sequence[QAItem], warmup: int = 3) -> tuple[list[Answe
     answers = []
     for item in items:
         session = sessions.setdefault(item.session, Session()) if item.session else None
-        # the item's plan is what it is about, not a hint: in a library the router must find the plan itself
-        answers.append(assistant.ask(item.question, session=session, id=item.id))
+        # by default the item's plan is what it is about, not a hint: in a library the router must find the plan
+        plan = item.plan or None if plan_given else None
+        answers.append(assistant.ask(item.question, session=session, id=item.id, plan=plan))
     retrieval: dict[str, list[list[str]]] = {}
     cited = [i for i in items if i.answerable and i.sections]
     for mode in RetrievalMode:
@@ -436,7 +442,9 @@ def save(report: Report, reports_dir: Path, stem: str) -> tuple[Path, Path]:
 ENGINES = ("extractive", "llm")
 
 
-def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str], qa_file: str = "") -> Report:
+def evaluate_engines(
+    assistant, items: Sequence[QAItem], engines: Sequence[str], qa_file: str = "", plan_given: bool = False
+) -> Report:
     """The report of the first engine, with every engine's headline metrics side by side in ``engines``.
 
     The ``llm`` engine's figures include the faithfulness guard's counts for this run: answers generated, kept,
@@ -449,7 +457,7 @@ def evaluate_engines(assistant, items: Sequence[QAItem], engines: Sequence[str],
         stats = assistant.generator.stats if engine == "llm" else None
         before = stats.to_dict() if stats else {}
         # no warm-up for the llm: its calls would count in the guard's figures, and its latency is the server's
-        answers, retrieval = run(view, items, warmup=0 if stats else 3)
+        answers, retrieval = run(view, items, warmup=0 if stats else 3, plan_given=plan_given)
         plan_text = getattr(assistant, "plan_text", None) or assistant.plan.text  # a library has many plans
         scored = score(items, answers, plan_text, retrieval, qa_file=qa_file)
         guard = _delta(before, stats.to_dict()) if stats else {}

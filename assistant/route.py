@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Literal
 import bm25s
 import numpy as np
 
-from .aliases import PlanAlias, aliases_in, expand, library_aliases
+from .aliases import PlanAlias, aliases_in, expand, library_aliases, pointed_genre, title_genre
 from .answer import Answer
 from .assistant import ENGLISH_LEAD_IN, Assistant, Session
 from .batch import validate_question
@@ -150,6 +150,7 @@ class Router:
         self._vectors = matrix / np.where(norms == 0, 1, norms)
         self._vector_owner = np.asarray(vector_owner)
         self._levels = [level_of(engine.plan) for engine in engines.values()]
+        self._genres = [title_genre(engine.plan.title) for engine in engines.values()]
         # plan-level IDF: a word every plan uses ("负责", "措施") routes nothing; a word of one plan routes to it
         # and a question written in a plan's headings ("政策机制那一章") points to the plans with that heading
         self._grams, self._heads = grams, heads
@@ -208,7 +209,14 @@ class Router:
         aliases = [max((len(a.text) for a in aliases_in(normalised, own)), default=0) for own in self.aliases]
         asked = levels_asked(normalised) if _PLAN_WORD_RE.search(normalised) else frozenset()
         level = [(0 if lv in asked else 2) if asked and lv else 1 for lv in self._levels]
-        order = sorted(range(n), key=lambda i: (aliases[i] == 0, units[i] == 0, level[i], -fused[i], i))
+        # "这个通知…": plans of the genre pointed at first (none of that genre: the pointer says nothing)
+        genre = pointed_genre(normalised)
+        other_genre = [bool(genre) and not g.endswith(genre) for g in self._genres]
+        if all(other_genre):
+            other_genre = [False] * n
+        order = sorted(
+            range(n), key=lambda i: (aliases[i] == 0, units[i] == 0, level[i], other_genre[i], -fused[i], i)
+        )
         return [
             RouteScore(
                 self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i], aliases[i],

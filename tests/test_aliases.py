@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from char_embeddings import CharEmbeddings
 
-from assistant.aliases import abbreviations, library_aliases, plan_aliases, title_topic, topic_segments
+from assistant.aliases import (
+    abbreviations,
+    library_aliases,
+    plan_aliases,
+    pointed_genre,
+    title_genre,
+    title_topic,
+    topic_segments,
+)
 from assistant.assistant import Session
 from assistant.library import Library
 
@@ -87,6 +95,15 @@ def test_a_short_name_with_a_genre_word_names_the_plan(corpus: Library) -> None:
     assert corpus.without_name("证监会在综保区文件里管哪件事？", corpus.get(BONDED)) == "证监会在综合保税区管哪件事？"
     consumption = corpus.get("sc-2018-consumption-poverty-alleviation")
     assert corpus.without_name("这份消费扶贫意见是为贯彻哪个文件？", consumption) == "这份消费扶贫是为贯彻哪个文件？"
+
+
+def test_a_genre_word_pointed_at_names_the_kind_of_document() -> None:
+    assert title_genre("国务院关于促进综合保税区高水平开放高质量发展的若干意见") == "若干意见"
+    assert title_genre("国务院关于支持自由贸易试验区深化改革创新若干措施的通知") == "通知"
+    assert pointed_genre("这个通知里一共有多少条措施？") == "通知"
+    assert pointed_genre("这份指导意见的目标是什么") == "指导意见"
+    assert pointed_genre("这个文件讲的是什么") == ""  # a generic word points at any plan
+    assert pointed_genre("通知书怎么写") == ""  # no pointer: not a document pointed at
 
 
 # ---------------------------------------------------------------------------------------------- routing
@@ -197,3 +214,11 @@ def test_a_question_about_this_plan_says_which_plans_it_considered(twin_library)
     assert own.plan_id == "county-waste" and "问题未指明方案" not in own.answer
     water = la.ask("这个方案的供水管网漏损率要控制在多少？")  # one plan's topic: no note
     assert water.plan_id == "mini-water" and "问题未指明方案" not in water.answer
+
+
+@pytest.mark.slow
+def test_a_document_pointed_at_by_its_genre_ranks_plans_of_that_genre_first(real_library) -> None:
+    # the library holds two 通知, a 若干意见, a 指导意见 and a 方案: nothing else in the questions tells them apart
+    notices = {r.plan_id for r in real_library.rank_plans("这个通知里一共列了多少条？")[:2]}
+    assert notices == {FTZ, INCENTIVES}
+    assert real_library.rank_plans("这份指导意见一共分几个部分？")[0].plan_id == AGRI
