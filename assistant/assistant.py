@@ -826,6 +826,11 @@ class Assistant:
             return None
         # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
         timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text))]
+        # of several, the one that explains the question best (then the one retrieval ranks higher)
+        timed.sort(
+            key=lambda sm: (self.composer.coverage(terms, sm[0].text), retrieval.sentence_scores.get(sm[0].id, 0.0)),
+            reverse=True,
+        )
         sentence, match = timed[0] if timed else (best[0], None)
         when = match.group(0) if match else ""
         if not when:  # "到2020年，A，B。" frames the sentences after it in its paragraph (as it frames targets)

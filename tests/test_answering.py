@@ -206,6 +206,13 @@ def test_the_members_of_a_kind_are_the_plans_enumeration_of_it(plan_assistant):
 
 
 @pytest.mark.slow
+def test_the_members_of_a_kind_asked_with_their_number_are_the_plans_enumeration(plan_assistant):
+    answer = plan_assistant.ask("每个街道要建成哪三个中心？")
+    assert answer.answerable, answer.answer
+    assert all(item in answer.answer for item in ("日间照料中心", "康复护理中心", "老年教育中心"))
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["这份意见有几部分？", "这个意见主要讲什么？"])
 def test_how_many_parts_and_what_it_is_about_give_the_chapter_outline(plan_assistant, question):
     answer = plan_assistant.ask(question)

@@ -77,6 +77,20 @@ def test_the_lexicon_gives_roles_to_the_words_the_issue_names() -> None:
         assert lex.has(f"这项工作{phrase}", role), phrase
 
 
+def test_spoken_classes_of_asking_words_have_their_roles() -> None:
+    lex = lexicon()
+    for phrase, role in [
+        ("名单几月份之前要报", "time"),  # a month asked: a deadline
+        ("完不成会有什么后果", "how"),  # what follows: the measures that deal with it
+        ("要建成哪五个中心", "kind_list"),  # members of a kind, counted in any numeral
+    ]:
+        assert lex.has(phrase, role), phrase
+    for word in ("什么样", "今年", "专门", "几月份"):  # ask, never name, the topic
+        assert "filler" in lex.roles_of(word), word
+    done = [m.group(0) for w in ("建好", "建成", "报上去", "完不成") for m in lex.matches(w, "complement")]
+    assert done == ["好", "成", "上去", "不成"]
+
+
 def test_curve_reports_refusal_precision_recall_and_false_refusals() -> None:
     rows = curve([0.1, 0.2, 0.8, 0.9], [False, True, True, True], steps=2)
     middle = rows[1]  # threshold 0.5: refuses the first two
