@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from .abstain import FEATURES, AbstentionModel, Signals, load_model
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
-from .clauses import Clause, Plan, Sentence, load_plan
+from .clauses import Clause, Plan, Sentence, SentenceKind, load_plan
 from .compose import SLOGAN_RE, WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
@@ -69,6 +69,8 @@ ITEM_MARGIN = 0.15
 TITLE_CREDIT = 0.8
 # A figure written in a form the target grammar does not read (五分之一, 1家) is looked for in this many best clauses.
 FIGURE_CLAUSES = 5
+# sentences quoted from the part that says what a plan is about (its targets, or its preamble) before its outline
+GIST_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -627,6 +629,12 @@ class Assistant:
             )
 
         draft = Draft(evidence=evidence)
+        counted_units = lexicon().matches(q.text, "unit_count")  # "这条有几个牵头单位": counted from its note
+        if counted_units and sections and not q.units:
+            asked = counted_units[0].group(0)
+            role = "lead" if lexicon().has(asked, "lead") else "co" if lexicon().has(asked, "co") else ""
+            if c.unit_count_part(sections[0], role, draft):
+                return draft, Intent.LEAD if role != "co" else Intent.CO, Turn(q.topic, tuple(draft.sections), (), ())
         focus: str | None = None  # the section the answer is about, once fixed by a target
         if Intent.DEADLINE in intents and Intent.TARGET in intents:
             intents.remove(Intent.TARGET)  # the deadline's answer states the target with it
@@ -1365,9 +1373,10 @@ class Assistant:
         if chapter:
             c.chapter_part(chapter, draft, counted=_counted(q.text))
             return
-        if lexicon().has(q.text, "structure") or (  # "讲的是什么" of the plan, not of 清洁取暖
-            lexicon().has(q.text, "about") and all(self._naming(t) for t in terms)
-        ):
+        about_whole = lexicon().has(q.text, "about") and all(self._naming(t) for t in terms)
+        if lexicon().has(q.text, "structure") or about_whole:  # "讲的是什么" of the plan, not of 清洁取暖
+            if about_whole and not lexicon().has(q.text, "structure") and not _counted(q.text):
+                self._gist(draft)  # "主要是干啥的": what it sets out to do, then how it is laid out
             c.structure_part(draft, counted=_counted(q.text))
             return
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
@@ -1392,6 +1401,30 @@ class Assistant:
         if lexicon().has(q.text, "about") and not all(self._naming(t) for t in terms):
             front = []  # "保护历史文化街区讲的是什么": the clause on that topic, not a chapter-level one
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
+
+
+    def _gist(self, draft: Draft) -> None:
+        """What the plan sets out to do, for "这个方案主要是干啥的": the opening sentences of its part that says so
+        (``data/part_roles.toml`` ``gist``: its targets), or of its preamble when it has no such part."""
+        role = next((r for r in part_roles() if r.gist), None)
+        found = parts_of(self.plan, AskedPart(role, role.headings[0])) if role else []
+        if found:
+            part = found[0]
+            labels = next((ch.labels for ch in self.plan.chapters if ch.numeral == part.label), (part.label,))
+            label = labels[0] if part.chapter else part.label
+        elif self.plan.has("序言"):
+            label = "序言"
+        else:
+            return
+        clause = self.plan.clause(label)
+        body = list(clause.body) or [s for s in clause.sentences if s.kind is not SentenceKind.NOTE]
+        # the sentences that set its targets, else its opening ones (a preamble opens with background)
+        with_targets = {t.sentence.start for t in self.structure.targets_in(label)}
+        chosen = [s for s in body if s.start in with_targets][:GIST_SENTENCES] or body[:GIST_SENTENCES]
+        if not chosen:
+            return
+        where = f"{label}“{clause.title}”" if clause.chapter else "方案序言"
+        draft.add(f"据{where}：" + "".join(s.text for s in chosen), *(Citation.of(clause, s) for s in chosen))
 
 
 def _roles_asked(q: Question) -> set[Role]:

@@ -446,6 +446,33 @@ class Composer:
         draft.add(text + (f"，适用范围：{scope}" if scope else "") + "。", cite)
         return True
 
+    def unit_count_part(self, section: str, role: str, draft: Draft) -> bool:
+        """How many units hold ``role`` ("lead", "co", or "" for every role) on a clause, counted from its note and
+        named as written: "这条有几个牵头单位" → "共6个：A、B…". False when the clause has no note."""
+        resp = self.s.responsibility(section)
+        if resp is None or resp.note is None:
+            return False
+        clause = self.plan.clause(section)
+        head = f"“{clause.title}”（{section}）"
+        groups = [
+            ("牵头单位", resp.leads),
+            ("配合单位", resp.co),
+            ("负责单位", resp.responsible),
+            ("指导单位", resp.guides),
+        ]
+        if role == "lead" and not resp.leads:
+            kept = [(name, units) for name, units in groups if units]
+            lead_in = f"方案未明确{head}的牵头单位"
+            parts = [f"{name}{len(units)}个：{self.names(resp, units)}" for name, units in kept]
+            draft.add(lead_in + ("；" + "；".join(parts) if parts else "") + "。", Citation.of(clause, resp.note))
+            return True
+        wanted = {"lead": groups[:1], "co": groups[1:2]}.get(role, groups)
+        parts = [f"{name}共{len(units)}个：{self.names(resp, units)}" for name, units in wanted if units]  # as listed
+        if not parts:
+            return False
+        draft.add(f"{head}的注明单位中，" + "；".join(parts) + "。", Citation.of(clause, resp.note))
+        return True
+
     @staticmethod
     def _scope_field(reading: NoteReading | None) -> tuple[str, str]:
         """A note's own scope field (notes.toml ``[fields] scope``: 适用范围, 实施范围…) split into where the item

@@ -26,6 +26,7 @@ class PartRole:
     outline: bool = False
     framing: bool = True
     lead_words: tuple[str, ...] = ()
+    gist: bool = False  # the part that says what a plan is about, asked of the whole plan
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def part_roles() -> tuple[PartRole, ...]:
             bool(r.get("outline", False)),
             bool(r.get("framing", True)),
             tuple(r.get("lead_words", ())),
+            bool(r.get("gist", False)),
         )
         for r in raw["role"]
     )

@@ -206,10 +206,37 @@ def test_the_members_of_a_kind_are_the_plans_enumeration_of_it(plan_assistant):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("规范养老机构运营这条有几个配合单位？", "配合单位共2个：市卫生健康委、市市场监管局"),
+        ("规范养老机构运营一共几个牵头单位？", "牵头单位共1个：市民政局"),
+        ("助餐服务网络那条有几个牵头单位？", "未明确"),  # none is named: the units listed, with their count
+    ],
+)
+def test_units_holding_a_role_are_counted_from_the_note(plan_assistant, question, said):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable and said in answer.answer, answer.answer
+    assert "（" in answer.citations[0].quote  # the note itself is cited
+    if said == "未明确":
+        assert "负责单位2个：市民政局、市财政局" in answer.answer
+
+
+@pytest.mark.slow
 def test_the_members_of_a_kind_asked_with_their_number_are_the_plans_enumeration(plan_assistant):
     answer = plan_assistant.ask("每个街道要建成哪三个中心？")
     assert answer.answerable, answer.answer
     assert all(item in answer.answer for item in ("日间照料中心", "康复护理中心", "老年教育中心"))
+
+
+@pytest.mark.slow
+def test_what_the_plan_is_for_leads_with_its_targets_then_its_outline(plan_assistant):
+    answer = plan_assistant.ask("这份意见主要是干啥的？")
+    assert answer.answer.startswith("据一“总体目标”：到2025年，社区养老服务设施覆盖率达到90%以上"), answer.answer
+    assert answer.citations[0].section == "一" and "共分3部分" in answer.answer
+    _verbatim(plan_assistant, answer)
+    outline = plan_assistant.ask("这份意见有几部分？")  # the outline asked for: the outline alone
+    assert outline.answer.startswith("方案共分3部分")
 
 
 @pytest.mark.slow
