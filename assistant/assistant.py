@@ -793,14 +793,14 @@ class Assistant:
         # words of the asker's own the plan never uses (最多能) cannot be in the sentence: judge it on the others
         known = [t for t in terms if t not in c.unknown_terms(terms)] or terms
         best: tuple[float, int, Clause, Sentence] | None = None
+        targeted = {t.sentence.start for t in self.structure.targets}
         for rank, label in enumerate(sections[:FIGURE_CLAUSES]):
             clause = self.plan.clause(label)
             for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
-                written = (
-                    writes_kind(sentence.text, kind)
-                    if kind
-                    else bool(_FIGURE_RE.search(sentence.text)) or writes_quantity(sentence.text)
-                )
+                # a figure in digits the target grammar read is a target the matcher turned down (GDP, only the
+                # denominator of 单位GDP能耗): not an answer; one it does not read (0.01毫米) is
+                unread = sentence.start not in targeted and writes_quantity(sentence.text)
+                written = writes_kind(sentence.text, kind) if kind else bool(_FIGURE_RE.search(sentence.text)) or unread
                 written = written and all(y in sentence.text for y in years)
                 cov = c.coverage(known, sentence.text)
                 if written and cov >= QUALITATIVE_COVERAGE and (best is None or (cov, -rank) > best[:2]):

@@ -163,6 +163,10 @@ def _inside_plan_phrase(word: str, text: str, plan_text: str) -> bool:
 
 
 _YEAR_RE = re.compile(r"(19|20)\d{2}")
+# a year in a question with the words that frame it (到2025年, 2023年底前) and 十四五-style periods: not the topic
+_FRAMED_YEAR_RE = re.compile(
+    r"(?:到|在|于|至|截至|截止)?(?:19|20)\d{2}年?(?:底|末)?(?:前|以前|之前)?|十[一二三四五六七八九]五"
+)
 _PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # a figure with its unit: the units are the SI/Chinese measure words any plan uses
 _QUANTITY_RE = re.compile(
@@ -273,7 +277,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
             topic = topic.replace(normalize(name), " ").replace(name, " ")
     for name in unknown:
         topic = topic.replace(name, " ")
-    topic = re.sub(r"(19|20)\d{2}年?|十[一二三四五六七八九]五", " ", topic)
+    # a year with the preposition that frames it (到2025年, 在2023年前): "莱芜区到" would leave 区到 as a topic word
+    topic = _FRAMED_YEAR_RE.sub(" ", topic)
     approx = tuple(approximate_figures(topic))
     for figure in approx:
         topic = topic.replace(figure.text, " ")

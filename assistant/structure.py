@@ -535,6 +535,16 @@ def _single(
     )
 
 
+# what a measured indicator ends with (率, 量, 比例…): the shared tail of a list of indicators
+_MEASURE_END_RE = re.compile(r"(?:率|量|比例|比重|占比|面积|能力)$")
+
+
+def _words(text: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(text)
+
+
 def _respectively(
     plan: Plan, clause: Clause, sentence: Sentence, offset: int, part: str, year: str
 ) -> Iterator[Target]:
@@ -545,12 +555,19 @@ def _respectively(
     values = list(_QUANT_RE.finditer(tail))
     names = [head[a:b].strip() for a, b in top_level_split(head, "、")]
     if len(names) == len(values) and len(names) > 1:
-        # a shared suffix after the last name ("…氨氮重点工程减排量") belongs to every indicator
+        # a shared suffix after the last name ("…氨氮重点工程减排量", "花生种植、收获机械化率") belongs to every
+        # indicator: the last name's words after its first, when it ends in a measure word
         suffix = ""
-        last_split = re.match(r"^(.*?)(重点工程减排量|减排量|排放量|使用量|总量)$", names[-1])
-        if last_split:
-            names[-1], suffix = last_split.group(1), last_split.group(2)
-        indicators = [n + suffix for n in names]
+        words = _words(names[-1])
+        if len(words) > 1 and _MEASURE_END_RE.search(names[-1]):
+            names[-1], suffix = words[0], names[-1][len(words[0]) :]
+        # and a shared subject before the first ("花生种植、收获"): its words before its last, when every other name
+        # is one word as long as that last one
+        prefix = ""
+        first = _words(names[0])
+        if suffix and len(first) > 1 and all(len(n) == len(first[-1]) for n in names[1:]):
+            prefix = names[0][: -len(first[-1])]
+        indicators = [names[0] + suffix] + [prefix + n + suffix for n in names[1:]]
     else:
         indicators = [head] * len(values)
     start = sentence.start + offset

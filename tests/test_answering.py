@@ -63,6 +63,12 @@ def test_a_statement_ending_on_a_figure_asks_to_confirm_it(structure):
     assert not analyse("哪一年要达到90%？", structure.units).yesno  # asks when, not whether
 
 
+def test_a_year_is_taken_out_of_the_topic_with_the_word_that_frames_it(structure):
+    q = analyse("示范市到2025年护理型床位占比要提到多少？", structure.units)
+    assert q.years == ("2025",) and "到" not in q.topic.split()[0]  # not "示范市到"
+    assert analyse("2023年底前要建几家长者食堂？", structure.units).topic.startswith("要建")
+
+
 def test_questions_about_the_document_itself_are_read_as_such():
     lex = lexicon()
     for question, field in (

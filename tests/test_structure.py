@@ -213,3 +213,9 @@ def test_targets_of_a_small_text() -> None:
         ("改造站点", "3座", "座", "", "2030"),
     ]
     assert targets[0].baseline_year == "2020"
+
+
+def test_a_respectively_list_shares_its_subject_and_its_measure_with_every_item() -> None:
+    plan = parse_plan("一、目标\n\n到2025年，小麦播种、收获机械化率分别达到60%和80%。\n")
+    targets = extract_structure(plan).targets
+    assert [(t.indicator, t.display) for t in targets] == [("小麦播种机械化率", "60%"), ("小麦收获机械化率", "80%")]
