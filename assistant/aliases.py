@@ -39,11 +39,19 @@ class PlanAlias:
     text: str
     kind: AliasKind
     expands_to: str
+    names_only: bool = False  # a naming alias made of a two-character abbreviation ("农机意见"): it leaves no subject
 
     @property
     def names_plan(self) -> bool:
         """Whether the alias names the plan outright (with a genre word), rather than its subject."""
         return self.kind == "naming"
+
+    @property
+    def subject_left(self) -> str:
+        """What a naming alias leaves in the question when taken out: its subject in the plan's words ("消费扶贫意见"
+        → 消费扶贫), or nothing after a two-character abbreviation ("农机意见": its compound 农业机械 is a piece of
+        the title, not a subject asked about)."""
+        return "" if self.names_only else self.expands_to
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class AliasRules:
     place_suffixes: tuple[str, ...]
     place_min_chars: int
     pointer: re.Pattern[str] = re.compile("(?!)")
+    two_char_max_freq: int = 1000
     generic_genre_words: tuple[str, ...] = ()
     preamble_modifier_chars: int = 2
     preamble_min_count: int = 8
@@ -91,6 +100,7 @@ def alias_rules() -> AliasRules:
         place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
         place_min_chars=int(raw["place"]["min_chars"]),
         pointer=re.compile(raw["naming"].get("pointer", "(?!)")),
+        two_char_max_freq=int(abbreviation.get("two_char_max_freq", 1000)),
         generic_genre_words=tuple(raw["naming"].get("generic_genre_words", ())),
         preamble_modifier_chars=int(raw.get("preamble", {}).get("modifier_chars", 2)),
         preamble_min_count=int(raw.get("preamble", {}).get("min_count", 8)),
@@ -109,6 +119,13 @@ def title_topic(title: str, rules: AliasRules | None = None) -> str:
     text = re.sub(r"\s+", "", title)
     text = rules.issuer_prefix.sub("", text, count=1)
     return rules.genre_suffix.sub("", text, count=1) or text
+
+
+def _dictionary_freq(word: str) -> int:
+    """How common ``word`` is in jieba's general dictionary (the segmenters' copy when one is loaded)."""
+    from .segment import general_freq
+
+    return general_freq(word)
 
 
 def title_genre(title: str, rules: AliasRules | None = None) -> str:
@@ -185,9 +202,11 @@ def defined_short_forms(plan: Plan, title_words: str) -> list[tuple[str, str]]:
     return out
 
 
-def abbreviations(term: str, rules: AliasRules | None = None) -> list[str]:
-    """A compound's abbreviations by the templates: 综合保税区 → 综保区, 自由贸易试验区 → 自贸试验区, 自贸区."""
+def abbreviations(term: str, rules: AliasRules | None = None, min_len: int | None = None) -> list[str]:
+    """A compound's abbreviations by the templates: 综合保税区 → 综保区, 自由贸易试验区 → 自贸试验区, 自贸区
+    (at least ``min_len`` characters, by default the rules' ``min_chars``)."""
     rules = rules or alias_rules()
+    min_len = rules.min_chars if min_len is None else min_len
     if not 4 <= len(term) <= rules.max_chars or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
         return []
     suffix = term[-1] if len(term) % 2 == 1 and term[-1] in rules.suffixes else ""
@@ -206,7 +225,7 @@ def abbreviations(term: str, rules: AliasRules | None = None) -> list[str]:
             short = template.format(**parts)
         except KeyError:
             continue
-        if len(short) >= rules.min_chars and short != term and short not in out:
+        if len(short) >= min_len and short != term and short not in out:
             out.append(short)
     return out
 
@@ -275,6 +294,15 @@ def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias
     for alias in list(found.values()):
         for genre in rules.genre_words:
             add(f"{alias.text}{genre}", "naming", alias.expands_to)
+    # a two-character abbreviation (职业教育 → 职教) is too short to name a subject alone, but with a genre word after
+    # it ("职教方案", "农机意见") it names the plan — and only names it (``PlanAlias.subject_left``)
+    for term in subjects:
+        for abbr in abbreviations(term, rules, min_len=2):
+            if len(abbr) < rules.min_chars and _dictionary_freq(abbr) < rules.two_char_max_freq:
+                for genre in rules.genre_words:
+                    if f"{abbr}{genre}" not in found:
+                        expands = found[term].expands_to if term in found else term
+                        found[f"{abbr}{genre}"] = PlanAlias(f"{abbr}{genre}", "naming", expands, names_only=True)
     return tuple(sorted(found.values(), key=lambda a: (-len(a.text), a.text)))
 
 
@@ -290,6 +318,8 @@ def expand(question: str, hits: list[PlanAlias]) -> str:
     plan's engine finds the clauses that use them."""
     out = question
     for alias in sorted(hits, key=lambda a: -len(a.text)):
+        if alias.kind == "naming" and not alias.subject_left:
+            continue  # "农机意见" only names the plan
         if alias.kind in ("abbreviation", "naming") and alias.expands_to and alias.expands_to not in alias.text:
             core = alias.text
             if alias.kind == "naming":

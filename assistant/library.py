@@ -247,7 +247,7 @@ class Library:
         # a short name with a genre word ("消费扶贫意见") leaves its subject in the plan's words ("消费扶贫"): it is
         # what the question is about
         for alias in sorted((a for a in self.aliases.get(plan.id, ()) if a.names_plan), key=lambda a: -len(a.text)):
-            out = _alias_pattern(alias.text).sub(alias.expands_to, out)
+            out = _alias_pattern(alias.text).sub(alias.subject_left, out)
         names = sorted(_names(plan), key=len, reverse=True)
         quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
         for name in [*quoted, *names]:

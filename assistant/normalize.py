@@ -224,6 +224,7 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
     keys = [_key(t) for t in tokens]
     out: list[str] = []
     unread: list[str] = []
+    unread_at: list[int] = []  # where in ``out`` each unread word stands
     i = 0
     while i < len(tokens):
         for n in range(min(longest, len(tokens) - i), 0, -1):
@@ -248,11 +249,44 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
             out.append(token if _acronym(token) else word)
             if token[:1].isalpha() and not _acronym(token) and len(word) > 1:
                 unread.append(word)
+                unread_at.append(len(out) - 1)
+    if plan_text and unread_at:  # what the glossary lacks, read in CC-CEDICT as the plan writes it (cedict.py)
+        out, unread = _dictionary_readings(out, unread_at, plan_text)
     joined = ""
     for piece in out:
         glue = "" if joined and _CJK.search(joined[-1]) and _CJK.match(piece) else " "
         joined = f"{joined}{glue}{piece}" if joined else piece
     return Translation(joined.strip(), tuple(unread))
+
+
+def _dictionary_readings(out: list[str], unread_at: list[int], plan_text: str) -> tuple[list[str], list[str]]:
+    """Unread words replaced by the CC-CEDICT reading the plan writes beside the question's other words (two
+    adjacent unread words first as one sense: "financial risk"); the words still unread."""
+    from .cedict import candidates, reading
+
+    out = list(out)
+    context = [piece for piece in out if _CJK.match(piece)]
+    readings = {at: candidates([out[at]], plan_text, _key) for at in unread_at}
+    done: set[int] = set()
+    # the surest first (fewest readings in the plan: 风险 for "risks"), each then context for the others; the other
+    # unread words' possible readings are context too ("financial" is 金融 beside the readings of "risks", "defusing")
+    order = sorted(range(len(unread_at)), key=lambda n: len(readings[unread_at[n]]))
+    for n in order:
+        at = unread_at[n]
+        if at in done:
+            continue
+        around = context + [r for other in unread_at if other != at and other not in done for r in readings[other]]
+        pair = n + 1 < len(unread_at) and unread_at[n + 1] == at + 1 and at + 1 not in done
+        if pair and (zh := reading([out[at], out[at + 1]], around, plan_text, _key)):
+            out[at], out[at + 1] = zh, ""
+            done |= {at, at + 1}
+        elif zh := reading([out[at]], around, plan_text, _key):
+            out[at] = zh
+            done.add(at)
+        if at in done:
+            context.append(out[at])
+    still = [out[at] for at in unread_at if at not in done]
+    return [piece for piece in out if piece], still
 
 
 def translate_english(text: str) -> str:

@@ -53,6 +53,14 @@ def word_freq(word: str) -> int:
     return _WORD_FREQ.get(word, 0) if _WORD_FREQ is not None else 0
 
 
+def general_freq(word: str) -> int:
+    """``word_freq``, also before any segmenter exists (then jieba's own tokenizer reads its dictionary once)."""
+    if _WORD_FREQ is not None:
+        return _WORD_FREQ.get(word, 0)
+    jieba.dt.check_initialized()
+    return int(jieba.dt.FREQ.get(word, 0))
+
+
 def domain_terms() -> list[str]:
     """General energy-saving / environment vocabulary shipped with the package (one term per line)."""
     text = resources.files("assistant.data").joinpath("terms.txt").read_text(encoding="utf-8")

@@ -97,6 +97,12 @@ def test_a_short_name_with_a_genre_word_names_the_plan(corpus: Library) -> None:
     assert corpus.without_name("这份消费扶贫意见是为贯彻哪个文件？", consumption) == "这份消费扶贫是为贯彻哪个文件？"
 
 
+def test_a_two_character_abbreviation_names_a_plan_with_a_genre_word_after_it(corpus: Library) -> None:
+    assert [p.id for p in corpus.named_in("教育部在职教方案中负责什么？")] == ["sc-2019-vocational-education-reform"]
+    assert corpus.named_in("职教这块谁牵头？") == []  # two characters alone name no plan
+    assert corpus.named_in("这是真实文件吗？") == []  # 真实 (of 真抓实干) is an everyday word, not an abbreviation
+
+
 def test_a_genre_word_pointed_at_names_the_kind_of_document() -> None:
     assert title_genre("国务院关于促进综合保税区高水平开放高质量发展的若干意见") == "若干意见"
     assert title_genre("国务院关于支持自由贸易试验区深化改革创新若干措施的通知") == "通知"
