@@ -775,7 +775,10 @@ class Assistant:
             found = None
         if found is not None:
             figure_clause, sentence = found
-            draft.add(f"方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
+            listed = _CLASSES_RE.search(sentence.text) if kind == "count" else None
+            items = [x for x in listed.group(1).split("、") if x] if listed else []
+            counted = f"共{len(items)}个（{'、'.join(items)}）。" if len(items) > 1 else ""  # 分几个等级 → 3
+            draft.add(f"{counted}方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
             return figure_clause.label
         return None
 
@@ -1548,6 +1551,8 @@ _TIME_RE = re.compile(
 )
 
 
+# the classes a sentence divides something into ("分为初级、中级、高级"): counted when a count is asked
+_CLASSES_RE = re.compile(r"(?:分为|分成)([^，。；：,;:]+)")
 # a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's
 _FIGURE_RE = re.compile(
     r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"

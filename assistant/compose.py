@@ -286,7 +286,8 @@ class Composer:
             if not claims:
                 break
             best_n = max(n for n, _ in claims)
-            pick = max((t for n, t in claims if n == best_n), key=lambda t: rank(t, remaining))
+            # ties on what is left broken by the whole question: "花生种植和收获" — the 收获 target of 花生
+            pick = max((t for n, t in claims if n == best_n), key=lambda t: (rank(t, remaining), rank(t, terms)))
             chosen.append(pick)
             remaining = [x for x in remaining if self.credit(x, pick.indicator) < 0.8]
         if not chosen:
@@ -350,7 +351,9 @@ class Composer:
             clause = self.plan.clause(t0.section)
             statements = [self._target_statement(t) for t in group]
             lead = f"{t0.deadline}，" if t0.deadline else ""
-            draft.add(f"{lead}{'，'.join(statements)}。", Citation.of(clause, t0.sentence))
+            # a 分别 list is stated item by item in words the plan does not write as such: its own wording follows
+            own = f"（原文：{t0.phrase.strip(' 。；;')}）" if "分别" in t0.phrase else ""
+            draft.add(f"{lead}{'，'.join(statements)}{own}。", Citation.of(clause, t0.sentence))
             draft.targets += [t.id for t in group]
 
     @staticmethod

@@ -115,7 +115,8 @@ def _verbatim(assistant, answer) -> None:
         ("非医护人员参与康复服务最多能占百分之几？", "二(二)", "三分之一"),  # a share written as a fraction
         ("长者食堂每个街道优先支持几家？", "二(一)", "2家"),
         ("适老化改造的扶手要装多少米高？", "二(二)", "0.8米"),  # a measure the target grammar does not read
-        ("养老护理员技能等级分几个等级？", "二(二)", "初级、中级、高级"),  # a count written as the classes listed
+        ("养老护理员技能等级分几个等级？", "二(二)", "共3个（初级、中级、高级）"),  # the classes listed, counted
+        ("农村和城区助餐点覆盖率分别要达到多少？", "一", "农村助餐点覆盖率达到80%"),  # one item of a 分别 list
     ],
 )
 def test_a_figure_asked_in_another_form_is_answered_in_the_plans_own_form(plan_assistant, question, section, plan_form):
