@@ -25,7 +25,7 @@ from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
-from .numberforms import asked_kind, measured_object, writes_kind, writes_quantity
+from .numberforms import asked_kind, chinese_int, measured_object, writes_kind, writes_quantity
 from .parts import AskedPart, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
@@ -565,6 +565,11 @@ class Assistant:
         title = next((ch.title for ch in self.plan.chapters if ch.numeral == named), "")
         if named and all(t in title or self._naming(t) for t in terms):  # a whole chapter and nothing else asked
             intents = [Intent.OVERVIEW]
+        if _counted(q.text) and c.ordinal_chapter(q.text) and not q.units:
+            intents = [Intent.OVERVIEW]  # "第三部分一共列了多少项": the chapter named by its number, counted
+        numbered = self._numbered_item(q, terms) if not q.units and not followup else None
+        if numbered is not None:  # "主要任务第17项讲的是啥": the item by its number
+            return numbered, Intent.OVERVIEW, Turn(q.topic, tuple(numbered.sections), (), ())
         primary = intents[0]
         part = self._asked_part(q, terms, followup, retrieval)
         if part is not None and not part.answerable:
@@ -1406,6 +1411,40 @@ class Assistant:
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
 
 
+    def _numbered_item(self, q: Question, terms: list[str]) -> Draft | None:
+        """The item a question names by its number ("主要任务第17项", "第三部分第二条", "第20条"), within the chapter
+        or part it names, else across the plan when its subsections are numbered on throughout; None otherwise, and
+        when the question asks something of the item besides what it is ("第16条石油储备模式适用于哪些自贸区")."""
+        m = _ITEM_ORDINAL_RE.search(q.text)
+        if not m:
+            return None
+        asked_of = asked_part(q.text)
+        if any(
+            not (self._naming(t) or "第" in t or any(ch.isdigit() for ch in t) or (asked_of and asked_of.covers(t)))
+            for t in terms
+        ):
+            return None
+        number = int(m.group(1)) if m.group(1).isdigit() else chinese_int(m.group(1))
+        if not number:
+            return None
+        c = self.composer
+        chapter = c.ordinal_chapter(q.text)
+        asked = asked_part(q.text) if chapter is None else None
+        parts = parts_of(self.plan, asked) if asked is not None else []
+        labels: tuple[str, ...] = ()
+        if chapter or (parts and parts[0].chapter):
+            numeral = chapter or parts[0].label
+            labels = next((ch.labels for ch in self.plan.chapters if ch.numeral == numeral), ())
+        elif parts:
+            labels = (parts[0].label,)
+        else:  # the whole plan, when its subsections run on across chapters (一(一)…七(二十)) or it numbers items
+            subs = [cl.label for cl in self.plan.clauses if "(" in cl.label]
+            last = subs[-1][subs[-1].index("(") + 1 : -1] if subs else ""
+            if (subs and chinese_int(last) == len(subs)) or c.numbers_items() or not subs:
+                labels = tuple(cl.label for cl in self.plan.clauses)
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: an item asked by its number"))
+        return draft if labels and c.item_part(number, list(labels), draft) else None
+
     def _gist(self, draft: Draft) -> None:
         """What the plan sets out to do, for "这个方案主要是干啥的": the opening sentences of its part that says so
         (``data/part_roles.toml`` ``gist``: its targets), or of its preamble when it has no such part."""
@@ -1551,6 +1590,8 @@ _TIME_RE = re.compile(
 )
 
 
+# an item named by its number ("第17项", "第二条"; not 第三部分/第二章, which name chapters)
+_ITEM_ORDINAL_RE = re.compile(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:项|条)")
 # the classes a sentence divides something into ("分为初级、中级、高级"): counted when a count is asked
 _CLASSES_RE = re.compile(r"(?:分为|分成)([^，。；：,;:]+)")
 # a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's

@@ -104,6 +104,7 @@ GLOSS_MAX = 80
 # characters before it (加工制造中心).
 ENUMERATION_MIN = 3
 ENUMERATION_ITEM = 8
+_CHINESE_NUMERALS = ("", *"一二三四五六七八九十", "十一", "十二", "十三", "十四", "十五")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -733,11 +734,58 @@ class Composer:
         """Chapters with at least two subsections: those a question can ask to have outlined."""
         return [ch for ch in self.plan.chapters if sum("(" in label for label in ch.labels) >= 2]
 
+    def ordinal_chapter(self, text: str) -> str | None:
+        """The chapter a question names by its number ("第三部分", "第3章"), when the plan has it."""
+        ordinal = re.search(r"第([一二三四五六七八九十]+|\d{1,2})(?:部分|章|大部分|大块)", text)
+        if not ordinal:
+            return None
+        numeral = ordinal.group(1)
+        if numeral.isdigit():
+            numeral = _CHINESE_NUMERALS[int(numeral)] if int(numeral) < len(_CHINESE_NUMERALS) else ""
+        return numeral if any(ch.numeral == numeral for ch in self.plan.chapters) else None
+
+    def numbers_items(self) -> bool:
+        """Whether the plan's heading family has an item level (1. 2. … lines inside clauses) and the plan uses it."""
+        return _item_lines(self.plan.family, self.plan.text) > 0
+
+    def item_part(self, number: int, labels: list[str], draft: Draft) -> bool:
+        """The ``number``-th numbered item of the clauses ``labels`` ("主要任务第17项", "第三部分第二条"): a
+        subsection by its order, or a line numbered at the plan's item level (1. 2. …, numbered on across clauses),
+        quoted with its title. False when there is no such item."""
+        subs = [lb for lb in labels if "(" in lb] or list(labels)  # a plan of flat articles (一、…三十、): those
+        found = _item_level(self.plan.family)
+        if found is not None:
+            fam, level = found
+            for label in labels:
+                clause = self.plan.clause(label)
+                offset = clause.start
+                for line in self.plan.text[clause.start : clause.end].splitlines(keepends=True):
+                    lv = fam.level_of(line)
+                    digits = re.match(r"\s*(\d+)", line)
+                    if lv and lv[0] == level and digits and int(digits.group(1)) == number:
+                        quoted = [s for s in clause.sentences if offset <= s.start < offset + len(line)]
+                        if quoted:
+                            draft.add(
+                                f"第{number}项（{label}“{clause.title}”中）：" + "".join(s.text for s in quoted[:3]),
+                                *(Citation.of(clause, s) for s in quoted[:3]),
+                            )
+                            return True
+                    offset += len(line)
+        if 1 <= number <= len(subs):
+            clause = self.plan.clause(subs[number - 1])
+            body = list(clause.body) or list(clause.sentences)
+            draft.add(
+                f"第{number}项是{clause.label}“{clause.title}”：" + "".join(s.text for s in body[:3]),
+                *(Citation.of(clause, s) for s in body[:3]),
+            )
+            return True
+        return False
+
     def matching_chapter(self, text: str) -> str | None:
         """A chapter with subsections that the question names ("政策机制那一章", "保障措施包括哪几条")."""
-        ordinal = re.search(r"第([一二三四五六七八九十]+)(?:部分|章|大部分)", text)
-        if ordinal and any(ch.numeral == ordinal.group(1) for ch in self.plan.chapters):
-            return ordinal.group(1)
+        ordinal = self.ordinal_chapter(text)
+        if ordinal:
+            return ordinal
         if not re.search(r"章|部分|方面|哪几|几项|几条|包括|分别|有哪些|列了", text):
             return None
         best, best_len = None, 0

@@ -237,6 +237,22 @@ def test_the_members_of_a_kind_asked_with_their_number_are_the_plans_enumeration
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section", "said"),
+    [
+        ("第二部分第二条讲的是什么？", "二(二)", "规范养老机构运营"),  # a chapter and an item by their numbers
+        ("重点任务第1项是什么？", "二(一)", "建设助餐服务网络"),  # a part by its role, an item by its number
+        ("第2部分一共列了几项？", "二(二)", "包括2项"),  # a chapter by its number, counted
+    ],
+)
+def test_chapters_and_items_are_found_by_their_numbers(plan_assistant, question, section, said):
+    answer = plan_assistant.ask(question)
+    assert answer.answerable and said in answer.answer, answer.answer
+    assert answer.citations[0].section == section
+    _verbatim(plan_assistant, answer)
+
+
+@pytest.mark.slow
 def test_what_the_plan_is_for_leads_with_its_targets_then_its_outline(plan_assistant):
     answer = plan_assistant.ask("这份意见主要是干啥的？")
     assert answer.answer.startswith("据一“总体目标”：到2025年，社区养老服务设施覆盖率达到90%以上"), answer.answer
