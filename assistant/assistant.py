@@ -1264,7 +1264,45 @@ class Assistant:
                 where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
                 draft.add(f"{self._plan_name}只在{where}中提到它：{sentence.text}", Citation.of(clause, sentence))
             return draft, Intent.OUT_OF_SCOPE, None
+        unquoted = self.unquoted_document(text)
+        if unquoted:  # "济南市那个节能减排实施方案", "关于深化产教融合的若干意见": named without 《》, not this plan
+            evidence = Evidence(top_plan=self.plan.id, detail="rule: another document")
+            draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
+            draft.add(f"抱歉，方案库中没有“{unquoted}”这份文件，无法回答它的具体内容。")
+            return draft, Intent.OUT_OF_SCOPE, None
         return None
+
+    def unquoted_document(self, text: str) -> str:
+        """A document the question names without book-title marks that is not this plan: an issuer or a place (国务院,
+        山东省, 济南市) before a genre word, of another level than this plan or on another subject than its title;
+        or a title's form "关于X的意见" whose X this plan's title does not hold. "" when there is none."""
+        from .library import level_of, plan_levels
+
+        title = self.plan.title
+        own = [n for n in (*self._own_names(), self.plan.meta.short_title, self.plan.meta.issuer) if n]
+        for m in _UNQUOTED_DOC_RE.finditer(text):
+            phrase = m.group(0)
+            issuer = m.group("issuer") or ""
+            if phrase in title or _POINTER_RE.search(phrase) or (not issuer and any(n in phrase for n in own)):
+                continue  # this plan (an issuer or place of another names another document, whatever its subject)
+            core = re.sub(r"[“”\"‘’]|^(?:的|那个|那份|这个|这份)|的$", "", m.group("core") or m.group("about") or "")
+            on_subject = bool(core) and (
+                core in title
+                or self.composer.credit(core, title) >= WHOLE_TERM
+                or any(n in core or core in n for n in own)  # its own names (督查激励 of the incentives notice)
+            )
+            if issuer:
+                if issuer in title or issuer in (self.plan.meta.issuer or ""):
+                    if on_subject or not core:
+                        continue
+                else:
+                    asked = next((lv.name for lv in plan_levels() if lv.metadata.search(issuer)), "")
+                    if asked == level_of(self.plan) and on_subject:
+                        continue
+            elif on_subject:
+                continue
+            return phrase
+        return ""
 
     def _unnamed(self, topic: str) -> str:
         """The topic without the words that name this plan: a run of its title's words (or their abbreviations)
@@ -1539,6 +1577,15 @@ _THIS_DOCUMENT_RE = re.compile(
     r"(?:这|本|该|此)(?:份|个|一|篇)?[\u4e00-\u9fff]{0,4}?(?:方案|意见|通知|文件|规划|办法|措施)|方案(?:里|中|内)"
 )
 _TITLE_RE = re.compile(r"《([^》]{4,80})》")
+# a document named without book-title marks: an issuer or a province/city before a genre word ("国务院…综合工作方案",
+# "济南市那个…实施方案"), or a title's own form ("关于深化产教融合的若干意见")
+_UNQUOTED_DOC_RE = re.compile(
+    r"(?P<issuer>国务院办公厅|国务院|中共中央|国家|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){2,3}省"
+    r"|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){1,3}(?<!城)市)"
+    r"(?P<core>(?:的|那个|那份)?[\u4e00-\u9fff“”\"]{0,24}?)"
+    r"(?:综合工作方案|实施方案|工作方案|行动方案|指导意见|若干意见|实施意见|方案|意见|通知|规划)"
+    r"|关于(?P<about>[\u4e00-\u9fff“”\"、]{2,30}?)的(?:若干意见|指导意见|实施意见|意见|通知|决定|方案|规划|办法)"
+)
 # A document pointed at whose name the library has already taken out (这份综保区意见 → 这份…)
 _POINTER_RE = re.compile(r"(?:这|本|该|此)(?:份|个|篇)")
 

@@ -445,6 +445,10 @@ class LibraryAssistant:
             answer = self._ask_plan(pid, text, discussion, id, vectors)
             return _timed(answer, started)
         read_as = self.router.read(text) if len(self.library) > 1 else None
+        if read_as is not None and all(e.unquoted_document(text) for e in self.engines.values()):
+            # "济南市那个节能减排实施方案…": a document none of the plans is (before its words are read as a name)
+            pid = self._candidates(self.router.rank(text, read_as, vectors))[0]
+            return _timed(self._ask_plan(pid, text, discussion, id, vectors), started)
         named, named_text = self._named_in(text, read_as)
         if len(named) == 1 or len(self.library) == 1:
             pid = named[0] if named else self.library.ids[0]

@@ -228,3 +228,23 @@ def test_a_document_pointed_at_by_its_genre_ranks_plans_of_that_genre_first(real
     notices = {r.plan_id for r in real_library.rank_plans("这个通知里一共列了多少条？")[:2]}
     assert notices == {FTZ, INCENTIVES}
     assert real_library.rank_plans("这份指导意见一共分几个部分？")[0].plan_id == AGRI
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "济南市那个“十四五”节能减排实施方案，全市单位GDP能耗要降多少？",  # another place's plan of the same subject
+        "国务院“十四五”节能减排综合工作方案里，全国能耗强度下降目标是多少？",  # another level's
+        "关于深化产教融合的若干意见里，产教融合型企业怎么认定？",  # a title's own form, without 《》
+    ],
+)
+def test_a_document_named_without_title_marks_that_no_plan_is_is_refused(real_library, question) -> None:
+    answer = real_library.ask(question)
+    assert not answer.answerable and "方案库中没有" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_a_plan_named_by_its_issuer_and_title_words_still_answers(real_library) -> None:
+    answer = real_library.ask("国务院关于支持自由贸易试验区深化改革创新若干措施的通知里商标受理窗口归谁管？")
+    assert answer.answerable and answer.plan_id == FTZ and "知识产权局" in answer.answer, answer.answer
