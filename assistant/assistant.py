@@ -25,7 +25,7 @@ from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
-from .numberforms import asked_kind, chinese_int, measured_object, writes_kind, writes_quantity
+from .numberforms import asked_kind, chinese_int, measured_object, number_forms, writes_kind, writes_quantity
 from .parts import AskedPart, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
@@ -841,10 +841,15 @@ class Assistant:
         if not best:
             return None
         # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
-        timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text))]
+        duration = asked_kind(q.text) == "period"  # "用多长时间": a sentence that writes a span of years
+        timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text) or (duration and _span(s.text)))]
         # of several, the one that explains the question best (then the one retrieval ranks higher)
         timed.sort(
-            key=lambda sm: (self.composer.coverage(terms, sm[0].text), retrieval.sentence_scores.get(sm[0].id, 0.0)),
+            key=lambda sm: (
+                bool(duration and _span(sm[0].text)),
+                self.composer.coverage(terms, sm[0].text),
+                retrieval.sentence_scores.get(sm[0].id, 0.0),
+            ),
             reverse=True,
         )
         sentence, match = timed[0] if timed else (best[0], None)
@@ -971,12 +976,15 @@ class Assistant:
             for t in self.segmenter.content_terms(q.topic)
             if not is_generic(t, self.composer.scope) and t in q.text.lower()
         ]
+        asked = _asking_clause(q.text)  # "写汇报材料用，助浴点覆盖率要达到多少": the clause that asks
+        words = [w for w in words if asked and w in asked.lower()] or words
         if not words:
             return q.topic.split(" ")[0] if q.topic else "该项工作"
-        low = q.text.lower()
+        source = asked if asked and all(w in asked.lower() for w in words) else q.text
+        low = source.lower()
         start = min(low.find(w) for w in words)
         end = max(low.find(w) + len(w) for w in words)
-        return q.text[start:end]
+        return source[start:end]
 
     def _rerank(self, sections: list[str], terms: list[str], q: Question) -> list[str]:
         """Pin clauses that contain a quoted term or whose title the question names; then prefer lexical coverage."""
@@ -1645,6 +1653,12 @@ _CLASSES_RE = re.compile(r"(?:分为|分成)([^，。；：,;:]+)")
 _FIGURE_RE = re.compile(
     r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"
 )
+
+
+def _span(text: str) -> re.Match[str] | None:
+    """A span of time a sentence writes ("5—10年左右时间", "3年内"), not a calendar year."""
+    pattern = number_forms().writes.get("period")
+    return pattern.search(text) if pattern else None
 
 
 def _names_issuer(question: str, issuer: str) -> bool:

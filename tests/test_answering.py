@@ -253,6 +253,13 @@ def test_chapters_and_items_are_found_by_their_numbers(plan_assistant, question,
 
 
 @pytest.mark.slow
+def test_how_long_is_answered_with_the_span_the_plan_writes_not_a_year(plan_assistant):
+    answer = plan_assistant.ask("覆盖城乡的养老服务网络要用多长时间建成？")
+    assert answer.answerable and "3年左右时间" in answer.answer, answer.answer
+    assert answer.citations[0].section == "一"
+
+
+@pytest.mark.slow
 def test_what_the_plan_is_for_leads_with_its_targets_then_its_outline(plan_assistant):
     answer = plan_assistant.ask("这份意见主要是干啥的？")
     assert answer.answer.startswith("据一“总体目标”：到2025年，社区养老服务设施覆盖率达到90%以上"), answer.answer

@@ -81,7 +81,7 @@ def test_an_english_question_routes_by_its_glossary_terms(library_assistant) -> 
     question = "What is the leakage rate of the public water supply network?"
     ranked = library_assistant.rank_plans(question)
     assert ranked[0].plan_id == "mini-water" and ranked[0].bm25 > 0  # 漏损率/供水管网 found by BM25
-    assert all(r.bm25 == 0 for r in ranked[1:])
+    assert ranked[0].bm25 > max(r.bm25 for r in ranked[1:])  # (public → 公共, a word other plans write too)
     assert library_assistant.ask(question).plan_id == "mini-water"
 
 
