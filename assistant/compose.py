@@ -127,7 +127,7 @@ class Composer:
         """Topic terms: jieba tokens of the topic (synonyms mapped) minus ask-words and generic words."""
         text = expand_synonyms(topic, self.plan.text)
         out = []
-        for t in self.seg.content_terms(text):
+        for t in self.seg.content_terms(text, glue_in=self.plan.text, not_in=self.plan.title):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
                 t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
                 if len(t) == 2 and t[0] in _MODALS:

@@ -53,6 +53,29 @@ def word_freq(word: str) -> int:
     return _WORD_FREQ.get(word, 0) if _WORD_FREQ is not None else 0
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
+    """``tokens`` with a lone CJK character (not a function word) joined to its neighbour when ``text`` writes the
+    two together as three or more characters (再 + 制造 → 再制造)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i]
+        b = tokens[i + 1] if i + 1 < len(tokens) else ""
+        lone = len(a) == 1 or len(b) == 1
+        both = a + b
+        glue = b and lone and len(both) >= 3 and _CJK_RUN.fullmatch(both) and not ({a, b} & _STOPWORDS)
+        if glue and both in text and not (not_in and both in not_in):
+            out.append(both)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def general_freq(word: str) -> int:
     """``word_freq``, also before any segmenter exists (then jieba's own tokenizer reads its dictionary once)."""
     if _WORD_FREQ is not None:
@@ -126,10 +149,18 @@ class Segmenter:
         tags = [p.flag for p in self._pos.lcut(term)]
         return bool(tags) and all(t.startswith("n") or t in ("eng", "x") for t in tags) and tags != ["x"]
 
-    def content_terms(self, text: str) -> list[str]:
-        """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits)."""
+    def content_terms(self, text: str, glue_in: str = "", not_in: str = "") -> list[str]:
+        """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits).
+
+        ``glue_in``: a text (the plan's) in which a single character jieba split off and the word beside it are
+        looked up together: "再制造" that the plan writes is one term, not 制造 (再 is dropped as a single character);
+        not when ``not_in`` (the plan's title) writes them: 莱芜+区 names the plan, it is no topic.
+        """
         seen: list[str] = []
-        for token in self._tk.lcut(text):
+        tokens = self._tk.lcut(text)
+        if glue_in:
+            tokens = _glued(tokens, glue_in, not_in)
+        for token in tokens:
             token = token.strip().lower()
             if token in _STOPWORDS or _PUNCT_RE.match(token or "。"):
                 continue

@@ -90,6 +90,16 @@ def test_an_abbreviation_is_known_by_the_phrase_it_shortens(structure, tmp_path)
     assert not composer.abbreviates("充电桩") and not composer.abbreviates("养老", "社区养老")  # too short to judge
 
 
+def test_a_character_split_off_is_glued_back_when_the_plan_writes_the_two_together(tmp_path):
+    from assistant.segment import Segmenter
+
+    seg = Segmenter([], tmp_path)
+    plan = "允许企业开展航空航天等再制造业务。莱芜区人民政府"
+    terms = seg.content_terms("允许开展哪些再制造业务", glue_in=plan, not_in="莱芜区实施方案")
+    assert "再制造" in terms or "再制造业" in terms  # not 制造 alone (再 dropped as a single character)
+    assert "莱芜区" not in seg.content_terms("莱芜区的业务", glue_in=plan, not_in="莱芜区实施方案")  # names the plan
+
+
 # ------------------------------------------------------------------ answers (the plan indexed once)
 
 
