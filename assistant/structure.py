@@ -537,12 +537,11 @@ def _single(
 
 # what a measured indicator ends with (率, 量, 比例…): the shared tail of a list of indicators
 _MEASURE_END_RE = re.compile(r"(?:率|量|比例|比重|占比|面积|能力)$")
-
-
-def _words(text: str) -> list[str]:
-    import jieba
-
-    return jieba.lcut(text)
+# measures a list of pollutants shares, named in full (the core before them may be any length: 化学需氧量)
+_SHARED_MEASURE_RE = re.compile(r"^(.*?)(重点工程减排量|减排量|排放量|使用量|总量)$")
+# otherwise the items of a 分别 list are two-character words (种植、收获; 城区、农村) — Chinese policy text's usual
+# word length; a longer last name is that word and the measure the items share
+CORE_CHARS = 2
 
 
 def _respectively(
@@ -558,15 +557,16 @@ def _respectively(
         # a shared suffix after the last name ("…氨氮重点工程减排量", "花生种植、收获机械化率") belongs to every
         # indicator: the last name's words after its first, when it ends in a measure word
         suffix = ""
-        words = _words(names[-1])
-        if len(words) > 1 and _MEASURE_END_RE.search(names[-1]):
-            names[-1], suffix = words[0], names[-1][len(words[0]) :]
-        # and a shared subject before the first ("花生种植、收获"): its words before its last, when every other name
-        # is one word as long as that last one
+        measure = _SHARED_MEASURE_RE.match(names[-1])  # a measure named in full (…重点工程减排量)
+        if measure:
+            names[-1], suffix = measure.group(1), measure.group(2)
+        elif len(names[-1]) >= CORE_CHARS + 3 and _MEASURE_END_RE.search(names[-1]):
+            names[-1], suffix = names[-1][:CORE_CHARS], names[-1][CORE_CHARS:]  # 收获|机械化率
+        # and a shared subject before the first ("花生种植、收获"): the first name's characters before a core as long
+        # as every other name's
         prefix = ""
-        first = _words(names[0])
-        if suffix and len(first) > 1 and all(len(n) == len(first[-1]) for n in names[1:]):
-            prefix = names[0][: -len(first[-1])]
+        if suffix and all(len(n) == CORE_CHARS for n in names[1:]) and len(names[0]) > CORE_CHARS:
+            prefix = names[0][:-CORE_CHARS]
         indicators = [names[0] + suffix] + [prefix + n + suffix for n in names[1:]]
     else:
         indicators = [head] * len(values)
