@@ -1061,11 +1061,15 @@ class Assistant:
             says_responsible = any(q.text.startswith("负责", m.end()) for m in lexicon().matches(q.text, "alone"))
             if q.alone and Role.LEAD in q.roles and leads and not says_responsible:  # "发改局单独牵头的任务"
                 sole = [r for _, r in leads if len(r.leads) == 1]
-                listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in sole)
-                draft.add(
-                    f"{unit.name}单独牵头的任务有{len(sole)}项" + (f"：{listing}。" if sole else "。"),
-                    *(Citation.of(self.plan.clause(r.section), r.note) for r in sole if r.note is not None),
+                shown = sole or [r for _, r in leads]  # none alone: those it leads with others, said as such
+                listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in shown)
+                said = (
+                    f"{unit.name}单独牵头的任务有{len(sole)}项：{listing}。"
+                    if sole
+                    else f"{unit.name}没有单独牵头的任务；与其他单位共同牵头的有{len(shown)}项：{listing}。"
                 )
+                notes = [Citation.of(self.plan.clause(r.section), r.note) for r in shown if r.note is not None]
+                draft.add(said, *notes)
                 continue
             if q.alone:  # "财政部单独负责的是哪一条" in a plan whose notes name no lead: the notes naming it alone
                 sole = [r for _, r in self.structure.tasks_for(unit.name, tuple(Role)) if _only_unit(r) == unit.name]

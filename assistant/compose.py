@@ -570,6 +570,11 @@ class Composer:
         tasks = task_list(self.s, unit_name, roles)
         if not tasks.tasks:
             asked = "、".join(r.label for r in roles) if len(roles) < len(Role) else ""
+            if asked and task_list(self.s, unit_name, tuple(Role)).tasks:
+                # "发展改革委配合哪些工作" in a plan whose notes make it 负责 (or 牵头): the role asked is not its
+                # role there; its tasks under the roles the plan gives follow
+                draft.add(f"方案中没有{unit_name}作为{asked}单位的任务；按方案的分工，它的任务如下。")
+                return self.unit_tasks(unit_name, tuple(Role), draft)
             draft.add(f"方案中没有{unit_name}{asked and '作为' + asked + '单位的'}任务。")
             return False
         draft.add(f"{tasks.unit}在方案中共涉及{len(tasks)}项任务。")

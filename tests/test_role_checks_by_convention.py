@@ -76,3 +76,11 @@ def test_the_plans_time_limits_or_that_it_has_none(fields, parts) -> None:
 def test_a_figure_question_sharing_the_titles_words_is_not_about_the_whole_document(parts) -> None:
     answer = parts.ask("城市更新什么时候新建120处养老服务设施？")  # a figure asked: a target
     assert "写明时间要求的有" not in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_a_role_the_plans_convention_does_not_give_lists_the_units_own_roles(fields) -> None:
+    answer = fields.ask("省自然资源厅配合哪些工作？")  # the notes make it 负责, never 配合
+    assert answer.answerable and "没有省自然资源厅作为配合单位的任务" in answer.answer, answer.answer
+    assert "负责" in answer.answer and answer.citations
+    assert_verbatim(fields, answer)
