@@ -440,10 +440,13 @@ class LibraryAssistant:
         text = self.validate(question)
         discussion = self._discussion(session)
         vectors: QueryVectors = {}  # the question's vectors: the router and every plan asked share one embedding
-        if plan is not None:
-            pid = self.engine(plan).plan.id
-            answer = self._ask_plan(pid, text, discussion, id, vectors)
-            return _timed(answer, started)
+        if plan is not None:  # the plan picked (web picker, --plan, batch "plan"): its name and aliases read as when
+            pid = self.engine(plan).plan.id  # the question names it ("综保区意见里…" → the topic in its own words)
+            read_as = self.router.read(text) if len(self.library) > 1 else None
+            named, named_text = self._named_in(text, read_as)
+            topic = self.library.without_name(named_text, self.engines[pid].plan) if pid in named else text
+            answer = self._ask_plan(pid, self._topic(pid, topic), discussion, id, vectors)
+            return _timed(replace(answer, question=text), started)
         read_as = self.router.read(text) if len(self.library) > 1 else None
         if read_as is not None and all(e.unquoted_document(text) for e in self.engines.values()):
             # "济南市那个节能减排实施方案…": a document none of the plans is (before its words are read as a name)

@@ -248,3 +248,10 @@ def test_a_document_named_without_title_marks_that_no_plan_is_is_refused(real_li
 def test_a_plan_named_by_its_issuer_and_title_words_still_answers(real_library) -> None:
     answer = real_library.ask("国务院关于支持自由贸易试验区深化改革创新若干措施的通知里商标受理窗口归谁管？")
     assert answer.answerable and answer.plan_id == FTZ and "知识产权局" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_a_plan_picked_reads_its_name_in_the_question_as_when_it_is_named(real_library) -> None:
+    picked = real_library.ask("证监会在综保区文件里管哪件事？", plan=BONDED)
+    assert picked.answerable and "期货保税交割" in picked.answer, picked.answer
+    assert picked.question == "证监会在综保区文件里管哪件事？"  # the question as asked
