@@ -557,6 +557,11 @@ class Assistant:
 
         intents = list(q.intents)
         role_check = q.yesno or lexicon().has(q.text, "lead") or lexicon().has(q.text, "co")
+        if q.units and terms and Intent.UNIT_TASKS in intents and lexicon().has(q.text, "besides"):
+            # "指标体系那条，除了生态环境部还有哪些部委参与": who else is on that task, not the named unit's tasks
+            intents = [i for i in intents if i is not Intent.UNIT_TASKS] or [Intent.CO]
+            if Intent.LEAD not in intents and Intent.CO not in intents:
+                intents = [Intent.CO]
         asks_when = {Intent.DEADLINE, Intent.TARGET} & set(intents)
         if Intent.UNIT_TASKS in intents and asks_when and terms and not role_check:
             # "试点城市政府印发实施方案的时间节点？": the unit says whose task; the topic says which, and when is asked
@@ -1056,7 +1061,16 @@ class Assistant:
         self, q: Question, terms: list[str], retrieval: Retrieval, sections: list[str], draft: Draft
     ) -> None:
         c = self.composer
+        terms = [t for t in terms if not self._naming(t)]  # "在自贸区若干措施里负责哪些事": the plan's name, no topic
         for unit in q.units:
+            if (
+                not terms
+                and sections
+                and (q.yesno or q.anaphoric)
+                and not any(lexicon().has(q.text, role) for role in ("list", "count"))  # 参与哪几项: its task list
+                and self._role_on_clause(q, unit.name, sections[0], draft)
+            ):
+                continue  # "是证监会牵头吗？" / "区市场监管局在这项里算啥角色？": the clause under discussion
             leads = self.structure.tasks_for(unit.name, (Role.LEAD,))
             says_responsible = any(q.text.startswith("负责", m.end()) for m in lexicon().matches(q.text, "alone"))
             if q.alone and Role.LEAD in q.roles and leads and not says_responsible:  # "发改局单独牵头的任务"
@@ -1460,6 +1474,21 @@ class Assistant:
             front = []  # "保护历史文化街区讲的是什么": the clause on that topic, not a chapter-level one
         c.measures_part(front[0] if front else sections[0], terms, retrieval, draft, limit=5)
 
+    def _role_on_clause(self, q: Question, unit: str, section: str, draft: Draft) -> bool:
+        """The unit's role on one clause (the one under discussion), as a yes/no verdict when one role is asked,
+        with who holds the roles there. False when the clause has no responsibility note."""
+        resp = self.structure.responsibility(section)
+        if resp is None or resp.note is None:
+            return False
+        role = resp.role_of(unit)
+        held = f"{unit}在该项工作中为{role.label}单位" if role else f"{unit}未列入该项工作的责任单位"
+        if q.yesno and len(q.roles) == 1:
+            verdict = "是的。" if role in _roles_asked(q) else f"不是，{held}。"
+        else:
+            verdict = f"{held}。"
+        draft.add(verdict, Citation.of(self.plan.clause(section), resp.note))
+        self.composer.lead_part(section, draft)
+        return True
 
     def _numbered_item(self, q: Question, terms: list[str]) -> Draft | None:
         """The item a question names by its number ("主要任务第17项", "第三部分第二条", "第20条"), within the chapter

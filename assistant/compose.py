@@ -129,7 +129,7 @@ class Composer:
         out = []
         for t in self.seg.content_terms(text, glue_in=self.plan.text, not_in=self.plan.title):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
-                t = t.lstrip("要各都还也就再那这其它该此").rstrip("要的了是在和都呢吗")
+                t = t.lstrip("要各都还也就再那这其它该此里").rstrip("要的了是在和都呢吗")
                 if len(t) == 2 and t[0] in _MODALS:
                     continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
             if t not in self.plan.text:  # 建好, 办完, 建起来: the asker's "done"; the verb alone is what is asked

@@ -270,6 +270,26 @@ def test_how_long_is_answered_with_the_span_the_plan_writes_not_a_year(plan_assi
 
 
 @pytest.mark.slow
+def test_a_role_check_in_a_follow_up_is_about_the_clause_under_discussion(plan_assistant):
+    from assistant.assistant import Session
+
+    session = Session()
+    plan_assistant.ask("规范养老机构运营这项谁牵头？", session=session)
+    answer = plan_assistant.ask("是市财政局牵头吗？", session=session)
+    assert answer.answer.startswith("不是，市财政局未列入该项工作的责任单位"), answer.answer
+    assert answer.citations[0].section == "二(二)" and "市民政局牵头" in answer.answer
+    role = plan_assistant.ask("市卫生健康委在这项里算啥角色？", session=session)
+    assert role.answer.startswith("市卫生健康委在该项工作中为配合单位"), role.answer
+
+
+@pytest.mark.slow
+def test_a_unit_set_aside_asks_who_else_is_on_the_task(plan_assistant):
+    answer = plan_assistant.ask("规范养老机构运营那条，除了市民政局还有哪些部门参与？")
+    assert answer.answerable and "市卫生健康委" in answer.answer and "涉及" not in answer.answer, answer.answer
+    assert answer.citations[0].section == "二(二)"
+
+
+@pytest.mark.slow
 def test_what_the_plan_is_for_leads_with_its_targets_then_its_outline(plan_assistant):
     answer = plan_assistant.ask("这份意见主要是干啥的？")
     assert answer.answer.startswith("据一“总体目标”：到2025年，社区养老服务设施覆盖率达到90%以上"), answer.answer

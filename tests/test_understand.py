@@ -85,7 +85,8 @@ def test_spoken_classes_of_asking_words_have_their_roles() -> None:
         ("要建成哪五个中心", "kind_list"),  # members of a kind, counted in any numeral
     ]:
         assert lex.has(phrase, role), phrase
-    for word in ("什么样", "今年", "专门", "几月份"):  # ask, never name, the topic
+    assert lex.has("这个方案都讲了哪些方面", "about") and lex.has("除了生态环境部还有哪些部委参与", "besides")
+    for word in ("什么样", "今年", "专门", "几月份", "层面", "部委", "角色"):  # ask, never name, the topic
         assert "filler" in lex.roles_of(word), word
     done = [m.group(0) for w in ("建好", "建成", "报上去", "完不成") for m in lex.matches(w, "complement")]
     assert done == ["好", "成", "上去", "不成"]
