@@ -496,7 +496,11 @@ class Composer:
         own, default = self._scope_field(reading)
         if own and reading is not None:
             also = f"；该处还说明：{default}" if default else ""  # the default it states for later notes
-            draft.add(f"“{clause.title}”（{section}）的适用范围：{own}{also}。", Citation.of(clause, reading.note))
+            # the note verbatim after it: where it applies comes with who does it ("（负责部门：民航局，适用范围：…）")
+            draft.add(
+                f"“{clause.title}”（{section}）的适用范围：{own}{also}。原文：{reading.note.text}",
+                Citation.of(clause, reading.note),
+            )
             return True
         for rule in self.s.responsibilities:
             for earlier in rule.readings:

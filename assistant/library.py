@@ -349,12 +349,16 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"《?{re.escape(name)}》?(?:里面|当中|中|里|的)?")
+    return re.compile(rf"《?{re.escape(name)}》?(?:文件|文)?(?:里面|当中|中|里|的)?")
 
 
 def _names(plan: Plan) -> list[str]:
-    """The names a question may use for a plan, long enough to mean it."""
+    """The names a question may use for a plan, long enough to mean it: also its 文号 without the year, as officials
+    say it ("国发〔2018〕42号" → "国发42号")."""
     names = [plan.title, plan.meta.short_title, plan.meta.doc_number, plan.id]
+    short = re.fullmatch(r"(\D+?)[〔\[［(（]\d{4}[〕\]］)）](\d+号)", plan.meta.doc_number or "")
+    if short:
+        names.append(short.group(1) + short.group(2))
     return [n for n in names if n and len(normalise_name(n)) >= MIN_NAME_CHARS]
 
 

@@ -103,6 +103,12 @@ def test_a_two_character_abbreviation_names_a_plan_with_a_genre_word_after_it(co
     assert corpus.named_in("这是真实文件吗？") == []  # 真实 (of 真抓实干) is an everyday word, not an abbreviation
 
 
+def test_a_document_number_said_without_its_year_names_the_plan(corpus: Library) -> None:
+    agri = corpus.get(AGRI)
+    assert [p.id for p in corpus.named_in("国发42号文说2025年农机总动力稳定在多少？")] == [AGRI]
+    assert corpus.without_name("国发42号文说2025年农机总动力稳定在多少？", agri).startswith("说2025年")
+
+
 def test_a_genre_word_pointed_at_names_the_kind_of_document() -> None:
     assert title_genre("国务院关于促进综合保税区高水平开放高质量发展的若干意见") == "若干意见"
     assert title_genre("国务院关于支持自由贸易试验区深化改革创新若干措施的通知") == "通知"

@@ -35,6 +35,8 @@ def test_where_a_measure_applies_comes_from_its_note(engine, question, says, not
     assert answer.answerable, answer.answer
     assert says in answer.answer
     assert any(note.split("省科技厅")[-1] in c.quote for c in answer.citations), answer.citations
+    if "省委网信办" in note:  # an item's own scope is given with its whole note: who does it, where it applies
+        assert f"原文：{note}" in answer.answer, answer.answer
     _verbatim(engine, answer)
 
 
