@@ -125,6 +125,10 @@ class Composer:
 
     def terms(self, topic: str) -> list[str]:
         """Topic terms: jieba tokens of the topic (synonyms mapped) minus ask-words and generic words."""
+        return list(self._terms(topic))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant; a question's topic is read often
+    def _terms(self, topic: str) -> tuple[str, ...]:
         text = expand_synonyms(topic, self.plan.text)
         out = []
         for t in self.seg.content_terms(text, glue_in=self.plan.text, not_in=self.plan.title):
@@ -147,7 +151,7 @@ class Composer:
                 continue  # 比重 the plan never writes: how it is measured, not what
             if t not in out:
                 out.append(t)
-        return out
+        return tuple(out)
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
     def _subwords(self, term: str) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ def word_freq(word: str) -> int:
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # measure words that follow a number (多少所, 几个): glued to the next word they make no term (所+高水平)
 _CLASSIFIERS = frozenset("个家所座项条次批类种名台")
+_UNGLUED = _STOPWORDS | _CLASSIFIERS
 
 
 def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
@@ -68,7 +69,7 @@ def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
         b = tokens[i + 1] if i + 1 < len(tokens) else ""
         lone = len(a) == 1 or len(b) == 1
         both = a + b
-        glue = b and lone and len(both) >= 3 and _CJK_RUN.fullmatch(both) and not ({a, b} & (_STOPWORDS | _CLASSIFIERS))
+        glue = b and lone and len(both) >= 3 and _CJK_RUN.fullmatch(both) and not ({a, b} & _UNGLUED)
         if glue and both in text and not (not_in and both in not_in):
             out.append(both)
             i += 2
