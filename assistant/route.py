@@ -2,7 +2,8 @@
 
 Rules, in order (README “方案库 / Library”):
 
-1. ``plan=`` given (CLI ``--plan``, API ``plan``, batch ``"plan"``): that plan answers.
+1. ``plan=`` given (CLI ``--plan``, API ``plan``, batch ``"plan"``): that plan answers (its name in the question read
+   as in 2). A document named without 《》 that no plan of the library is ("济南市那个…实施方案") is refused first.
 2. The question names a plan (id, title, short title or 文号, a short name with a genre word such as "综保区文件", or a
    《…》 close to a title): that plan answers. A plan whose alias (``assistant.aliases``: 综保区, 自贸区, 莱芜)
    the question writes is asked first, with the alias written out in the plan's words; another plan takes over its
@@ -12,7 +13,8 @@ Rules, in order (README “方案库 / Library”):
    has clearly better evidence, routing continues (4); otherwise its refusal stands (a follow-up stays).
 4. Otherwise the router ranks the plans by evidence (one library BM25 over every plan's clauses, one dense query
    against every plan's stored vectors, and the question's words and word pairs weighted by plan IDF in each plan's
-   text and headings, fused by rank) and the best plan answers. When it refuses, the next candidates close to it in
+   text and headings, fused by rank; a genre word pointed at, "这个通知", puts that genre's plans first) and the best
+   plan answers. When it refuses, the next candidates close to it in
    evidence are asked in turn. A question about "这个方案" that nothing places answers from FANGAN_DEFAULT_PLAN when
    set, else from the best plan with the other close plans named.
 5. A target question answered by one plan is also put to the other close candidates; when one of them sets a
