@@ -121,13 +121,6 @@ def title_topic(title: str, rules: AliasRules | None = None) -> str:
     return rules.genre_suffix.sub("", text, count=1) or text
 
 
-def _dictionary_freq(word: str) -> int:
-    """How common ``word`` is in jieba's general dictionary (the segmenters' copy when one is loaded)."""
-    from .segment import general_freq
-
-    return general_freq(word)
-
-
 def title_genre(title: str, rules: AliasRules | None = None) -> str:
     """The genre words a title ends with ("国务院关于X的若干意见" → "若干意见"; "" when it ends with none)."""
     rules = rules or alias_rules()
@@ -296,9 +289,11 @@ def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias
             add(f"{alias.text}{genre}", "naming", alias.expands_to)
     # a two-character abbreviation (职业教育 → 职教) is too short to name a subject alone, but with a genre word after
     # it ("职教方案", "农机意见") it names the plan — and only names it (``PlanAlias.subject_left``)
+    from .segment import general_freq
+
     for term in subjects:
         for abbr in abbreviations(term, rules, min_len=2):
-            if len(abbr) < rules.min_chars and _dictionary_freq(abbr) < rules.two_char_max_freq:
+            if len(abbr) < rules.min_chars and general_freq(abbr) < rules.two_char_max_freq:
                 for genre in rules.genre_words:
                     if f"{abbr}{genre}" not in found:
                         expands = found[term].expands_to if term in found else term

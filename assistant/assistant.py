@@ -25,8 +25,16 @@ from .index import Index, ProgressFn, StoreConfig, open_index
 from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
-from .numberforms import asked_kind, chinese_int, measured_object, number_forms, writes_kind, writes_quantity
-from .parts import AskedPart, asked_part, part_roles, parts_of
+from .numberforms import (
+    asked_kind,
+    chinese_int,
+    listed_classes,
+    measured_object,
+    number_forms,
+    writes_kind,
+    writes_quantity,
+)
+from .parts import AskedPart, Part, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import patterns
 from .segment import Segmenter, domain_terms
@@ -161,6 +169,8 @@ class Assistant:
 
             self.retriever = RerankingRetriever.from_settings(settings, self.plan, self.retriever)
         self.composer = Composer(self.structure, self.segmenter)
+        # sentences the target grammar read a target in (a digit figure there is a target, not a stated figure)
+        self._target_sentences = frozenset(t.sentence.start for t in self.structure.targets)
         self._plan_name = f"《{self.plan.title}》" if self.plan.title else "本方案"
         self._extractive: Assistant | None = None
         self._init_understanding()
@@ -559,9 +569,7 @@ class Assistant:
         role_check = q.yesno or lexicon().has(q.text, "lead") or lexicon().has(q.text, "co")
         if q.units and terms and Intent.UNIT_TASKS in intents and lexicon().has(q.text, "besides"):
             # "指标体系那条，除了生态环境部还有哪些部委参与": who else is on that task, not the named unit's tasks
-            intents = [i for i in intents if i is not Intent.UNIT_TASKS] or [Intent.CO]
-            if Intent.LEAD not in intents and Intent.CO not in intents:
-                intents = [Intent.CO]
+            intents = [i for i in intents if i in (Intent.LEAD, Intent.CO)] or [Intent.CO]
         asks_when = {Intent.DEADLINE, Intent.TARGET} & set(intents)
         if Intent.UNIT_TASKS in intents and asks_when and terms and not role_check:
             # "试点城市政府印发实施方案的时间节点？": the unit says whose task; the topic says which, and when is asked
@@ -780,13 +788,11 @@ class Assistant:
         # a figure the target grammar does not read as one (五分之一, 超过一半, 两成, 1家, 两次): the sentence of the
         # best clauses that states a figure of the kind asked for (any figure when the question names no kind)
         # (a year the plan lacks, stated as a premise, is not answered by a sentence of another year's figure)
-        found = self._figure_sentence(terms, kind, sections, retrieval, years=q.years) if stated else None
-        if q.premise_years:
-            found = None
+        use = stated and not q.premise_years
+        found = self._figure_sentence(terms, kind, sections, retrieval, years=q.years) if use else None
         if found is not None:
             figure_clause, sentence = found
-            listed = _CLASSES_RE.search(sentence.text) if kind == "count" else None
-            items = [x for x in listed.group(1).split("、") if x] if listed else []
+            items = listed_classes(sentence.text) if kind == "count" else []
             counted = f"共{len(items)}个（{'、'.join(items)}）。" if len(items) > 1 else ""  # 分几个等级 → 3
             draft.add(f"{counted}方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
             return figure_clause.label
@@ -806,14 +812,19 @@ class Assistant:
         # words of the asker's own the plan never uses (最多能) cannot be in the sentence: judge it on the others
         known = [t for t in terms if t not in c.unknown_terms(terms)] or terms
         best: tuple[float, int, Clause, Sentence] | None = None
-        targeted = {t.sentence.start for t in self.structure.targets}
+        targeted = self._target_sentences
         for rank, label in enumerate(sections[:FIGURE_CLAUSES]):
             clause = self.plan.clause(label)
             for sentence in c.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES):
                 # a figure in digits the target grammar read is a target the matcher turned down (GDP, only the
                 # denominator of 单位GDP能耗): not an answer; one it does not read (0.01毫米) is
                 unread = sentence.start not in targeted and writes_quantity(sentence.text)
-                written = writes_kind(sentence.text, kind) if kind else bool(_FIGURE_RE.search(sentence.text)) or unread
+                if kind:  # a count may be written as the classes listed (分为初级、中级、高级)
+                    written = writes_kind(sentence.text, kind) or (
+                        kind == "count" and bool(listed_classes(sentence.text))
+                    )
+                else:
+                    written = bool(_FIGURE_RE.search(sentence.text)) or unread
                 written = written and all(y in sentence.text for y in years)
                 cov = c.coverage(known, sentence.text)
                 if written and cov >= QUALITATIVE_COVERAGE and (best is None or (cov, -rank) > best[:2]):
@@ -900,10 +911,7 @@ class Assistant:
         found = parts_of(self.plan, AskedPart(organising, organising.headings[0]))
         if not found:
             return None
-        part = found[0]
-        labels = (
-            next(ch.labels for ch in self.plan.chapters if ch.numeral == part.label) if part.chapter else (part.label,)
-        )
+        labels = self._labels_of(found[0])
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: who leads the work as a whole"))
         leading = [  # (cue strength, order, clause, sentence): the data's order, 牵头 first
             (next(i for i, cue in enumerate(cues) if cue in sentence.text), n, clause, sentence)
@@ -1497,9 +1505,9 @@ class Assistant:
         m = _ITEM_ORDINAL_RE.search(q.text)
         if not m:
             return None
-        asked_of = asked_part(q.text)
+        asked = asked_part(q.text)
         if any(
-            not (self._naming(t) or "第" in t or any(ch.isdigit() for ch in t) or (asked_of and asked_of.covers(t)))
+            not (self._naming(t) or "第" in t or any(ch.isdigit() for ch in t) or (asked and asked.covers(t)))
             for t in terms
         ):
             return None
@@ -1508,21 +1516,25 @@ class Assistant:
             return None
         c = self.composer
         chapter = c.ordinal_chapter(q.text)
-        asked = asked_part(q.text) if chapter is None else None
-        parts = parts_of(self.plan, asked) if asked is not None else []
+        parts = parts_of(self.plan, asked) if asked is not None and chapter is None else []
         labels: tuple[str, ...] = ()
-        if chapter or (parts and parts[0].chapter):
-            numeral = chapter or parts[0].label
-            labels = next((ch.labels for ch in self.plan.chapters if ch.numeral == numeral), ())
+        if chapter:
+            labels = self._labels_of(Part(chapter, "", True))
         elif parts:
-            labels = (parts[0].label,)
+            labels = self._labels_of(parts[0])
         else:  # the whole plan, when its subsections run on across chapters (一(一)…七(二十)) or it numbers items
             subs = [cl.label for cl in self.plan.clauses if "(" in cl.label]
             last = subs[-1][subs[-1].index("(") + 1 : -1] if subs else ""
-            if (subs and chinese_int(last) == len(subs)) or c.numbers_items() or not subs:
+            if (subs and chinese_int(last) == len(subs)) or c.numbers_items or not subs:
                 labels = tuple(cl.label for cl in self.plan.clauses)
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: an item asked by its number"))
         return draft if labels and c.item_part(number, list(labels), draft) else None
+
+    def _labels_of(self, part: Part) -> tuple[str, ...]:
+        """The clause labels a part covers: a chapter's clauses, or the one clause."""
+        if part.chapter:
+            return next((ch.labels for ch in self.plan.chapters if ch.numeral == part.label), ())
+        return (part.label,)
 
     def _gist(self, draft: Draft) -> None:
         """What the plan sets out to do, for "这个方案主要是干啥的": the opening sentences of its part that says so
@@ -1530,9 +1542,7 @@ class Assistant:
         role = next((r for r in part_roles() if r.gist), None)
         found = parts_of(self.plan, AskedPart(role, role.headings[0])) if role else []
         if found:
-            part = found[0]
-            labels = next((ch.labels for ch in self.plan.chapters if ch.numeral == part.label), (part.label,))
-            label = labels[0] if part.chapter else part.label
+            label = self._labels_of(found[0])[0]
         elif self.plan.has("序言"):
             label = "序言"
         else:
@@ -1680,8 +1690,6 @@ _TIME_RE = re.compile(
 
 # an item named by its number ("第17项", "第二条"; not 第三部分/第二章, which name chapters)
 _ITEM_ORDINAL_RE = re.compile(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(?:项|条)")
-# the classes a sentence divides something into ("分为初级、中级、高级"): counted when a count is asked
-_CLASSES_RE = re.compile(r"(?:分为|分成)([^，。；：,;:]+)")
 # a share written in words (fractions, tenths, halves, multiples): figures in digits are the target grammar's
 _FIGURE_RE = re.compile(
     r"[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成|一半|[一二两三四五六七八九十]倍"

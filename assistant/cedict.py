@@ -11,6 +11,7 @@ never evidence that the plan lacks the topic).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 import re
@@ -84,7 +85,7 @@ def reading(words: Sequence[str], context: Sequence[str], plan_text: str, key: C
     paragraphs = _paragraphs(plan_text)
 
     def share(word: str) -> float:
-        return sum(word in p for p in paragraphs) / max(len(paragraphs), 1)
+        return _share(plan_text, word)
 
     # a reading the plan writes nearly everywhere (国家, 部门) tells nothing and would only dilute the topic
     found = [c for c in candidates(words, plan_text, key) if share(c) <= MAX_READING_SHARE]
@@ -103,6 +104,13 @@ def reading(words: Sequence[str], context: Sequence[str], plan_text: str, key: C
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _share(text: str, word: str) -> float:
+    """The share of ``text``'s paragraphs that write ``word`` (asked again for every English question)."""
+    paragraphs = _paragraphs(text)
+    return sum(word in p for p in paragraphs) / max(len(paragraphs), 1)
 
 
 @cache

@@ -14,6 +14,7 @@ from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, HeadingFamily, Sentence, SentenceKind, heading_families
 from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
+from .numberforms import chinese_int
 from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
@@ -104,7 +105,6 @@ GLOSS_MAX = 80
 # characters before it (加工制造中心).
 ENUMERATION_MIN = 3
 ENUMERATION_ITEM = 8
-_CHINESE_NUMERALS = ("", *"一二三四五六七八九十", "十一", "十二", "十三", "十四", "十五")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -750,13 +750,10 @@ class Composer:
     def ordinal_chapter(self, text: str) -> str | None:
         """The chapter a question names by its number ("第三部分", "第3章"), when the plan has it."""
         ordinal = re.search(r"第([一二三四五六七八九十]+|\d{1,2})(?:部分|章|大部分|大块)", text)
-        if not ordinal:
-            return None
-        numeral = ordinal.group(1)
-        if numeral.isdigit():
-            numeral = _CHINESE_NUMERALS[int(numeral)] if int(numeral) < len(_CHINESE_NUMERALS) else ""
-        return numeral if any(ch.numeral == numeral for ch in self.plan.chapters) else None
+        wanted = chinese_int(ordinal.group(1)) if ordinal else None
+        return next((ch.numeral for ch in self.plan.chapters if wanted and chinese_int(ch.numeral) == wanted), None)
 
+    @functools.cached_property
     def numbers_items(self) -> bool:
         """Whether the plan's heading family has an item level (1. 2. … lines inside clauses) and the plan uses it."""
         return _item_lines(self.plan.family, self.plan.text) > 0
@@ -774,8 +771,7 @@ class Composer:
                 offset = clause.start
                 for line in self.plan.text[clause.start : clause.end].splitlines(keepends=True):
                     lv = fam.level_of(line)
-                    digits = re.match(r"\s*(\d+)", line)
-                    if lv and lv[0] == level and digits and int(digits.group(1)) == number:
+                    if lv and lv[0] == level and chinese_int(lv[1].group(1)) == number:  # (the level's own number)
                         quoted = [s for s in clause.sentences if offset <= s.start < offset + len(line)]
                         if quoted:
                             draft.add(

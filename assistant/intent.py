@@ -164,10 +164,10 @@ def _inside_plan_phrase(word: str, text: str, plan_text: str) -> bool:
 
 _YEAR_RE = re.compile(r"(19|20)\d{2}")
 # a year in a question with the words that frame it (到2025年, 2023年底前) and 十四五-style periods: not the topic
-_FRAMED_YEAR_RE = re.compile(
-    r"(?:到|在|于|至|截至|截止)?(?:19|20)\d{2}年?(?:底|末)?(?:前|以前|之前)?|十[一二三四五六七八九]五"
-)
 _PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+_FRAMED_YEAR_RE = re.compile(
+    rf"(?:到|在|于|至|截至|截止)?(?:19|20)\d{{2}}年?(?:底|末)?(?:前|以前|之前)?|{_PERIOD_RE.pattern}"
+)
 # a figure with its unit: the units are the SI/Chinese measure words any plan uses
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万吨|吨|万平方米|平方米|万千瓦|千瓦|公里|个|家|亿元|万元|元)(?:/日|/天|/年)?"

@@ -26,6 +26,7 @@ class NumberForms:
     writes: dict[str, re.Pattern[str]]
     words: tuple[tuple[str, float, str], ...]
     units: tuple[tuple[str, str], ...]
+    classifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -36,6 +37,7 @@ def number_forms() -> NumberForms:
     writes: dict[str, re.Pattern[str]] = {}
     words: list[tuple[str, float, str]] = []
     units: list[tuple[str, str]] = []
+    classifiers: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -48,8 +50,10 @@ def number_forms() -> NumberForms:
             words.append((fields[0], float(fields[1]), fields[2]))
         elif section == "unit":
             units.append((fields[0], fields[1]))
+        elif section == "classifier":
+            classifiers.update(fields[0])
     units.sort(key=lambda u: -len(u[0]))
-    return NumberForms(tuple(asks), writes, tuple(words), tuple(units))
+    return NumberForms(tuple(asks), writes, tuple(words), tuple(units), frozenset(classifiers))
 
 
 def asked_kind(question: str) -> str | None:
@@ -93,6 +97,13 @@ def writes_figure(text: str) -> bool:
 
 # The kinds that measure something; ``period`` also matches a plain year ("到2020年"), which dates, not measures.
 QUANTITY_KINDS = ("share", "count", "amount")
+
+
+def listed_classes(text: str) -> list[str]:
+    """The classes a sentence divides something into ("分为初级、中级、高级" → 初级, 中级, 高级); [] when none."""
+    pattern = number_forms().writes.get("classes")
+    m = pattern.search(text) if pattern else None
+    return [x for x in m.group(1).split("、") if x] if m else []
 
 
 def writes_quantity(text: str) -> bool:

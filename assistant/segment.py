@@ -13,6 +13,7 @@ from pathlib import Path
 import jieba
 
 from .lexicon import lexicon
+from .numberforms import number_forms
 
 _PUNCT_RE = re.compile(r"^[\W_]+$")
 # function words left out of BM25 tokens and content terms: the ``stop`` role of the question-word lexicon
@@ -54,9 +55,9 @@ def word_freq(word: str) -> int:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# measure words that follow a number (多少所, 几个): glued to the next word they make no term (所+高水平)
-_CLASSIFIERS = frozenset("个家所座项条次批类种名台")
-_UNGLUED = _STOPWORDS | _CLASSIFIERS
+# function words, and measure words that follow a number (多少所: number_forms.tsv ``classifier``), glued to the next
+# word make no term (所+高水平)
+_UNGLUED = _STOPWORDS | number_forms().classifiers
 
 
 def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
