@@ -1,8 +1,8 @@
 """Per-unit role accuracy of the extracted responsibilities against hand-checked tables.
 
-    .venv/bin/python scripts/eval_roles.py                     # every table in eval/roles/ except held-out plans
-    .venv/bin/python scripts/eval_roles.py --plans sc-2018-consumption-poverty-alleviation   # one plan, explicitly
-    .venv/bin/python scripts/eval_roles.py --json out.json --errors
+.venv/bin/python scripts/eval_roles.py                     # every table in eval/roles/ except held-out plans
+.venv/bin/python scripts/eval_roles.py --plans sc-2018-consumption-poverty-alleviation   # one plan, explicitly
+.venv/bin/python scripts/eval_roles.py --json out.json --errors
 """
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ from assistant.structure import extract_structure  # noqa: E402
 HELD_OUT = ("sc-2018-consumption-poverty-alleviation", "sc-2018-agricultural-mechanization")
 
 
+def _plan_file(corpus: Path, plan_id: str) -> Path:
+    """The plan's file in the corpus folder, whatever its format (.txt, .docx, .pdf, .html)."""
+    found = sorted(
+        p for p in corpus.glob(f"{plan_id}.*") if p.suffix.lower() in {".txt", ".docx", ".pdf", ".html", ".htm"}
+    )
+    return found[0] if found else corpus / f"{plan_id}.txt"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tables", default=str(ROOT / "eval" / "roles"))
@@ -36,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     print(f"{'plan':45} {'notes':>9} {'extra':>5} {'pairs':>11} {'units exact':>13}")
     for plan_id in ids:
-        structure = extract_structure(load_plan(Path(args.corpus) / f"{plan_id}.txt"))
+        structure = extract_structure(load_plan(_plan_file(Path(args.corpus), plan_id)))
         score = score_structure(structure, load_table(tables / f"{plan_id}.json"))
         results.append(score.to_dict())
         print(
