@@ -1428,7 +1428,8 @@ class Assistant:
         found = parts_of(self.plan, asked)
         shown = next((p for p in sorted(asked.found, key=len, reverse=True) if p in asked.role.headings), "")
         if not found and not asked.role.framing:  # 主要任务 in a plan whose chapters are its tasks: its outline
-            draft.add(f"方案没有以“{shown or asked.phrase}”为题的部分，各部分为：")
+            if shown or asked.phrase in asked.role.headings:  # a heading word asked ("主要任务"), not "几个领域"
+                draft.add(f"方案没有以“{shown or asked.phrase}”为题的部分，各部分为：")
             c.structure_part(draft)
             return draft
         if not found:
@@ -1443,6 +1444,8 @@ class Assistant:
             draft.add(f"方案中与“{shown}”相应的是：")
         if part.chapter:
             c.chapter_part(part.label, draft, counted=_counted(q.text))
+        elif part.span:
+            c.paragraph_part(part.label, part.span, draft)
         else:
             c.measures_part(part.label, [], retrieval, draft, whole=True)
         return draft

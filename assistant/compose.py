@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .answer import Citation, Evidence, RefusalReason
 from .clauses import Chapter, Clause, HeadingFamily, Sentence, SentenceKind, heading_families
@@ -21,6 +21,10 @@ from .rules import load as load_rules
 from .segment import Segmenter, word_freq
 from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
 from .tasks import target_ledger, task_list
+
+# The evidence detail of an answer that is the plan's outline and nothing else (方案分几部分): a library asked it of
+# "the plan" without saying which gives every plan's count beside it.
+OUTLINE_DETAIL = "rule: the plan's outline"
 
 
 @dataclass
@@ -662,6 +666,14 @@ class Composer:
         draft.add(f"{where}：" + "".join(s.text for s in sentences), *(Citation.of(clause, s) for s in sentences))
         self.note_part(section, sentences, draft)
 
+    def paragraph_part(self, section: str, span: tuple[int, int], draft: Draft) -> None:
+        """A paragraph of a clause quoted whole ("总体要求与目标：…" in a preamble), with its note if it has one."""
+        clause = self.plan.clause(section)
+        sentences = [s for s in clause.sentences if span[0] <= s.start < span[1] and s.kind is not SentenceKind.NOTE]
+        where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
+        draft.add(f"{where}：" + "".join(s.text for s in sentences), *(Citation.of(clause, s) for s in sentences))
+        self.note_part(section, sentences, draft)
+
     def note_part(self, section: str, quoted: list[Sentence], draft: Draft) -> None:
         """The responsibility note of what was quoted, verbatim, when the quote leaves it out: a measure is answered
         with who does it and where it applies ("（负责部门：住房城乡建设部）"), as the plan writes it.
@@ -694,8 +706,11 @@ class Composer:
         the plan's substance before its framing ones (总体要求, 保障措施: ``data/part_roles.toml``).
         """
         numbered = sum("(" in label for ch in self.plan.chapters for label in ch.labels)
-        total = f"，下设{numbered}条（项）" if numbered else ""
-        draft.add(f"方案共分{len(self.plan.chapters)}部分{total}：")
+        if not draft.parts and draft.evidence is not None:  # the outline is the whole answer: say so
+            draft.evidence = replace(draft.evidence, detail=OUTLINE_DETAIL)
+        elif not draft.parts:
+            draft.evidence = Evidence(top_plan=self.plan.id, detail=OUTLINE_DETAIL)
+        draft.add(f"方案{self.structure_summary()[0]}：")
         pieces, cites = [], []
         for ch in self.plan.chapters:
             subs = sum("(" in label for label in ch.labels)
@@ -718,6 +733,15 @@ class Composer:
             if c.section not in draft.sections:
                 draft.sections.append(c.section)
         draft.add("；".join(pieces) + "。")
+
+    def structure_summary(self) -> tuple[str, Citation | None]:
+        """The count line ("共分6部分，下设24条（项）") and a citation of the last clause (where the count ends)."""
+        numbered = sum("(" in label for ch in self.plan.chapters for label in ch.labels)
+        total = f"，下设{numbered}条（项）" if numbered else ""
+        if not self.plan.chapters:
+            return f"共{len(self.plan.clauses)}条", None
+        last = self.plan.clause(self.plan.chapters[-1].labels[-1])
+        return f"共分{len(self.plan.chapters)}部分{total}", Citation.of(last, last.sentences[0])
 
     def chapter_part(self, numeral: str, draft: Draft, counted: str = "") -> None:
         chapter = next(ch for ch in self.plan.chapters if ch.numeral == numeral)

@@ -8,6 +8,7 @@ plan's headings play it. The assistant answers with that part (its outline, or i
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ class PartRole:
     framing: bool = True
     lead_words: tuple[str, ...] = ()
     gist: bool = False  # the part that says what a plan is about, asked of the whole plan
+    within: tuple[str, ...] = ()  # roles whose part holds this one when the plan gives it no heading
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class Part:
     label: str
     title: str
     chapter: bool
+    span: tuple[int, int] | None = None  # a paragraph led by its own label inside the clause ("总体要求与目标：…")
+
+
+# A paragraph that opens with a short label and a colon ("总体要求与目标：坚持…", "具体指标：到2022年…") plays the part
+# its label names, as a heading would, in plans that put their framing parts in the preamble.
+_LEAD_IN_RE = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:](?=\S)", re.M)
 
 
 @cache
@@ -63,6 +71,7 @@ def part_roles() -> tuple[PartRole, ...]:
             bool(r.get("framing", True)),
             tuple(r.get("lead_words", ())),
             bool(r.get("gist", False)),
+            tuple(r.get("within", ())),
         )
         for r in raw["role"]
     )
@@ -84,14 +93,23 @@ def parts_of(plan: Plan, asked: AskedPart) -> list[Part]:
         return []
     candidates = [Part(ch.numeral, ch.title, True) for ch in plan.chapters if ch.title]
     chapter_labels = {ch.numeral for ch in plan.chapters}
-    candidates += [
-        Part(c.label, c.title, False) for c in plan.clauses if c.chapter and c.label not in chapter_labels
-    ]
+    candidates += [Part(c.label, c.title, False) for c in plan.clauses if c.chapter and c.label not in chapter_labels]
+    for c in plan.clauses:
+        text = plan.text[c.start : c.end]
+        for m in _LEAD_IN_RE.finditer(text):
+            end = text.find("\n", m.end())
+            candidates.append(
+                Part(c.label, m.group(1), False, (c.start + m.start(), c.start + (end if end >= 0 else len(text))))
+            )
     ranked = []
     for order, part in enumerate(candidates):
         if any(word in part.title for word in asked.role.headings):
             ranked.append((asked.phrase not in part.title, not part.chapter, order, part))
-    return [r[-1] for r in sorted(ranked, key=lambda r: r[:3])]
+    found = [r[-1] for r in sorted(ranked, key=lambda r: r[:3])]
+    if found or not asked.role.within:
+        return found
+    holders = [r for r in part_roles() if r.name in asked.role.within]
+    return [p for r in holders for p in parts_of(plan, AskedPart(r, r.headings[0] if r.headings else r.asked[0]))]
 
 
 def framing(title: str) -> bool:

@@ -45,6 +45,7 @@ from .aliases import PlanAlias, aliases_in, expand, library_aliases, pointed_gen
 from .answer import Answer
 from .assistant import ENGLISH_LEAD_IN, Assistant, Session
 from .batch import validate_question
+from .compose import OUTLINE_DETAIL
 from .embed import load_embedder
 from .errors import AssistantError, ConfigError
 from .index import Index, ProgressFn
@@ -82,7 +83,10 @@ VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside
 # words by which a question refers to a plan without naming it ("这个方案", "区里的文件", "this district plan"): only
 # then do the level words of the question ("区里", "国务院") rank the plans of that level first
 _PLAN_WORD_RE = re.compile(r"方案|文件|意见|通知|规划")
-_SEVERAL = "各方案的规定不同："  # the lead of an answer that gives several plans' figures
+_SEVERAL = "各方案的规定不同："
+# An outline asked of "the plan" in a library: beside the best plan's outline, how each other plan is divided, when
+# fewer plans than this are concerned (more would drown the answer: they are only named)
+MAX_OUTLINED_PLANS = 10  # the lead of an answer that gives several plans' figures
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
 
 
@@ -152,7 +156,7 @@ class Router:
         self._vectors = matrix / np.where(norms == 0, 1, norms)
         self._vector_owner = np.asarray(vector_owner)
         self._levels = [level_of(engine.plan) for engine in engines.values()]
-        self._genres = [title_genre(engine.plan.title) for engine in engines.values()]
+        self.genres = [title_genre(engine.plan.title) for engine in engines.values()]
         # plan-level IDF: a word every plan uses ("负责", "措施") routes nothing; a word of one plan routes to it
         # and a question written in a plan's headings ("政策机制那一章") points to the plans with that heading
         self._grams, self._heads = grams, heads
@@ -213,7 +217,7 @@ class Router:
         level = [(0 if lv in asked else 2) if asked and lv else 1 for lv in self._levels]
         # "这个通知…": plans of the genre pointed at first (none of that genre: the pointer says nothing)
         genre = pointed_genre(normalised)
-        other_genre = [bool(genre) and not g.endswith(genre) for g in self._genres]
+        other_genre = [bool(genre) and not g.endswith(genre) for g in self.genres]
         if all(other_genre):
             other_genre = [False] * n
         order = sorted(
@@ -479,7 +483,8 @@ class LibraryAssistant:
         current = discussion.plan_id if discussion is not None and discussion.plan_id else ""
         # "这个方案…" with no plan named, no conversation and evidence that several plans share: the office's own plan
         # (FANGAN_DEFAULT_PLAN) is "this plan"; without one the best plan answers and the answer names the others
-        unplaced = not current and not named and not aliased and self._unplaced(read_as, ranking)
+        unnamed = not current and not named and not aliased and bool(read_as and _PLAN_WORD_RE.search(read_as.text))
+        unplaced = unnamed and self._unplaced(read_as, ranking)
         if not current and self._default and (unplaced or _holds_its_own(self._default, ranking())):
             current = self._default  # the office's own plan wins a question the evidence cannot place
         if current and not named and (not aliased or current in aliased):
@@ -501,7 +506,9 @@ class LibraryAssistant:
             answer = self._ask_plan(pid, self._topic(pid, text, readings), discussion, id, vectors)
             if answer.answerable:
                 answer = self._with_other_figures(answer, text, figures_from, id, vectors)
-                if unplaced and answer.plan_id == pid:
+                if unnamed and answer.evidence is not None and answer.evidence.detail == OUTLINE_DETAIL:
+                    answer = self._outlines(answer, read_as.text if read_as is not None else text)
+                elif unplaced and answer.plan_id == pid:
                     answer = self._considered(answer, [c for c in candidates if c != pid])
                 return _timed(answer, started, asked)
             first = first or answer
@@ -564,6 +571,28 @@ class LibraryAssistant:
             return False
         ranked = ranking()
         return not ranked[0].unit and ranked[0].level == 1 and len(self._candidates(ranked)) > 1
+
+    def _outlines(self, answer: Answer, normalised: str) -> Answer:
+        """An outline asked of "the plan" when nothing tells the plans apart ("方案一共分几个部分？"): the best plan's
+        outline, then how every other plan of the genre pointed at (all plans when none is) is divided, each cited."""
+        genre = pointed_genre(normalised)
+        others = [
+            pid
+            for pid, g in zip(self.router.ids, self.router.genres, strict=True)
+            if pid != answer.plan_id and (not genre or g.endswith(genre))
+        ]
+        if not others or len(others) >= MAX_OUTLINED_PLANS:
+            return self._considered(answer, others[: MAX_OUTLINED_PLANS - 1])
+        lines, cites = [], list(answer.citations)
+        for pid in others:
+            engine = self.engines[pid]
+            summary, cite = engine.composer.structure_summary()
+            lines.append(f"《{engine.plan.title}》{summary}")
+            if cite is not None:
+                cites.append(replace(cite, plan_id=pid, plan_title=engine.plan.title))
+        own = self.engines[answer.plan_id].plan.title
+        note = f"（问题未指明方案：以上为《{own}》；其他方案：" + "；".join(lines) + "。可指明方案后再问。）"
+        return replace(answer, answer=f"{answer.answer}\n{note}", citations=tuple(cites))
 
     def _considered(self, answer: Answer, others: list[str]) -> Answer:
         """An answer to a question that named no plan, with the other plans the router considered named after it."""

@@ -261,3 +261,19 @@ def test_a_plan_picked_reads_its_name_in_the_question_as_when_it_is_named(real_l
     picked = real_library.ask("证监会在综保区文件里管哪件事？", plan=BONDED)
     assert picked.answerable and "期货保税交割" in picked.answer, picked.answer
     assert picked.question == "证监会在综保区文件里管哪件事？"  # the question as asked
+
+
+@pytest.mark.slow
+def test_an_outline_asked_of_this_plan_gives_every_plans_count(twin_library) -> None:
+    la, _ = twin_library
+    answer = la.ask("这个方案一共分几个部分？")  # nothing tells the plans apart
+    assert answer.answerable and "问题未指明方案" in answer.answer, answer.answer
+    others = [pid for pid in la.library.ids if pid != answer.plan_id]
+    for pid in others:  # each other plan by its title with how it is divided, and a citation of its own
+        title = la.engine(pid).plan.title
+        assert title in answer.answer and f"《{title}》共分" in answer.answer
+        assert any(c.plan_id == pid for c in answer.citations)
+    for c in answer.citations:
+        assert la.plan_text(c.plan_id)[c.start : c.end] == c.quote
+    named = la.ask(f"《{la.engine(others[0]).plan.title}》一共分几个部分？")  # a plan named: its outline only
+    assert named.plan_id == others[0] and "问题未指明方案" not in named.answer

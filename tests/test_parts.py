@@ -111,3 +111,48 @@ def test_tasks_asked_of_a_plan_whose_chapters_are_its_tasks_get_its_outline(tmp_
 def test_an_english_word_the_glossary_cannot_read_keeps_the_question_off_the_whole_document(plan) -> None:
     answer = plan.ask("When must the renovation of old residential compounds be finished?")
     assert "写明时间要求的有" not in answer.answer, answer.answer  # not the plan's list of time limits
+
+
+@pytest.fixture(scope="module")
+def leadin(tmp_path_factory):
+    return engine_for(DATA / "leadin-plan.txt", tmp_path_factory)  # framing parts as labelled preamble paragraphs
+
+
+@pytest.mark.slow
+def test_a_labelled_paragraph_plays_the_part_its_label_names(leadin) -> None:
+    answer = leadin.ask("这个方案的总体要求与目标是什么？")
+    assert answer.answerable and "经过3年左右时间" in answer.answer, answer.answer
+    assert "45%" not in answer.answer  # only the paragraph so labelled, not the one after it
+    assert_verbatim(leadin, answer)
+    figures = leadin.ask("具体指标有哪些？")
+    assert "45%以上" in figures.answer and "90%" in figures.answer, figures.answer
+
+
+@pytest.mark.slow
+def test_a_part_with_no_heading_of_its_own_is_answered_by_the_part_that_holds_it(leadin) -> None:
+    answer = leadin.ask("这个方案的指导思想是什么？")  # no 指导思想 heading: the opening of 总体要求 holds it
+    assert answer.answerable and "相应" in answer.answer and "坚持以人民为中心" in answer.answer, answer.answer
+    assert_verbatim(leadin, answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["实施步骤分几个阶段？", "分哪几个阶段推进？"])
+def test_stages_asked_get_the_steps_part(leadin, question) -> None:
+    answer = leadin.ask(question)
+    assert "包括3项" in answer.answer and "总结验收" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_how_many_fields_a_plan_covers_is_its_outline_without_a_heading_it_lacks(tmp_path_factory) -> None:
+    fields = engine_for(DATA / "fields-plan.txt", tmp_path_factory)
+    answer = fields.ask("这份措施一共涉及几个领域？")
+    assert "共分3部分" in answer.answer and "为题" not in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["What does the plan cover?", "Give me an outline of the plan.", "How many parts does the plan have?"]
+)
+def test_english_outline_words(leadin, question) -> None:
+    answer = leadin.ask(question)
+    assert answer.answerable and "共分2部分" in answer.answer, answer.answer
