@@ -259,13 +259,38 @@ class Assistant:
         A unit-like name the plan writes but assigns no task (专家委员会, 协调小组) is part of the topic, not an unknown
         unit: the plan does speak of it.
         """
-        q = analyse(text, self.structure.units, self.typo)
+        q = analyse(self._written_forms(text), self.structure.units, self.typo)
         named = [n for n in q.unknown_units if n in self.plan.text]
         if not named:
             return q
         return replace(
             q, unknown_units=tuple(n for n in q.unknown_units if n not in named), topic=" ".join([q.topic, *named])
         )
+
+    @functools.cached_property
+    def _place_names(self) -> frozenset[str]:
+        """The place the plan is for, as its title opens with it (汀阳市…方案 → 汀阳, 汀阳市): it says which plan, as
+        全市 says where, never what in it is asked."""
+        m = _TITLE_PLACE_RE.match(self.plan.title)
+        return frozenset({m.group(1), m.group(0)}) if m else frozenset()
+
+    @functools.cached_property
+    def _bracket_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """How askers write the plan's bracketed enumerations run together: 县（市、区） → 县区, 县市区."""
+        forms: dict[str, str] = {}
+        for m in _BRACKETED_LIST_RE.finditer(self.plan.text):
+            head, members = m.group(1), m.group(2).split("、")
+            for form in (head + "".join(members), head + members[-1]):
+                if form not in self.plan.text:
+                    forms.setdefault(form, m.group(0))
+        if not forms:
+            return None, {}
+        return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))), forms
+
+    def _written_forms(self, text: str) -> str:
+        """The question with the plan's bracketed enumerations as the plan writes them (各县区 → 各县（市、区）)."""
+        pattern, forms = self._bracket_forms
+        return pattern.sub(lambda m: forms[m.group(0)], text) if pattern else text
 
     def _explain(self, q: Question, draft: Draft) -> None:
         """Say how the question was read: an English lead-in for English questions, typos corrected."""
@@ -511,6 +536,7 @@ class Assistant:
                 f"抱歉，{self._plan_name}中没有提到“{name}”，方案未给该单位分配任务。{hint}", RefusalReason.UNKNOWN_UNIT
             )
         terms = c.terms(self._unnamed(q.topic))
+        terms = [t for t in terms if t not in self._place_names] or terms  # "汀阳农村生活污水…": the plan's place
         counted = self._counted_clauses(q)
         if counted is not None:
             return counted, Intent.AGGREGATE, Turn(q.topic, tuple(counted.sections), (), ())
@@ -762,7 +788,8 @@ class Assistant:
             if inner and context and not all(c.subject_word(t) for t in inner):
                 matches = c.match_targets(inner, sections, years=q.years)
         counted = expand_synonyms(measured_object(q.text), self.plan.text)
-        heads = sorted((t for t in terms if t in counted), key=counted.rfind)
+        # (a share word is how the figure is asked, not what is measured: "治理到多大比例")
+        heads = sorted((t for t in terms if t in counted and not lexicon().has(t, "soft_measure")), key=counted.rfind)
         if matches and heads:  # "建成多少个公共充电桩": the targets must measure that thing, not share 建成/公共
             measured = "".join(t.indicator + t.phrase for t in matches)
             head = heads[-1]  # a Chinese noun phrase ends with its head: 充电桩 in 公共充电桩, 学校 in 高水平高职学校
@@ -1117,6 +1144,8 @@ class Assistant:
                         draft.add(verdict + c.reading_text(reading), cite)
                         c.measures_part(matching[0], terms, retrieval, draft, limit=1)
                         continue
+                    if q.yesno and set(q.roles) == set(Role):  # "农业农村部在那条负责吗？": no role named, any is a yes
+                        draft.add("是的。")
                     if q.yesno and len(q.roles) == 1:  # "住建局是不是…的牵头单位？"
                         held = role in _roles_asked(q)
                         draft.add("是的。" if held else f"不是，{unit.name}在该项工作中为{role.label}单位。")
@@ -1130,6 +1159,8 @@ class Assistant:
                     )
                     if role is not Role.LEAD and resp.leads:  # who it works under
                         draft.add(f"该项工作由{c.names(resp, resp.leads)}牵头。")
+                    if role is Role.IMPLEMENT:  # the rule that makes it implement, where the plan states it
+                        c.implementer_part(matching[0], draft)
                     continue
                 top = sections[0] if sections else None
                 resp = self.structure.responsibility(top) if top else None
@@ -1617,6 +1648,11 @@ ELLIPTICAL_MAX_CHARS = 12
 # Question-word roles that ask something: the clause holding the first of them is the question, the others context
 _ASK_ROLES = ("measure", "time", "lead", "co", "who", "how", "what", "list", "count", "yesno")
 # Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
+# the place a local plan's title opens with (禾阳市, 梧川县, 莱芜区): its name and its level
+_TITLE_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|县|区|州|盟|旗)")
+# "县（市、区）", "乡镇（街道）": a short name with the places it also covers listed in brackets, which askers run
+# together ("各县区", "县市区")
+_BRACKETED_LIST_RE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(]([\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+)[)）]")
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
 # A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
 # are read as the name.

@@ -581,15 +581,25 @@ def _matching_close(sentence: str, start: int) -> int:
     return -1
 
 
+# Stops after a note that closes a sentence: "……（市城管局负责）。" (the stop belongs to neither part)
+_NOTE_STOPS = "。；;"
+
+
 def _note_split(sentence: str) -> list[tuple[int, int]]:
     """Split a responsibility note off a sentence it is glued to, without a full stop between them:
-    ``（A负责）推广……。`` → note + sentence; ``……限制（负责部门：A）`` → sentence + note."""
+    ``（A负责）推广……。`` → note + sentence; ``……限制（负责部门：A）`` → sentence + note; ``……工作（A负责）。`` →
+    sentence + note, the stop left out of both."""
     out = [(0, len(sentence))]
     if sentence[:1] in "(（":
         close = _matching_close(sentence, 0)
         if 0 < close < len(sentence) - 1 and _is_note(sentence[: close + 1]) and sentence[close + 1 :].strip():
             rest = len(sentence) - len(sentence[close + 1 :].lstrip())
             return [(0, close + 1), *[(rest + a, rest + b) for a, b in _note_split(sentence[rest:])]]
+    end = len(sentence.rstrip(_NOTE_STOPS))  # "……日常工作（A牵头，B配合）。": the note before the full stop
+    if end < len(sentence) and sentence[end - 1 : end] in ")）":
+        split = _note_split(sentence[:end])
+        if len(split) > 1:
+            return split
     if sentence[-1:] in ")）":
         depth = 0
         for i in range(len(sentence) - 1, -1, -1):

@@ -68,6 +68,11 @@ _DIRECTION_WORDS = frozenset(
 )
 # What is measured rather than what about: such a word names no indicator on its own, so once one target is chosen
 # a leftover 比例 must not pull in another ("新能源公交车比例" is the bus target, not 生态工业园区比例 too).
+# a sentence that opens a numbered item ("1.配齐分类收运车辆。"), and how much of it a unit's task list shows
+_ITEM_OPENING_RE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+ITEM_SHOWN_CHARS = 30
+# words that ask for a share: a percentage target answers them whatever its indicator is called (治理率 for 比例)
+_SHARE_WORDS = frozenset("比例 比重 占比 百分比 比率".split())
 _MEASURE_WORDS = frozenset(
     "比例 比重 占比 率 比率 数量 总量 面积 能力 规模 水平 强度 量 数 数值 幅度 增量 排放量 使用量 覆盖率 利用率".split()
 )
@@ -302,6 +307,8 @@ class Composer:
         if not chosen:
             return []
         covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
+        if all("%" in t.display for t in chosen):  # "治理到多大比例": a share asked, a percentage found
+            terms = [x for x in terms if x not in _SHARE_WORDS] or terms
         named = [x for x in terms if not self.subject_word(x)]  # the plan's subject (试点城市) goes with every target
         if self.coverage(terms, covered) < 0.6 and (not named or self.coverage(named, covered) < 0.6):
             return []
@@ -456,7 +463,23 @@ class Composer:
             return False
         scope = self._scope_field(resp.readings[0])[0] if len(resp.readings) == 1 else ""  # who and where, together
         draft.add(text + (f"，适用范围：{scope}" if scope else "") + "。", cite)
+        self.implementer_part(section, draft)
         return True
+
+    def implementer_part(self, section: str, draft: Draft) -> None:
+        """Who carries a task out by a rule the plan states once for all later tasks ("以下均需各街道（镇）…落实，
+        不再逐一列出"): named after who leads, with the rule cited where it is written. Nothing when the clause's own
+        note already says so, or no such rule reaches it."""
+        resp = self.s.responsibility(section)
+        if resp is None or not resp.implementers or resp.implementer_note is None or not resp.implementer_source:
+            return
+        rule = resp.implementer_note
+        source = self.plan.clause(resp.implementer_source)
+        cite = Citation.of(source, rule)
+        if cite in draft.citations:
+            return
+        where = "" if source.label == section else f"（按{source.label}的统一规定）"
+        draft.add(f"{self._names(rule.text, resp.implementers)}均需落实{where}。", cite)
 
     def unit_count_part(self, section: str, role: str, draft: Draft) -> bool:
         """How many units hold ``role`` ("lead", "co", or "" for every role) on a clause, counted from its note and
@@ -556,6 +579,8 @@ class Composer:
                 Citation.of(clause, item),
                 Citation.of(clause, reading.note),
             )
+        if reading.implementers:
+            self.implementer_part(section, draft)
         return True
 
     def co_part(self, section: str, draft: Draft, prefix: str = "") -> bool:
@@ -603,7 +628,7 @@ class Composer:
                         *(Citation.of(clause, s) for s in t.sentences[:1]),
                     )
             else:
-                listing = "；".join(f"{t.section}“{t.title}”" for t in items)
+                listing = "；".join(f"{t.section}“{t.title}”{self._own_items(t)}" for t in items)
                 draft.add(f"\n{role.label}（{len(items)}项）：{listing}。")
             for t in items:
                 for cite in t.citations:
@@ -621,6 +646,16 @@ class Composer:
                 first = next((note.find(w) for w in ("各街道", "街道") if w in note), 0)
             draft.add(f"\n依据{source.section}：“{note[first:].rstrip(')）')}”。")
         return True
+
+    def _own_items(self, task) -> str:
+        """The items of a clause that are the unit's own when the clause's items carry notes of their own and the
+        unit is named in only some: their opening sentences ("（1.配齐分类收运车辆。2.…）"); "" otherwise."""
+        body = self.plan.clause(task.section).body
+        if not task.sentences or len(task.sentences) >= len(body):
+            return ""
+        openings = [s.text for s in task.sentences if _ITEM_OPENING_RE.match(s.text)] or [task.sentences[0].text]
+        shown = [o if len(o) <= ITEM_SHOWN_CHARS else o[:ITEM_SHOWN_CHARS] + "…" for o in openings]
+        return "（" + "".join(shown) + "）"
 
     # ------------------------------------------------------------ measures and overview
 
@@ -960,9 +995,13 @@ def _where(clause: Clause) -> str:
 
 
 def _period_end(period: str) -> str:
-    """“十四五”期间 → "2025" (the Nth five-year plan ends in 1955 + 5N); "" for anything else."""
+    """“十四五”期间 → "2025" (the Nth five-year plan ends in 1955 + 5N); "2024年6月底前" → "2024"; "" for anything
+    else."""
     m = re.search(r"十([一二三四五六七八九])五", period)
-    return str(1955 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1)) if m else ""
+    if m:
+        return str(1955 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1))
+    dated = re.match(r"(\d{4})年", period)
+    return dated.group(1) if dated else ""
 
 
 def _longest_common(a: str, b: str) -> int:

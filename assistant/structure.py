@@ -185,6 +185,7 @@ class _Note:
     collective: tuple[str, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] = ()
+    standing: bool = False  # a rule stated in a sentence of its own, not a note: it reads no task
 
 
 def _grammar() -> dict:
@@ -422,7 +423,9 @@ _DIRECTIONS = (
     "控制在", "保持在", "稳定在", "达到", "下降", "降低", "提高", "提升", "增长", "减少", "增加", "削减", "突破",
     "超过",
 )  # fmt: skip
-_YEAR_RE = re.compile(r"到(\d{4})年(?:底|末)?")
+# The time limit of a target as plans write it: 到2025年(底), 至2025年 (kept as the year), 2025年底前, 2024年6月底前
+# (kept as written).
+_YEAR_RE = re.compile(r"(?:到|至)(\d{4})年(?:底|末)?|(?<![\d至到—-])(\d{4})年(\d{1,2}月)?(?:底|末)?前")
 _PERIOD_RE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _BASELINE_RE = re.compile(r"(?:相较于|相比于|较|比|与)(\d{4})年(?:相比)?")
 
@@ -461,7 +464,7 @@ def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: st
         y = _YEAR_RE.search(part)
         p = _PERIOD_RE.search(part)
         if y:
-            year = y.group(1)
+            year = y.group(1) or y.group(0)
         elif p:
             period = re.search(r"十[一二三四五六七八九]五", p.group(0))
             year = f"“{period.group(0)}”期间" if period else p.group(0)
@@ -614,6 +617,17 @@ def _item_patterns(plan: Plan) -> tuple[re.Pattern[str], ...]:
     return tuple(level.pattern for level in family.levels[2:]) if family else ()
 
 
+def _standing_rule(text: str) -> tuple[str, ...]:
+    """The units a rule stated once in a sentence of its own makes implement every later task ("以下各项任务，
+    各县（市、区）人民政府均需落实，不再逐一列出。"): the ``propagate`` grammar of notes.toml, in a sentence that also
+    says it is stated once for all (a ``filler`` phrase); () for any other sentence."""
+    g = _grammar()["conventions"]
+    if not any(re.search(p, text) for p in g["filler"]):
+        return ()
+    found = next((m for p in g["propagate"] if (m := re.search(p, text))), None)
+    return tuple(_unit_list(found.group(1))[0]) if found else ()
+
+
 def extract_structure(plan: Plan) -> PlanStructure:
     """Units, responsibilities and targets of a parsed plan, computed from its text.
 
@@ -623,9 +637,13 @@ def extract_structure(plan: Plan) -> PlanStructure:
     note that states it onwards; with no stated rule every listed unit is 负责 and no lead is invented.
     """
     g = _grammar()
-    notes: list[tuple[Clause, Sentence, _Note]] = [
-        (c, n, parse_note(n.text)) for c in plan.clauses for n in c.notes
-    ]
+    notes: list[tuple[Clause, Sentence, _Note]] = []
+    for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
+        for sentence in c.sentences:
+            if sentence.kind is SentenceKind.NOTE:
+                notes.append((c, sentence, parse_note(sentence.text)))
+            elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
+                notes.append((c, sentence, _Note((), (), (), units, standing=True)))
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
@@ -643,6 +661,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
     readings: dict[str, list[NoteReading]] = {}
     sources: dict[str, tuple[str, Sentence]] = {}
     for clause, sentence, note in notes:
+        if note.standing:  # "以下各项任务，A均需落实，不再逐一列出。": A implements every later task
+            carried, carried_from, carried_note = names(note.propagate), clause.label, sentence
+            continue
         if note.statement:
             stated = note.statement
         leads, co, responsible = list(note.leads), list(note.co), []

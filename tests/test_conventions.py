@@ -68,6 +68,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "主责单位：A；协同单位：B": lambda t: NOTE.sub(lambda m: f"（主责单位：{m[1]}；协同单位：{m[2]}）", t),
     "A牵头，B配合": lambda t: NOTE.sub(lambda m: f"（{m[1]}牵头，{m[2]}配合）", t),
     "note on its own line": lambda t: NOTE.sub(lambda m: "\n" + m[0], t),
+    "note before the full stop": lambda t: re.sub(f"[。.]({NOTE.pattern})", lambda m: m[1] + "。", t),
 }
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from tiny_plans import DATA, assert_verbatim, engine_for
 
+from assistant.clauses import load_plan
+from assistant.structure import extract_structure
+
 PLAN = DATA / "fields-plan.txt"
 
 
@@ -157,3 +160,29 @@ def test_who_does_a_measure_is_answered_with_where_it_applies(engine) -> None:
     assert "省委网信办" in answer.answer and "适用范围：临港开发区" in answer.answer, answer.answer
     assert "以下除注明" not in answer.answer  # the default a note states for later notes is not its own scope
     _verbatim(engine, answer)
+
+
+def test_notes_before_the_full_stop_and_a_rule_stated_in_its_own_sentence() -> None:
+    """"……300公里（A牵头，B配合）。2.……" and "以下各项任务，X均需落实，不再逐一列出。" (tiny plan for the test)."""
+    plan = load_plan(DATA / "inline-notes-plan.txt")
+    s = extract_structure(plan)
+    pipes = s.responsibility("二(一)")
+    assert pipes is not None and len(pipes.readings) == 2
+    first, second = sorted(pipes.readings, key=lambda r: r.note.start)
+    assert first.leads == ("市住房城乡建设局",) and first.co == ("市发展改革委", "市财政局")
+    assert second.leads == ("市城管局",) and second.co == ("市住房城乡建设局",)
+    for r in (first, second):
+        assert plan.text[r.note.start : r.note.end] == r.note.text and r.note.text.endswith("）")
+    upkeep = s.responsibility("二(二)")
+    assert upkeep is not None and upkeep.responsible == ("市城管局",)
+    for resp in (pipes, upkeep):  # the rule reaches every note after it
+        assert resp.implementers == ("县（市、区）人民政府",), resp.implementers  # 各 is no part of the name
+    assert s.responsibility("二") is None  # the sentence stating the rule is no task of its own
+
+
+def test_time_limits_written_after_the_year() -> None:
+    """"2024年底前…300公里", "2023年6月底前完成…": the limit as the plan writes it, the indicator without it."""
+    s = extract_structure(load_plan(DATA / "inline-notes-plan.txt"))
+    by_value = {t.value: t for t in s.targets}
+    assert by_value["300"].deadline == "2024年底前" and "2024" not in by_value["300"].indicator
+    assert by_value["75"].deadline == "到2025年"

@@ -84,3 +84,11 @@ def test_a_role_the_plans_convention_does_not_give_lists_the_units_own_roles(fie
     assert answer.answerable and "没有省自然资源厅作为配合单位的任务" in answer.answer, answer.answer
     assert "负责" in answer.answer and answer.citations
     assert_verbatim(fields, answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["外资研发机构那条，省科技厅负责吗？", "省科技厅要参与外资研发机构那条吗？"])
+def test_a_role_verb_asked_with_ma_is_a_yes_no_question(fields, question) -> None:
+    answer = fields.ask(question)  # no role named: any part the unit has in the task is a yes
+    assert answer.answer.startswith("是的"), answer.answer
+    assert_verbatim(fields, answer)

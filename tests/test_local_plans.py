@@ -1,0 +1,50 @@
+"""Local plans written as real ones are (tiny plan ``data/inline-notes-plan.txt``, written for these tests): notes
+before the full stop, a rule stated once in its own sentence, 县（市、区） that askers run together, the plan's place
+in the question, a share asked of a rate, lengths, and a unit's own items in its task list. Questions phrased here."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return engine_for(DATA / "inline-notes-plan.txt", tmp_path_factory)
+
+
+@pytest.mark.slow
+def test_an_enumeration_in_brackets_run_together_by_the_asker(plan) -> None:
+    answer = plan.ask("各县区要在什么时候之前完成城中村管网排查？")  # the plan writes 各县（市、区）
+    assert answer.answerable and "2023年6月底前" in answer.answer, answer.answer
+    assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_the_plans_place_in_a_question_is_no_topic(plan) -> None:
+    assert plan._place_names == {"临川", "临川市"}  # read from the title, never a topic term
+    answer = plan.ask("临川农村生活污水到2025年要治理到多大比例？")  # a share asked, a rate (治理率) written
+    assert answer.answerable and "45%以上" in answer.answer, answer.answer
+    assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_a_length_asked_with_duo_chang(plan) -> None:
+    answer = plan.ask("污水管道一共要新建改造多长？")  # 多长 asks a measure; 管道 is the plan's 管网
+    assert answer.answerable and "300公里" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_who_carries_a_task_out_by_the_plans_rule_is_said_with_the_rule_cited(plan) -> None:
+    answer = plan.ask("城中村管网排查由谁牵头？")
+    assert answer.answerable and "市城管局" in answer.answer, answer.answer
+    assert "各县（市、区）人民政府均需落实" in answer.answer
+    assert any("不再逐一列出" in c.quote for c in answer.citations)  # the rule, quoted where it is written
+    assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_a_units_task_list_shows_its_own_items(plan) -> None:
+    answer = plan.ask("市城管局负责哪些工作？")  # three clauses; in two of them only some items are its own
+    assert "新建污泥处置中心1座" in answer.answer and "开展污泥堆肥" not in answer.answer, answer.answer
+    assert "完成城中村管网排查" in answer.answer
