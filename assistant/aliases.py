@@ -255,6 +255,14 @@ def preamble_terms(plan: Plan, rules: AliasRules | None = None) -> list[str]:
     return out
 
 
+def _issuer_place(title: str, rules: AliasRules) -> str:
+    """The place of the government that issues a local plan, when its title opens with it ("梧川县人民政府办公室关于…"
+    → 梧川县); "" otherwise (a title that opens with its subject, or a national body's)."""
+    suffixes = "|".join(map(re.escape, rules.place_suffixes))
+    m = re.match(rf"([\u4e00-\u9fff]{{{rules.place_min_chars},4}}?(?:{suffixes}))(?:人民政府|政府|委员会|党委)", title)
+    return m.group(1) if m else ""
+
+
 def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias, ...]:
     """Every alias of a plan, longest first (see the module docstring and ``data/plan_aliases.toml``)."""
     rules = rules or alias_rules()
@@ -271,6 +279,13 @@ def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias
     from .library import level_of
 
     topic = _clean(title_topic(plan.title, rules)) if level_of(plan) else ""  # a plan of a known level only
+    issuer = _issuer_place(plan.title, rules) if level_of(plan) else ""
+    if issuer:  # "梧川县人民政府办公室关于…": the issuing government's place is the plan's place
+        add(issuer, "subject", issuer)
+        subjects.append(issuer)
+        topic = topic or issuer
+        if not topic.startswith(issuer):
+            topic = issuer + topic
     for term in subjects:  # the place a local plan's title starts with, without its suffix: 莱芜区 → 莱芜
         suffix = next((x for x in rules.place_suffixes if term.endswith(x)), "")
         stem = term[: len(term) - len(suffix)]

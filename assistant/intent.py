@@ -286,6 +286,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     for cue in lex.cues:  # question phrases (什么时候, 百分之几, 说了算) are never the topic
         if cue.pattern is None and cue.roles & {"time", "measure", "lead", "co", "yesno", "count", "most", "alone"}:
             topic = topic.replace(cue.phrase, " ")
+        elif cue.pattern is not None and cue.roles == {"filler"}:  # a filler spanning words (发展到 before 多少)
+            topic = cue.pattern.sub(" ", topic)
     if unread:  # an English word the glossary cannot read says nothing about whether the plan covers the topic
         topic = " ".join(w for w in topic.split() if w.lower().strip(".'-") not in unread)
     topic = _PUNCT_RE.sub(" ", topic).strip()

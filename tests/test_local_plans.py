@@ -48,3 +48,9 @@ def test_a_units_task_list_shows_its_own_items(plan) -> None:
     answer = plan.ask("市城管局负责哪些工作？")  # three clauses; in two of them only some items are its own
     assert "新建污泥处置中心1座" in answer.answer and "开展污泥堆肥" not in answer.answer, answer.answer
     assert "完成城中村管网排查" in answer.answer
+
+
+@pytest.mark.slow
+def test_a_verb_of_growth_before_the_figure_is_no_topic(plan) -> None:
+    answer = plan.ask("节水志愿者要发展到多少人？")  # 发展到 says how the figure is reached, not what is counted
+    assert answer.answerable and "2000人" in answer.answer, answer.answer
