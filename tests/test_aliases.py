@@ -283,7 +283,10 @@ def test_the_place_of_the_issuing_government_names_its_plan() -> None:
     """"临江县人民政府办公室关于…的实施方案": 临江县 and 临江 name the plan, as 莱芜 names 《莱芜区…方案》."""
     from assistant.clauses import parse_plan
 
-    text = "临江县人民政府办公室关于全面推进\n农村厕所改造工作的实施方案\n一、工作目标\n到2025年，农村卫生厕所普及率达到90%以上。\n"
+    text = (
+        "临江县人民政府办公室关于全面推进\n农村厕所改造工作的实施方案\n"
+        "一、工作目标\n到2025年，农村卫生厕所普及率达到90%以上。\n"
+    )
     names = {a.text for a in plan_aliases(parse_plan(text, source="issuer.txt"))}
     assert {"临江县", "临江"} <= names, sorted(names)
     national = {a.text for a in plan_aliases(Library.load(CORPUS).get(AGRI))}
