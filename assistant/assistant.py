@@ -1108,7 +1108,8 @@ class Assistant:
                 continue  # "是证监会牵头吗？" / "区市场监管局在这项里算啥角色？": the clause under discussion
             leads = self.structure.tasks_for(unit.name, (Role.LEAD,))
             says_responsible = any(q.text.startswith("负责", m.end()) for m in lexicon().matches(q.text, "alone"))
-            if q.alone and Role.LEAD in q.roles and leads and not says_responsible:  # "发改局单独牵头的任务"
+            named_task = bool(terms) and q.yesno  # "环境基础设施这条是不是只有住建局一家牵头": one task's check
+            if q.alone and Role.LEAD in q.roles and leads and not says_responsible and not named_task:  # "单独牵头的任务"
                 sole = [r for _, r in leads if len(r.leads) == 1]
                 shown = sole or [r for _, r in leads]  # none alone: those it leads with others, said as such
                 listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in shown)
@@ -1120,7 +1121,7 @@ class Assistant:
                 notes = [Citation.of(self.plan.clause(r.section), r.note) for r in shown if r.note is not None]
                 draft.add(said, *notes)
                 continue
-            if q.alone:  # "财政部单独负责的是哪一条" in a plan whose notes name no lead: the notes naming it alone
+            if q.alone and not named_task:  # "财政部单独负责的是哪一条" (no lead named): the notes naming it alone
                 sole = [r for _, r in self.structure.tasks_for(unit.name, tuple(Role)) if _only_unit(r) == unit.name]
                 if sole:
                     draft.add(f"{unit.name}单独负责的任务有{len(sole)}项：")
@@ -1148,8 +1149,12 @@ class Assistant:
                         draft.add("是的。")
                     if q.yesno and len(q.roles) == 1:  # "住建局是不是…的牵头单位？"
                         held = role in _roles_asked(q)
-                        draft.add("是的。" if held else f"不是，{unit.name}在该项工作中为{role.label}单位。")
-                        if not held and len(resp.readings) == 1:  # who does hold the role asked about
+                        shared = q.alone and held and len(resp.leads if role is Role.LEAD else resp.units) > 1
+                        if shared:  # "是不是只有住建局一家牵头": it leads, with others
+                            draft.add(f"不是，{unit.name}并非单独{role.label}。")
+                        else:
+                            draft.add("是的。" if held else f"不是，{unit.name}在该项工作中为{role.label}单位。")
+                        if (shared or not held) and len(resp.readings) == 1:  # who does hold the role asked about
                             only = resp.readings[0]
                             draft.add(c.reading_text(only), Citation.of(self.plan.clause(resp.section), only.note))
                     c.measures_part(matching[0], terms, retrieval, draft)

@@ -290,7 +290,9 @@ class Composer:
         remaining = list(terms)
         while remaining:
             named = [x for x in remaining if not self.subject_word(x)]  # the plan's subject words claim no target
-            pool = (named or remaining) if not chosen else [x for x in named if x not in _MEASURE_WORDS]
+            pool = (named or remaining) if not chosen else named
+            # a measure word (比例, 总量) claims no target of its own while a word of what is measured is left
+            pool = [x for x in pool if x not in _MEASURE_WORDS] or ([] if chosen else pool)
             claims = [
                 (sum(self.credit(x, t.indicator) >= 0.8 for x in pool), t)
                 for t in self.s.targets

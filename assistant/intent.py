@@ -279,7 +279,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         topic = topic.replace(name, " ")
     # a year with the preposition that frames it (到2025年, 在2023年前): "莱芜区到" would leave 区到 as a topic word
     topic = _FRAMED_YEAR_RE.sub(" ", topic)
-    approx = tuple(approximate_figures(topic))
+    alone = [m.group(0) for m in lex.matches(q, "alone")]  # "一家牵头" says alone, not a figure
+    approx = tuple(f for f in approximate_figures(topic) if not any(f.text in a for a in alone))
     for figure in approx:
         topic = topic.replace(figure.text, " ")
     topic = _QUANTITY_RE.sub(" ", topic)

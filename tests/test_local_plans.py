@@ -54,3 +54,11 @@ def test_a_units_task_list_shows_its_own_items(plan) -> None:
 def test_a_verb_of_growth_before_the_figure_is_no_topic(plan) -> None:
     answer = plan.ask("节水志愿者要发展到多少人？")  # 发展到 says how the figure is reached, not what is counted
     assert answer.answerable and "2000人" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_is_it_the_only_lead_of_a_task_named(plan) -> None:
+    answer = plan.ask("补齐管网短板这条是不是只有市城管局一家牵头？")  # it leads one item; another unit leads the other
+    assert answer.answer.startswith("不是"), answer.answer
+    assert "市住房城乡建设局" in answer.answer
+    assert_verbatim(plan, answer)
