@@ -1109,7 +1109,8 @@ class Assistant:
             leads = self.structure.tasks_for(unit.name, (Role.LEAD,))
             says_responsible = any(q.text.startswith("负责", m.end()) for m in lexicon().matches(q.text, "alone"))
             named_task = bool(terms) and q.yesno  # "环境基础设施这条是不是只有住建局一家牵头": one task's check
-            if q.alone and Role.LEAD in q.roles and leads and not says_responsible and not named_task:  # "单独牵头的任务"
+            # "发改局单独牵头的任务"
+            if q.alone and Role.LEAD in q.roles and leads and not says_responsible and not named_task:
                 sole = [r for _, r in leads if len(r.leads) == 1]
                 shown = sole or [r for _, r in leads]  # none alone: those it leads with others, said as such
                 listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for r in shown)
