@@ -36,6 +36,7 @@ from .numberforms import (
 )
 from .parts import AskedPart, Part, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
+from .rules import load as load_rules
 from .rules import patterns
 from .segment import Segmenter, domain_terms
 from .settings import Settings
@@ -672,6 +673,10 @@ class Assistant:
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
             )
 
+        if lexicon().has(q.text, "progress") and Intent.TARGET in q.intents and not followup:
+            current = self._current_state(terms, sections, evidence)
+            if current is not None:
+                return current
         draft = Draft(evidence=evidence)
         counted_units = lexicon().matches(q.text, "unit_count")  # "这条有几个牵头单位": counted from its note
         if counted_units and sections and not q.units:
@@ -700,6 +705,12 @@ class Assistant:
                     refusal.add(msg + "方案中相关的目标是：")
                     c.target_part(related, refusal)
                     return refusal, Intent.OUT_OF_SCOPE, None
+            elif (
+                intent is Intent.DEADLINE
+                and draft.sections
+                and (noted := self._note_deadline(draft.sections[0], terms))
+            ):  # "由谁牵头？什么时候完成？": the time limit of the task just answered, from its note
+                draft.add(f"完成时限：{noted[0]}。", noted[1])
             elif intent is Intent.DEADLINE:
                 focus = self._deadline(q, last, followup, target_terms, sections, retrieval, draft)
                 if focus is None and len(intents) == 1:
@@ -874,11 +885,20 @@ class Assistant:
         chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
         if focus is not None and chosen:
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
-            draft.add(f"完成期限：{'、'.join(deadlines)}。" if deadlines else "方案未注明该目标的完成期限。")
+            noted = None if deadlines else self._note_deadline(focus, terms)
+            if noted:  # the target states no date; the note of its task does ("完成时限：2024年6月底前")
+                draft.add(f"完成时限：{noted[0]}。", noted[1])
+            else:
+                draft.add(f"完成期限：{'、'.join(deadlines)}。" if deadlines else "方案未注明该目标的完成期限。")
             draft.extend(part)
             return focus
         if not sections:
             return None
+        noted = self._note_deadline(focus or sections[0], terms)
+        if noted:  # "（责任单位：…；完成时限：2024年6月底前）": the task's own time limit, as its note states it
+            clause = self.plan.clause(focus or sections[0])
+            draft.add(f"方案给出的完成时限是“{noted[0]}”：{clause.title}。", noted[1])
+            return clause.label
         clause = self.plan.clause(focus or sections[0])
         best = self.composer.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES)
         if not best:
@@ -907,6 +927,35 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _current_state(
+        self, terms: list[str], sections: list[str], evidence: Evidence
+    ) -> tuple[Draft, Intent, None] | None:
+        """"目前…已经到多少了": a plan sets targets and reports no actual figures — refused, with what the plan
+        does require for the indicator asked about; None when no target matches (answered as usual)."""
+        matches = self.composer.match_targets(terms, sections)
+        if not matches:
+            return None
+        part = Draft()
+        self.composer.target_part(matches, part)
+        draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
+        draft.add(f"抱歉，{self._plan_name}只规定目标，没有给出目前的实际进展。方案的相关目标是：{part.text}")
+        for cite in part.citations:
+            draft.citations.append(cite)
+        return draft, Intent.TARGET, None
+
+    def _note_deadline(self, section: str, terms: list[str]) -> tuple[str, Citation] | None:
+        """The time limit a task's note gives in a field of its own (notes.toml ``[fields] deadline``: 完成时限…),
+        with the note cited: the note of the item asked about when the clause's items have notes of their own."""
+        resp = self.structure.responsibility(section)
+        if resp is None or not resp.readings:
+            return None
+        reading = self._reading_asked(resp, terms) or (resp.readings[0] if len(resp.readings) == 1 else None)
+        if reading is None:
+            return None
+        labels = set(load_rules("notes")["fields"].get("deadline", ()))
+        value = next((v for label, v in reading.fields if label in labels and v), "")
+        return (value, Citation.of(self.plan.clause(section), reading.note)) if value else None
 
     def _time_limits(self) -> Draft:
         """The time limits a plan writes (到2025年, 2019年6月底前, 上半年), each with its sentence — or that its text

@@ -351,7 +351,12 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
         ):
             frame.issuer = lines[prev].strip()
             cut = prev
-        frame.skip |= set(range(cut, len(lines)))
+        # an appendix after the 落款 (附件：重点任务分工表) is kept: its task table assigns the plan's tasks
+        appendix = next(
+            (j for j in range(d + 1, len(lines)) if matches_any("document", ("back", "appendix"), lines[j].strip())),
+            len(lines),
+        )
+        frame.skip |= set(range(cut, appendix))
     return frame
 
 

@@ -71,6 +71,9 @@ _DIRECTION_WORDS = frozenset(
 # a sentence that opens a numbered item ("1.配齐分类收运车辆。"), and how much of it a unit's task list shows
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 ITEM_SHOWN_CHARS = 30
+# the shortest stretch of a question read as a clause heading's phrase when the plan's title words make it up
+HEADING_PHRASE_MIN = 4
+HEADING_PHRASE_SHARE = 0.6  # …and at least this share of the heading (节能减排 is no heading of 强化重点行业节能减排)
 # words that ask for a share: a percentage target answers them whatever its indicator is called (治理率 for 比例)
 _SHARE_WORDS = frozenset("比例 比重 占比 百分比 比率".split())
 _MEASURE_WORDS = frozenset(
@@ -160,7 +163,25 @@ class Composer:
                 continue  # 比重 the plan never writes: how it is measured, not what
             if t not in out:
                 out.append(t)
+        # title words the scope drops, written together as a heading writes them, when little else is left
+        heading = self._heading_phrase(text) if len(out) < 2 else ""
+        if heading and heading not in out:
+            out.append(heading)
         return tuple(out)
+
+    def _heading_phrase(self, topic: str) -> str:
+        """The longest stretch of the question (HEADING_PHRASE_MIN chars or more, most of a clause heading) that the
+        heading writes and that holds the plan's scope words (its title's, otherwise no topic terms): "充电设施建设"
+        of 加快充电设施建设 in a plan on 充电设施建设. "" when there is none."""
+        text = re.sub(r"\s+", "", topic)
+        titles = [c.title for c in self.plan.clauses if c.title]
+        for size in range(len(text), HEADING_PHRASE_MIN - 1, -1):
+            for i in range(len(text) - size + 1):
+                piece = text[i : i + size]
+                if any(piece in t and size >= HEADING_PHRASE_SHARE * len(t.rstrip("。")) for t in titles):
+                    if any(w in self.scope for w in self.seg.content_terms(piece)):
+                        return piece
+        return ""
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Composer per Assistant
     def _subwords(self, term: str) -> tuple[str, ...]:
@@ -927,6 +948,8 @@ class Composer:
                 continue
             t = re.escape(term)
             patterns = (
+                # "本方案所称公共领域车辆，是指城市公交、出租…": the plan's own definition of its term
+                rf"所称[“\"]?{t}[”\"]?[，,]?(?:是指|指|包括|主要包括)[^。；]{{4,}}",
                 rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
                 rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
                 # the parts listed just before the quoted name: 改厨、改厕、改客房、整理院落“三改一整”工程
@@ -1002,7 +1025,7 @@ def _period_end(period: str) -> str:
     m = re.search(r"十([一二三四五六七八九])五", period)
     if m:
         return str(1955 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1))
-    dated = re.match(r"(\d{4})年", period)
+    dated = re.search(r"(\d{4})年", period)
     return dated.group(1) if dated else ""
 
 

@@ -119,6 +119,12 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
                 r for r in readings
                 if id(r) not in used and _squash(entry["note"]) in _squash(r.note.text)
             ]  # fmt: skip
+        if not candidates and "\t" in entry["note"]:  # a table row (cells by tabs), read as one labelled note
+            cells = [_squash(c) for c in entry["note"].split("\t") if c.strip() and not c.strip().isdigit()]
+            candidates = [
+                r for r in readings
+                if id(r) not in used and r.section == entry["section"] and all(c in _squash(r.note.text) for c in cells)
+            ]  # fmt: skip
         if candidates:
             reading = candidates[0]
             used.add(id(reading))

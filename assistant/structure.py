@@ -186,6 +186,7 @@ class _Note:
     fields: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] = ()
     standing: bool = False  # a rule stated in a sentence of its own, not a note: it reads no task
+    labelled: bool = False  # read from labelled fields ("牵头单位：A；责任单位：B"): each unit's role is its label's
 
 
 def _grammar() -> dict:
@@ -303,6 +304,7 @@ def parse_note(note: str) -> _Note:
         collective=tuple(dict.fromkeys(collective)),
         fields=tuple(fields),
         unread=tuple(unread),
+        labelled=bool(found),
     )
 
 
@@ -423,9 +425,13 @@ _DIRECTIONS = (
     "控制在", "保持在", "稳定在", "达到", "下降", "降低", "提高", "提升", "增长", "减少", "增加", "削减", "突破",
     "超过",
 )  # fmt: skip
-# The time limit of a target as plans write it: 到2025年(底), 至2025年 (kept as the year), 2025年底前, 2024年6月底前
-# (kept as written).
-_YEAR_RE = re.compile(r"(?:到|至)(\d{4})年(?:底|末)?|(?<![\d至到—-])(\d{4})年(\d{1,2}月)?(?:底|末)?前")
+# The time limit of a target as plans write it: 到2025年, 至2025年, "2025年完成" (kept as the year), 到2025年底,
+# 2025年底前, 2024年年底前, 2024年6月底前 (kept as written).
+_YEAR_RE = re.compile(
+    r"(?:到|至)(\d{4})年(?:底|末)?"
+    r"|(?<![\d至到—-])\d{4}年(?:年?(?:底|末)|\d{1,2}月(?:底|末)?)?前"  # 2024年底前, 2024年年底前, 2023年6月底前
+    r"|(?<![\d至到—-])\d{4}年(?=完成|建成|实现|基本|全面|累计)"  # "2025年完成…5000户": the year the figure is due
+)
 _PERIOD_RE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _BASELINE_RE = re.compile(r"(?:相较于|相比于|较|比|与)(\d{4})年(?:相比)?")
 
@@ -464,7 +470,9 @@ def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: st
         y = _YEAR_RE.search(part)
         p = _PERIOD_RE.search(part)
         if y:
-            year = y.group(1) or y.group(0)
+            year = y.group(0) if not y.group(1) or y.group(0)[-1] in "底末" else y.group(1)
+            if year.endswith("年") and year[:-1].isdigit():  # "2025年完成…": the year itself
+                year = year[:-1]
         elif p:
             period = re.search(r"十[一二三四五六七八九]五", p.group(0))
             year = f"“{period.group(0)}”期间" if period else p.group(0)
@@ -617,6 +625,35 @@ def _item_patterns(plan: Plan) -> tuple[re.Pattern[str], ...]:
     return tuple(level.pattern for level in family.levels[2:]) if family else ()
 
 
+def _task_clause(plan: Plan, note: _Note) -> Clause | None:
+    """The clause a note's task field names by its heading ("（三）加快充电设施建设" → the clause titled 加快充电设施
+    建设), or None: a note without that field, or a task no heading matches."""
+    labels = set(_grammar()["fields"].get("task", ()))
+    task = next((v for label, v in note.fields if label in labels), "")
+    wanted = _bare_title(task)
+    if len(wanted) < 2:
+        return None
+    found = [c for c in plan.clauses if c.title and _bare_title(c.title) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _bare_title(title: str) -> str:
+    """A heading without its number and closing stop: "（三）加快充电设施建设。" → "加快充电设施建设"."""
+    return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")
+
+
+def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...]] | None:
+    """The units a sentence names as carrying out the whole document ("各乡镇（街道）是本方案实施的责任主体"), with
+    where it is written: they implement every task, wherever the sentence stands (notes.toml ``whole_document``)."""
+    patterns = _grammar()["conventions"].get("whole_document", [])
+    for clause in plan.clauses:
+        for sentence in clause.body:
+            found = next((m for p in patterns if (m := re.search(p, sentence.text.strip()))), None)
+            if found and (units := _unit_list(found.group(1))[0]):
+                return clause, sentence, tuple(units)
+    return None
+
+
 def _standing_rule(text: str) -> tuple[str, ...]:
     """The units a rule stated once in a sentence of its own makes implement every later task ("以下各项任务，
     各县（市、区）人民政府均需落实，不再逐一列出。"): the ``propagate`` grammar of notes.toml, in a sentence that also
@@ -641,12 +678,17 @@ def extract_structure(plan: Plan) -> PlanStructure:
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
         for sentence in c.sentences:
             if sentence.kind is SentenceKind.NOTE:
-                notes.append((c, sentence, parse_note(sentence.text)))
+                note = parse_note(sentence.text)
+                # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
+                notes.append((_task_clause(plan, note) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
                 notes.append((c, sentence, _Note((), (), (), units, standing=True)))
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
+    whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
+    if whole is not None:
+        written += list(whole[2])
     registry = build_registry(written, plan.text)
     canon = registry.canonical
 
@@ -658,6 +700,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
     carried_note: Sentence | None = None
+
     readings: dict[str, list[NoteReading]] = {}
     sources: dict[str, tuple[str, Sentence]] = {}
     for clause, sentence, note in notes:
@@ -668,7 +711,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
             stated = note.statement
         leads, co, responsible = list(note.leads), list(note.co), []
         convention = CONVENTION_EXPLICIT
-        if note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
+        if note.plain and note.leads and note.labelled:  # "牵头单位：A；责任单位：B": B as its label says
+            responsible += note.plain
+        elif note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
             co += note.plain
         elif note.plain:
             if stated:
@@ -690,6 +735,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
             carried_from, carried_note = clause.label, sentence
             implementers = tuple(dict.fromkeys((*implementers, *carried)))
             source = (clause.label, sentence)
+        if whole is not None:
+            implementers = tuple(dict.fromkeys((*implementers, *names(whole[2]))))
+            source = source or (whole[0].label, whole[1])
         readings.setdefault(clause.label, []).append(
             NoteReading(
                 section=clause.label,

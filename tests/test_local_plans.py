@@ -62,3 +62,40 @@ def test_is_it_the_only_lead_of_a_task_named(plan) -> None:
     assert answer.answer.startswith("不是"), answer.answer
     assert "市住房城乡建设局" in answer.answer
     assert_verbatim(plan, answer)
+
+
+def test_time_limits_in_the_forms_local_plans_write() -> None:
+    """2024年年底前, "2025年完成…", 到2026年底: each target's limit as written (the year alone for a bare year)."""
+    from assistant.clauses import load_plan
+    from assistant.structure import extract_structure
+
+    targets = {t.value: t for t in extract_structure(load_plan(DATA / "inline-notes-plan.txt")).targets}
+    assert targets["200"].deadline == "2024年年底前"
+    assert targets["80"].deadline == "到2025年"
+    assert targets["95"].deadline == "到2026年底"
+
+
+@pytest.mark.slow
+def test_the_plans_own_definition_of_a_term(plan) -> None:
+    answer = plan.ask("方案里说的“城镇污水设施”具体包括哪些？")  # 本方案所称X，是指…
+    assert answer.answerable and "污泥处置设施" in answer.answer, answer.answer
+    assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_how_things_stand_now_is_refused_with_what_the_plan_requires(plan) -> None:
+    answer = plan.ask("目前城市生活污水集中收集率已经到多少了？")
+    assert not answer.answerable and answer.reason.value == "not_in_plan", answer.answer
+    assert "75%以上" in answer.answer  # what the plan does require, said with the refusal
+    target = plan.ask("城市生活污水集中收集率要达到多少？")
+    assert target.answerable and "75%以上" in target.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("污泥无害化处置有什么硬杠杠？", "95%以上"), ("城中村管网排查没做好，板子会打在谁身上？", "市城管局")],
+)
+def test_colloquial_asks_for_targets_and_for_who_answers(plan, question, expected) -> None:
+    answer = plan.ask(question)
+    assert answer.answerable and expected in answer.answer, answer.answer

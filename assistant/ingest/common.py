@@ -93,3 +93,30 @@ def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
             else:
                 i += 1
     return tuple(out) if len(out) >= 2 else ()  # one label-like cell is no metadata table
+
+
+def task_table_lines(rows: list[list[str]]) -> list[str]:
+    """A table that assigns the plan's tasks (``重点任务分工表``: a header row naming columns by the role labels of
+    notes.toml, 牵头单位 / 配合单位 / 责任单位 / 完成时限…) as one labelled note a row, which the note grammar
+    reads like any other: ``（重点任务：（三）加快充电设施建设；牵头单位：省能源局；配合单位：…；完成时限：…）``.
+    A row's number (序号) is left out; empty cells are left out. [] when the table is no such table."""
+    from ..rules import load
+
+    if len(rows) < 2:
+        return []
+    labels = load("notes")["labels"]
+    roles = {name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names}
+    header = [_LABEL_SPACE_RE.sub("", c).rstrip(":：") for c in rows[0]]
+    if sum(h in roles for h in header) < 1 or len(header) < 3:
+        return []
+    lines = []
+    for row in rows[1:]:
+        cells = [c.strip() for c in row]
+        fields = [
+            f"{h}：{c}"
+            for h, c in zip(header, cells, strict=False)
+            if c and h and h not in load("notes")["fields"].get("row_number", ())
+        ]
+        if any(h in roles and c for h, c in zip(header, cells, strict=False)):
+            lines.append("（" + "；".join(fields) + "）")
+    return lines

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells
+from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, task_table_lines
 from .docx_numbering import W, read_numbering
 
 # Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
@@ -85,6 +85,6 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
             rows = meta_rows_from_cells(cells)
             if rows:
                 meta += rows
-            else:
-                lines += ["".join(dict.fromkeys(row)) for row in cells]  # merged cells repeat: keep each once
+            else:  # a task table's rows as notes; any other table a line a row (merged cells repeat: kept once)
+                lines += task_table_lines(cells) or ["".join(dict.fromkeys(row)) for row in cells]
     return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx")

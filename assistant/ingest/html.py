@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells
+from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, task_table_lines
 from .txt import decode_text
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section", "article")
@@ -153,6 +153,13 @@ def read_html(raw: bytes, path: Path) -> Extracted:
         if found:
             meta += [row for row in found if row not in meta]
             table.decompose()
+        elif notes := task_table_lines(rows):  # a 重点任务分工表: its rows as notes, one paragraph each
+            block = soup.new_tag("div")
+            for line in notes:
+                paragraph = soup.new_tag("p")
+                paragraph.string = line
+                block.append(paragraph)
+            table.replace_with(block)
     body, total = _article(soup)
     if body is None:
         raise CorpusFormatError(f"网页 {path} 中没有找到正文文字，无法解析为方案。")
