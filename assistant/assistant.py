@@ -65,6 +65,8 @@ ASKED_PHRASE_MAX = 16
 UNRETRIEVED_MARGIN = 0.5
 # A clause must cover at least this share of the topic to be listed with its targets / to name a unit's task.
 LIST_COVERAGE = 0.5
+# "who leads" asked of a clause that assigns nobody: the runners-up looked at for one with a note (chosen, not fitted)
+LEAD_LOOKAHEAD = 3
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
@@ -729,14 +731,22 @@ class Assistant:
                 pass  # a clause whose items carry notes of their own: the item asked about answered
             elif intent is Intent.LEAD and sections:
                 prefix = "该项工作" if draft.parts else ""
-                if not c.lead_part(focus or sections[0], draft, with_co=Intent.CO not in q.intents, prefix=prefix):
-                    if not draft.parts:  # no responsibility note: the clause's own sentence names who ("A会同…组建")
-                        c.actor_part(focus or sections[0], terms, retrieval, draft)
+                where = focus or sections[0]
+                if not c.lead_part(where, draft, with_co=Intent.CO not in q.intents, prefix=prefix):
+                    # no responsibility note: the clause's own sentence names who ("A会同…组建"), else a runner-up
+                    # that has a note (the preamble ranked first for "充电桩建设谁牵头")
+                    runner = where if focus else self._noted_section(sections, terms)
+                    if not draft.parts and not c.actor_part(where, terms, retrieval, draft, runner == where):
+                        c.lead_part(runner, draft, with_co=Intent.CO not in q.intents)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)
             elif intent is Intent.OVERVIEW:
                 self._overview(q, terms, retrieval, sections, draft)
+            elif intent is Intent.MEASURES and q.quoted and lexicon().has(q.text, "list") and c.definition_part(
+                q.quoted, draft
+            ):
+                pass  # "“公共领域车辆”具体包括哪些车": the plan's own definition lists them
             elif intent is Intent.MEASURES and sections and not self._undefined(q, [], draft):
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
@@ -880,6 +890,11 @@ class Assistant:
         draft: Draft,
     ) -> str | None:
         """When a target or task is due: the target's deadline as the plan states it, or that it states none."""
+        if followup and last and last.sections and not self.composer.terms(q.topic):
+            noted = self._note_deadline(last.sections[0], terms)
+            if noted:  # "那什么时候完成？" after who does a task: the time limit its note gives
+                draft.add(f"完成时限：{noted[0]}。", noted[1])
+                return last.sections[0]
         part = Draft()
         focus = self._targets(q, last, followup, terms, sections, retrieval, part, stated=False)
         chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
@@ -943,6 +958,19 @@ class Assistant:
         for cite in part.citations:
             draft.citations.append(cite)
         return draft, Intent.TARGET, None
+
+    def _noted_section(self, sections: list[str], terms: list[str]) -> str:
+        """For "who leads": the best clause, or — when it assigns nobody (the preamble, a clause without a note) —
+        the next of the best LEAD_LOOKAHEAD that has a note and covers the question as well (or half of it)."""
+        first = sections[0]
+        if self.structure.responsibility(first) is not None:
+            return first
+        own = self.composer.coverage(terms, self.plan.clause(first).text)
+        for label in sections[1:LEAD_LOOKAHEAD]:
+            if self.structure.responsibility(label) is not None:
+                if terms and self.composer.coverage(terms, self.plan.clause(label).text) >= min(own, LIST_COVERAGE):
+                    return label
+        return first
 
     def _note_deadline(self, section: str, terms: list[str]) -> tuple[str, Citation] | None:
         """The time limit a task's note gives in a field of its own (notes.toml ``[fields] deadline``: 完成时限…),

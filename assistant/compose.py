@@ -665,8 +665,10 @@ class Composer:
             note = source.quote
             spellings = (tasks.unit, *self.s.units.resolve(tasks.unit).variants)
             first = min((note.find(v) for v in spellings if v in note), default=-1)
-            if first < 0:
-                first = next((note.find(w) for w in ("各街道", "街道") if w in note), 0)
+            if first < 0:  # the note writes the unit in a form of its own: quote the note whole
+                first = 0
+            elif note[first - 1 : first] == "各":  # "各街道（镇）…": the distributive as written
+                first -= 1
             draft.add(f"\n依据{source.section}：“{note[first:].rstrip(')）')}”。")
         return True
 
@@ -698,19 +700,24 @@ class Composer:
         chosen = [top] + [s for s in ranked[1:limit] if score(s) >= 0.5 * score(top) and score(s) > 0]
         return sorted(chosen, key=lambda s: s.start)
 
-    def actor_part(self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft) -> None:
+    def actor_part(
+        self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, quote_if_none: bool = True
+    ) -> bool:
         """Who does it, when a clause assigns roles in prose and not in a note ("联席会议办公室要…发挥统筹协调作用"):
         of the clause's best sentences, the one that names a body acting (a name ending like a unit, notes.toml
-        ``[together] unit_endings``, followed by an acting verb) and explains the question best."""
+        ``[together] unit_endings``, followed by an acting verb) and explains the question best. False when no
+        sentence names one (then, with ``quote_if_none``, the clause's best sentence is quoted)."""
         clause = self.plan.clause(section)
         candidates = self.best_sentences(clause, terms, retrieval, limit=ACTOR_SENTENCES)
         acting = [s for s in candidates if _actor_re().search(s.text)]
         if not acting:
-            self.measures_part(section, terms, retrieval, draft, limit=1)
-            return
+            if quote_if_none:
+                self.measures_part(section, terms, retrieval, draft, limit=1)
+            return False
         best = max(acting, key=lambda s: (self.coverage(terms, s.text), -s.start))
         where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
         draft.add(f"{where}：{best.text}", Citation.of(clause, best))
+        return True
 
     def measures_part(
         self, section: str, terms: list[str], retrieval: Retrieval, draft: Draft, limit: int = 3, whole: bool = False

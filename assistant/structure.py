@@ -418,7 +418,8 @@ _UNIT_PAT = (
     r"公里|千米|万亩|亩|"
     r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|倍|%|％"  # longer units first: alternation is ordered
 )
-_QUANT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_PAT})")
+# a count in tens of thousands or hundreds of millions (25万个, 60万辆, 1.5万户): 万/亿 before any measure word
+_QUANT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*((?:万|亿)?(?:{_UNIT_PAT}))")
 _AFTER_QUAL_RE = re.compile(r"^\s*(以上|以内|以下|左右)")
 _BEFORE_QUAL = ("力争", "确保", "不低于", "不高于", "不超过", "至少")
 _DIRECTIONS = (
@@ -524,7 +525,7 @@ def _single(
     tail_start = m.end() + (after_qual.end() if after_qual else 0)
     after = piece[tail_start:].strip(" ,，。；;")
     indicator = (before.strip() + after).strip() or clause.title
-    indicator = re.sub(r"^(全区|全市|我区)", "", indicator) or indicator
+    indicator = re.sub(r"^(其中|全区|全市|全省|全县|我区)", "", indicator) or indicator
     indicator = re.sub(r"的$", "", indicator)
     start = sentence.start + offset
     display_end = tail_start if after_qual else m.end()

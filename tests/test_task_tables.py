@@ -16,9 +16,9 @@ BODY = [
     "临江市关于加快充电设施建设的实施方案",
     "为推动新能源汽车发展，制定本方案。",
     "一、主要目标",
-    "到2025年底，全市建成公共充电桩5000个以上。",
+    "到2025年底，全市建成公共充电桩5000个以上，累计推广新能源汽车3.5万辆。",
     "二、重点任务",
-    "（一）加快充电设施建设。新建住宅小区固定车位全部建设充电设施或预留安装条件。",
+    "（一）加快充电设施建设。新建住宅小区固定车位全部建设充电设施或预留安装条件。本方案所称公共充电设施，是指面向社会车辆开放的充电站和充电桩。",
     "（二）提升运营服务水平。建设全市统一的充电设施监管服务平台。",
     "三、保障措施",
     "（一）加强组织领导。各区县人民政府是本方案实施的责任主体。",
@@ -104,3 +104,23 @@ def test_a_deadline_question_is_answered_from_the_notes_time_limit(tmp_path_fact
     both = engine.ask("充电设施建设由谁牵头？什么时候完成？")  # the plan's title words, as a heading writes them
     assert "市能源局" in both.answer and "2025年底前" in both.answer, both.answer
     assert_verbatim(engine, both)
+
+
+@pytest.mark.slow
+def test_a_follow_up_when_and_who_after_a_lead_answer(tmp_path_factory) -> None:
+    from tiny_plans import engine_for
+
+    from assistant.assistant import Session
+
+    folder = tmp_path_factory.mktemp("table-follow")
+    engine = engine_for(_docx(folder / "table-plan.docx"), tmp_path_factory)
+    session = Session()
+    first = engine.ask("充电桩建设是哪个部门牵头？", session=session)  # 充电桩: the plan's 充电设施 (general synonym)
+    assert "市能源局" in first.answer and first.citations[0].section == "二(一)", first.answer
+    when = engine.ask("分工表上要求什么时候完成？", session=session)  # the table named; the task's own limit
+    assert "2025年底前" in when.answer, when.answer
+    assert_verbatim(engine, when)
+    meaning = engine.ask("方案里说的“公共充电设施”具体包括哪些？")
+    assert "面向社会车辆开放" in meaning.answer, meaning.answer
+    count = engine.ask("新能源汽车要推广多少辆？")  # 万 before a measure word
+    assert "3.5万辆" in count.answer, count.answer
