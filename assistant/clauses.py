@@ -546,8 +546,17 @@ def _clause(
     number: str = "",
 ) -> Clause:
     spans = []
+    table: dict[tuple[int, int], SentenceKind] = {}  # a task table pasted as text: header and rows, by their spans
+    header = False
     for para in paras:
-        if _is_labelled_note(text[para[0] : para[1]]):  # "牵头单位：A；配合单位：B" on its own line: one note
+        line = text[para[0] : para[1]]
+        if "\t" in line and (header or table_header(line)):  # a row of cells (tabs) under a task table's header
+            table[para] = SentenceKind.NOTE if header else SentenceKind.HEADING
+            header = True
+            spans.append(para)
+            continue
+        header = False
+        if _is_labelled_note(line):  # "牵头单位：A；配合单位：B" on its own line: one note
             spans.append(para)
             continue
         for s, e in split_sentences(text, *para):
@@ -555,13 +564,48 @@ def _clause(
     sentences = []
     for n, (s, e) in enumerate(spans):
         kind = SentenceKind.BODY
-        if heading_first and n == 0 and _is_heading(text[s:e], chapter_line=not number or label == chapter):
+        if (s, e) in table:
+            kind = table[(s, e)]
+        elif heading_first and n == 0 and _is_heading(text[s:e], chapter_line=not number or label == chapter):
             kind = SentenceKind.HEADING
         elif _is_note(text[s:e]):
             kind = SentenceKind.NOTE
         sentences.append(Sentence(f"{label}#{n + 1}", label, kind, text[s:e], s, e))
     start, end = paras[0][0], paras[-1][1]
     return Clause(label, chapter, chapter_title, title, start, end, text[start:end], tuple(sentences), number)
+
+
+def table_header(line: str) -> list[str]:
+    """The column labels of a task table's header row pasted as text (cells by tabs: 序号 重点任务 牵头单位 配合单位
+    完成时限), when at least one is a role label of notes.toml; [] for any other line."""
+    from .rules import load
+
+    cells = [re.sub(r"\s+", "", c).rstrip(":：") for c in line.split("\t")]
+    labels = load("notes")["labels"]
+    roles = {name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names}
+    return cells if len(cells) >= 3 and any(c in roles for c in cells) else []
+
+
+def table_row_note(text: str, row: Sentence) -> str:
+    """A row of a task table pasted as text, as the labelled note it stands for ("（重点任务：…；牵头单位：A；…）"),
+    read with the header row above it; "" when no header is found."""
+    from .rules import load
+
+    start = row.start
+    while start > 0:
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        header = table_header(text[line_start : start].rstrip("\r\n"))
+        if header:
+            break
+        if "\t" not in text[line_start:start]:
+            return ""
+        start = line_start
+    else:
+        return ""
+    skip = set(load("notes")["fields"].get("row_number", ()))
+    cells = [c.strip() for c in row.text.split("\t")]
+    fields = [f"{h}：{c}" for h, c in zip(header, cells, strict=False) if c and h and h not in skip]
+    return "（" + "；".join(fields) + "）"
 
 
 def _is_heading(sentence: str, chapter_line: bool) -> bool:

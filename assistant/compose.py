@@ -761,7 +761,7 @@ class Composer:
                 continue  # quoted already
             cite = Citation.of(clause, note)
             if cite not in draft.citations:
-                draft.add(note.text, cite)
+                draft.add(note.text.replace("\t", "；"), cite)  # a table row pasted as text: its cells
 
     def structure_part(self, draft: Draft, counted: str = "") -> None:
         """The plan's chapters (and, for each, its first clause) — for 方案分几部分.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from .clauses import Clause, Plan, Sentence, SentenceKind
+from .clauses import Clause, Plan, Sentence, SentenceKind, table_row_note
 from .units import Unit, UnitRegistry, build_registry
 
 
@@ -679,7 +679,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
         for sentence in c.sentences:
             if sentence.kind is SentenceKind.NOTE:
-                note = parse_note(sentence.text)
+                # a row of a task table pasted as text reads as the labelled note its header makes of it
+                note = parse_note(table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text)
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):

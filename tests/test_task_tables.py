@@ -124,3 +124,16 @@ def test_a_follow_up_when_and_who_after_a_lead_answer(tmp_path_factory) -> None:
     assert "面向社会车辆开放" in meaning.answer, meaning.answer
     count = engine.ask("新能源汽车要推广多少辆？")  # 万 before a measure word
     assert "3.5万辆" in count.answer, count.answer
+
+
+def test_a_task_table_pasted_into_a_text_file_reads_the_same(tmp_path: Path) -> None:
+    """The same plan as a .txt whose table rows are cells joined by tabs (as copying a Word table gives)."""
+    rows = ["\t".join(row) for row in TABLE]
+    text_plan = tmp_path / "table-plan.txt"
+    text_plan.write_text("\n".join([*BODY, *rows]) + "\n", encoding="utf-8")
+    from_text = extract_structure(load_plan(text_plan))
+    from_word = extract_structure(load_plan(_docx(tmp_path / "table-plan.docx")))
+    for label in ("二(一)", "二(二)"):
+        a, b = from_text.responsibility(label), from_word.responsibility(label)
+        assert a is not None and b is not None
+        assert (a.leads, a.co, a.implementers) == (b.leads, b.co, b.implementers)
