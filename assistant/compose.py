@@ -436,7 +436,8 @@ class Composer:
             if others:
                 text += f"，{self._names(note, others)}按职责分工负责"
         elif reading.responsible or reading.co:
-            text = f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible + reading.co)}负责"
+            how = "等按职责分工负责" if "按职责分工负责" in note else "负责"  # as the note says it
+            text = f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible + reading.co)}{how}"
         elif reading.guides:  # "（A、B指导）" names no lead
             text = f"方案未明确该项的牵头单位，由{self._names(note, reading.guides)}指导"
         else:
@@ -646,8 +647,10 @@ class Composer:
             if detailed:
                 for t in items:
                     clause = self.plan.clause(t.section)
+                    # the note that assigns it, as written (a table row pasted as text: its cells)
+                    notes = "".join(c.quote.replace("\t", "；") for c in t.citations if c.section == t.section)
                     draft.add(
-                        f"\n{role.label}：{t.section}“{t.title}”——{t.text}",
+                        f"\n{role.label}：{t.section}“{t.title}”——{t.text}{notes}",
                         *(Citation.of(clause, s) for s in t.sentences[:1]),
                     )
             else:
