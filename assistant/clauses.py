@@ -677,16 +677,18 @@ def _is_note(sentence: str) -> bool:
 
 
 def _is_labelled_note(line: str) -> bool:
-    """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B``: a paragraph that opens with a role label of notes.toml."""
+    """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B`` / ``牵头领导：…；牵头单位：A``: a paragraph that opens with
+    a label of notes.toml and carries a role label."""
     from .rules import load
     from .structure import label_pattern
 
     labels = load("notes")["labels"]
-    head = label_pattern().match(line.lstrip(" \t\u3000"))
-    if not head:
+    roles = {name for role, names in labels.items() if role not in ("ignore", "enclosures") for name in names}
+    body = line.lstrip(" \t\u3000")
+    if not label_pattern().match(body):
         return False
-    label = head.group(1) or head.group(2)[1:-1]
-    return any(label in names for role, names in labels.items() if role not in ("ignore", "enclosures"))
+    # it opens with a label ("牵头领导：副县长…；牵头单位：…" opens with a field) and names a role label somewhere
+    return any((m.group(1) or m.group(2)[1:-1]) in roles for m in label_pattern().finditer(body))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -367,7 +367,7 @@ def _read_parts(
 
 # between two unit names: "B等和C", "B等有关部门" (等 ends a list), "B和C" right after a unit's ending character
 _BETWEEN_NAMES_RE = re.compile(
-    r"等(?:和|及|以及)?|(?<=[部委局办署会院行府室司厅心])(?:和|及|以及)(?=[\u4e00-\u9fff]{2,})"
+    r"等(?:和|及|以及)?|(?<=[部委局办署会院行府室司厅心门位])(?:和|及|以及)(?=[\u4e00-\u9fff]{2,})"
 )
 
 
@@ -643,6 +643,19 @@ def _bare_title(title: str) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")
 
 
+def _document_convention(plan: Plan) -> str:
+    """The document's rule for reading plain lists, stated in a sentence of the body rather than in a note
+    ("本行动计划所列各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。"): it holds for
+    every note, before it and after it. "" when the body states none (a note may still state it, from there on)."""
+    patterns = _grammar()["conventions"]["first_listed_lead"]
+    for clause in plan.clauses:
+        for sentence in clause.body:
+            found = next((m for p in patterns if (m := re.search(p, sentence.text))), None)
+            if found:
+                return found.group(0)
+    return ""
+
+
 def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...]] | None:
     """The units a sentence names as carrying out the whole document ("各乡镇（街道）是本方案实施的责任主体"), with
     where it is written: they implement every task, wherever the sentence stands (notes.toml ``whole_document``)."""
@@ -689,6 +702,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
     whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
+    stated = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: read in every note
     if whole is not None:
         written += list(whole[2])
     registry = build_registry(written, plan.text)
@@ -698,7 +712,6 @@ def extract_structure(plan: Plan) -> PlanStructure:
         return tuple(dict.fromkeys(canon(n) for n in seq))
 
     items = _item_patterns(plan)
-    stated = ""
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
     carried_note: Sentence | None = None

@@ -186,3 +186,26 @@ def test_time_limits_written_after_the_year() -> None:
     by_value = {t.value: t for t in s.targets}
     assert by_value["300"].deadline == "2024年底前" and "2024" not in by_value["300"].indicator
     assert by_value["75"].deadline == "到2025年"
+
+
+def test_a_rule_for_plain_lists_stated_at_the_end_holds_for_every_note() -> None:
+    """"排在首位的为牵头单位" in a closing sentence, not a note: every plain list before it reads with it."""
+    from assistant.clauses import parse_plan
+
+    text = (
+        "临川市公共机构节能工作方案\n一、重点任务\n1.推进节能改造。完成既有建筑节能改造。（责任单位：市机关事务管理局、市财政局）\n"
+        "二、保障措施\n1.强化落实。各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。\n"
+    )
+    s = extract_structure(parse_plan(text, source="end-rule.txt"))
+    resp = s.responsibility("一(1)")
+    assert resp is not None and resp.leads == ("市机关事务管理局",) and resp.co == ("市财政局",), resp
+
+
+def test_a_leader_named_in_a_note_is_no_unit_and_collectives_split_from_units() -> None:
+    from assistant.structure import parse_note
+
+    led = parse_note("牵头领导：副县长王某；牵头单位：县农业农村局；配合单位：县水利局")
+    assert led.leads == ("县农业农村局",) and led.co == ("县水利局",)
+    assert ("牵头领导", "副县长王某") in led.fields  # kept as a field, never a unit
+    mixed = parse_note("（区城市运行管理中心牵头，各相关部门和街道办事处负责落实）")
+    assert mixed.leads == ("区城市运行管理中心",) and mixed.implementers == ("街道办事处",), mixed
