@@ -679,6 +679,9 @@ class Assistant:
             current = self._current_state(terms, sections, evidence)
             if current is not None:
                 return current
+        leader = self._leader(q, terms, sections, evidence) if sections else None
+        if leader is not None:
+            return leader, Intent.LEAD, Turn(q.topic, tuple(leader.sections), (), ())
         draft = Draft(evidence=evidence)
         counted_units = lexicon().matches(q.text, "unit_count")  # "这条有几个牵头单位": counted from its note
         if counted_units and sections and not q.units:
@@ -942,6 +945,29 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _leader(self, q: Question, terms: list[str], sections: list[str], evidence: Evidence) -> Draft | None:
+        """"牵头领导是谁" / "牵头领导是罗建平副县长吗": the official a task's note names in a field of its own
+        (notes.toml ``[fields] leader``); None when the question asks no such field or the note has none."""
+        labels = [label for label in load_rules("notes")["fields"].get("leader", ()) if label in q.text]
+        if not labels:
+            return None
+        section = self._noted_section(sections, terms)
+        resp = self.structure.responsibility(section)
+        if resp is None:
+            return None
+        reading = self._reading_asked(resp, terms) or (resp.readings[0] if len(resp.readings) == 1 else None)
+        value = next((v for label, v in reading.fields if label in labels and v), "") if reading else ""
+        if not value:
+            return None
+        clause = self.plan.clause(section)
+        draft = Draft(evidence=evidence)
+        verdict = ""
+        if q.yesno:  # the person named in the question, without the post before the name (副县长)
+            name = re.sub(r"^(?:常务)?副?(?:省|市|县|区|镇|乡)?(?:长|书记|主任)", "", value)
+            verdict = "是的。" if name and name in q.text else "不是。"
+        draft.add(f"{verdict}“{clause.title}”（{section}）的{labels[0]}：{value}。", Citation.of(clause, reading.note))
+        return draft
 
     def _current_state(
         self, terms: list[str], sections: list[str], evidence: Evidence

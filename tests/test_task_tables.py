@@ -137,3 +137,22 @@ def test_a_task_table_pasted_into_a_text_file_reads_the_same(tmp_path: Path) -> 
         a, b = from_text.responsibility(label), from_word.responsibility(label)
         assert a is not None and b is not None
         assert (a.leads, a.co, a.implementers) == (b.leads, b.co, b.implementers)
+
+
+@pytest.mark.slow
+def test_the_official_who_oversees_a_task_is_answered_from_its_note(tmp_path_factory) -> None:
+    from tiny_plans import engine_for
+
+    folder = tmp_path_factory.mktemp("leader-plan")
+    text = (
+        "临江县农田建设工作方案\n一、重点任务\n（一）加快农田建设。新建高标准农田2万亩。\n"
+        "牵头领导：副县长王某；牵头单位：县农业农村局；配合单位：县水利局\n"
+        "（二）提升耕地质量。开展耕地质量监测。\n牵头领导：副县长李某；牵头单位：县林业局\n"
+    )
+    (folder / "leader-plan.txt").write_text(text, encoding="utf-8")
+    engine = engine_for(folder / "leader-plan.txt", tmp_path_factory)
+    answer = engine.ask("提升耕地质量的牵头领导是王某副县长吗？")
+    assert answer.answer.startswith("不是") and "副县长李某" in answer.answer, answer.answer
+    assert_verbatim(engine, answer)
+    lead = engine.ask("农田建设由哪个单位牵头？")
+    assert "县农业农村局" in lead.answer and "王某" not in lead.answer.split("。")[0], lead.answer
