@@ -208,8 +208,8 @@ def _no_note(structure: PlanStructure) -> Iterator[Finding]:
     """Clauses that set quantified targets but say nobody is responsible for them."""
     for clause in structure.plan.clauses:
         targets = structure.targets_in(clause.label)
-        if clause.note is not None or not targets:
-            continue
+        if clause.note is not None or structure.responsibility(clause.label) is not None or not targets:
+            continue  # (a row of a 重点任务分工表 elsewhere in the plan may assign the clause)
         names = "、".join(t.indicator for t in targets)
         sentences = tuple(dict.fromkeys(t.sentence for t in targets))
         yield Finding(

@@ -379,6 +379,9 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
     pieces: list[str] = []
     for s, e in top_level_split(part, "、"):
         piece = part[s:e].strip()
+        if piece.strip("等 ") in collective_words or re.sub(r"^各", "", piece.strip("等 ")) in collective_words:
+            pieces.append(piece)  # "各有关部门和单位" is one collective word, not 有关部门 and 单位
+            continue
         # "B等和C", "B等有关部门", "B和C": split on 等 / 和 / 及 between names
         for sub in _BETWEEN_NAMES_RE.split(piece):
             if sub and sub.strip():

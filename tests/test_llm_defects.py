@@ -76,8 +76,10 @@ def test_each_defect_class_falls_back_to_the_extractive_answer(llm_assistant, sc
     kind = DEFECTS[name][0]
     if kind == "failed":
         assert after["failed"] == before["failed"] + 1
-    else:
-        assert after["rejected_by"].get(kind, 0) == before["rejected_by"].get(kind, 0) + 1, caplog.text
+    else:  # a figure moved to another block may fail that block's support check before its figure check
+        kinds = (kind, "citation") if name == "wrong_clause" else (kind,)
+        gained = [k for k in kinds if after["rejected_by"].get(k, 0) == before["rejected_by"].get(k, 0) + 1]
+        assert gained, caplog.text
     assert "127.0.0.1" not in answer.answer  # notes never show the model's address
 
 

@@ -19,7 +19,7 @@ BODY = [
     "到2025年底，全市建成公共充电桩5000个以上，累计推广新能源汽车3.5万辆。",
     "二、重点任务",
     "（一）加快充电设施建设。新建住宅小区固定车位全部建设充电设施或预留安装条件。本方案所称公共充电设施，是指面向社会车辆开放的充电站和充电桩。",
-    "（二）提升运营服务水平。建设全市统一的充电设施监管服务平台。",
+    "（二）提升运营服务水平。建设全市统一的充电设施监管服务平台，到2025年平台接入率达到100%。",
     "三、保障措施",
     "（一）加强组织领导。各区县人民政府是本方案实施的责任主体。",
     "临江市人民政府办公室",
@@ -156,3 +156,11 @@ def test_the_official_who_oversees_a_task_is_answered_from_its_note(tmp_path_fac
     assert_verbatim(engine, answer)
     lead = engine.ask("农田建设由哪个单位牵头？")
     assert "县农业农村局" in lead.answer and "王某" not in lead.answer.split("。")[0], lead.answer
+
+
+def test_check_does_not_report_clauses_a_task_table_assigns(tmp_path: Path) -> None:
+    from assistant.check import CheckKind, check_plan
+
+    s = extract_structure(load_plan(_docx(tmp_path / "table-plan.docx")))
+    unassigned = [f for f in check_plan(s) if f.kind is CheckKind.NO_NOTE]
+    assert not any("二(一)" in f.sections or "二(二)" in f.sections for f in unassigned), unassigned
