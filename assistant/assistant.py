@@ -183,6 +183,7 @@ class Assistant:
         vocabulary = [t.indicator for t in self.structure.targets] + list(self.segmenter.words)
         vocabulary += [c.title for c in self.plan.clauses if len(c.title) <= 8]
         vocabulary += self.segmenter.content_terms(self.plan.title)  # its region and subject (Laiwu → 莱芜)
+        vocabulary += sorted(self._place_names)  # its place without the level (Langchuan → 琅川, not 琅川市)
         unit_names = [n for u in self.structure.units for n in u.names]
         self.typo = TypoCorrector(
             [w for w in vocabulary if w not in set(unit_names)],

@@ -99,3 +99,11 @@ def test_how_things_stand_now_is_refused_with_what_the_plan_requires(plan) -> No
 def test_colloquial_asks_for_targets_and_for_who_answers(plan, question, expected) -> None:
     answer = plan.ask(question)
     assert answer.answerable and expected in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_an_english_question_names_the_plan_by_its_place_in_pinyin(plan) -> None:
+    question = "Under the Linchuan plan, what rural sewage treatment rate is required by 2025?"
+XX
+    answer = plan.ask(question)
+    assert answer.answerable and "45%以上" in answer.answer, answer.answer
