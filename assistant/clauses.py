@@ -568,7 +568,7 @@ def _clause(
             kind = table[(s, e)]
         elif heading_first and n == 0 and _is_heading(text[s:e], chapter_line=not number or label == chapter):
             kind = SentenceKind.HEADING
-        elif _is_note(text[s:e]):
+        elif _is_note(text[s:e]) or _is_prose_note(text[s:e]):
             kind = SentenceKind.NOTE
         sentences.append(Sentence(f"{label}#{n + 1}", label, kind, text[s:e], s, e))
     start, end = paras[0][0], paras[-1][1]
@@ -674,6 +674,28 @@ def _is_note(sentence: str) -> bool:
     if sentence[:1] not in "(（" or sentence[-1:] not in ")）" or _matching_close(sentence, 0) != len(sentence) - 1:
         return False
     return any(k in sentence for k in load("notes")["note_words"])
+
+
+def _is_prose_note(sentence: str) -> bool:
+    """A sentence of its own that assigns the task, the way a bracketed note does ("由县应急管理局会同县自然资源局
+    负责。", "由A牵头，B、C等部门按职责分工负责。"): it opens with 由, ends on a role marker of notes.toml, and is short."""
+    from .rules import load
+
+    text = sentence.strip()
+    if not (text.startswith("由") or _UNIT_START_RE.match(text)) or len(text) > PROSE_NOTE_MAX_CHARS:
+        return False
+    body = text.rstrip("。；;")
+    markers = [m for ms in load("notes")["markers"].values() for m in ms]
+    return any(body.endswith(m) for m in markers)
+
+
+# the longest sentence read as a note written in prose (由A会同B负责。): longer ones say more than who does it
+PROSE_NOTE_MAX_CHARS = 80
+# a sentence that opens with a unit's name at a level of government and goes on to a list or a role
+# ("县应急管理局牵头，…配合。")
+_UNIT_START_RE = re.compile(
+    r"^各?(?:省|市|县|区|乡|镇|国家|国务院)[\u4e00-\u9fff（）()]{1,18}?[部委局办署会院府室司厅心社处队](?:、|，|,|牵头|负责|会同|配合)"
+)
 
 
 def _is_labelled_note(line: str) -> bool:

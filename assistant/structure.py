@@ -718,12 +718,16 @@ def extract_structure(plan: Plan) -> PlanStructure:
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
     carried_note: Sentence | None = None
+    carried_chapter: str | None = None  # a rule for "本章所列各项任务" holds within its chapter only
 
     readings: dict[str, list[NoteReading]] = {}
     sources: dict[str, tuple[str, Sentence]] = {}
     for clause, sentence, note in notes:
+        if carried_chapter is not None and clause.chapter != carried_chapter:
+            carried, carried_from, carried_note, carried_chapter = (), None, None, None  # "本章…" ends with its chapter
         if note.standing:  # "以下各项任务，A均需落实，不再逐一列出。": A implements every later task
             carried, carried_from, carried_note = names(note.propagate), clause.label, sentence
+            carried_chapter = clause.chapter if "本章" in sentence.text else None
             continue
         if note.statement:
             stated = note.statement

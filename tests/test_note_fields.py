@@ -209,3 +209,24 @@ def test_a_leader_named_in_a_note_is_no_unit_and_collectives_split_from_units() 
     assert ("牵头领导", "副县长王某") in led.fields  # kept as a field, never a unit
     mixed = parse_note("（区城市运行管理中心牵头，各相关部门和街道办事处负责落实）")
     assert mixed.leads == ("区城市运行管理中心",) and mixed.implementers == ("街道办事处",), mixed
+
+
+def test_notes_written_as_sentences_and_a_rule_for_one_chapter() -> None:
+    """"由A会同B负责。" / "A牵头，B配合。" closing an article read as notes; "本章所列各项任务，X均须…落实" holds in
+    its chapter only (tiny plan written for the test)."""
+    from assistant.clauses import parse_plan
+
+    text = (
+        "临川县安全生产行动方案\n第一章　重点任务\n本章所列各项任务，各乡镇人民政府均须结合实际抓好落实，以下不再逐一列出。\n"
+        "第一条　开展隐患排查。全面排查重大事故隐患。由县应急管理局会同县消防救援大队负责。\n"
+        "第二条　加强执法检查。开展执法检查。县应急管理局牵头，县司法局配合。\n"
+        "第二章　保障措施\n第三条　强化督查。开展专项督查。由县政府督查室负责。\n"
+        "第四条　坚持理念先行，倡导全员参与。\n"
+    )
+    s = extract_structure(parse_plan(text, source="prose.txt"))
+    first, second, third = (s.responsibility(x) for x in ("第一条", "第二条", "第三条"))
+    assert first is not None and first.leads == ("县应急管理局",) and first.co == ("县消防救援大队",)
+    assert second is not None and second.leads == ("县应急管理局",) and second.co == ("县司法局",)
+    assert first.implementers == ("乡镇人民政府",) and second.implementers == ("乡镇人民政府",)
+    assert third is not None and third.responsible == ("县政府督查室",) and not third.implementers  # another chapter
+    assert s.responsibility("第四条") is None  # a sentence of the plan's prose is no note
