@@ -678,7 +678,8 @@ def _is_note(sentence: str) -> bool:
 
 def _is_prose_note(sentence: str) -> bool:
     """A sentence of its own that assigns the task, the way a bracketed note does ("由县应急管理局会同县自然资源局
-    负责。", "由A牵头，B、C等部门按职责分工负责。"): it opens with 由, ends on a role marker of notes.toml, and is short."""
+    负责。", "由A牵头，B、C等部门按职责分工负责。"): it opens with 由 (or a unit at a level of government), ends on a
+    role marker of notes.toml, and is short."""
     from .rules import load
 
     text = sentence.strip()
