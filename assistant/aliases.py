@@ -72,6 +72,7 @@ class AliasRules:
     genre_words: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     place_min_chars: int
+    place_issuers: tuple[str, ...]
     pointer: re.Pattern[str] = re.compile("(?!)")
     two_char_max_freq: int = 1000
     generic_genre_words: tuple[str, ...] = ()
@@ -99,6 +100,7 @@ def alias_rules() -> AliasRules:
         genre_words=tuple(sorted(raw["naming"]["genre_words"], key=len, reverse=True)),
         place_suffixes=tuple(sorted(raw["place"]["suffixes"], key=len, reverse=True)),
         place_min_chars=int(raw["place"]["min_chars"]),
+        place_issuers=tuple(raw["place"].get("issuers", ())),
         pointer=re.compile(raw["naming"].get("pointer", "(?!)")),
         two_char_max_freq=int(abbreviation.get("two_char_max_freq", 1000)),
         generic_genre_words=tuple(raw["naming"].get("generic_genre_words", ())),
@@ -255,12 +257,20 @@ def preamble_terms(plan: Plan, rules: AliasRules | None = None) -> list[str]:
     return out
 
 
+def title_place(title: str, rules: AliasRules | None = None) -> tuple[str, str]:
+    """The place a local plan's title opens with, with its administrative suffix and without it ("汀阳市城乡…" →
+    ("汀阳市", "汀阳")); ("", "") when it opens with none (国务院…, 国家…). ``data/plan_aliases.toml`` [place]."""
+    rules = rules or alias_rules()
+    suffixes = "|".join(map(re.escape, rules.place_suffixes))
+    m = re.match(rf"([\u4e00-\u9fff]{{{rules.place_min_chars},4}}?)({suffixes})", title)
+    return (m.group(0), m.group(1)) if m else ("", "")
+
+
 def _issuer_place(title: str, rules: AliasRules) -> str:
     """The place of the government that issues a local plan, when its title opens with it ("梧川县人民政府办公室关于…"
     → 梧川县); "" otherwise (a title that opens with its subject, or a national body's)."""
-    suffixes = "|".join(map(re.escape, rules.place_suffixes))
-    m = re.match(rf"([\u4e00-\u9fff]{{{rules.place_min_chars},4}}?(?:{suffixes}))(?:人民政府|政府|委员会|党委)", title)
-    return m.group(1) if m else ""
+    place, _ = title_place(title, rules)
+    return place if place and title[len(place) :].startswith(rules.place_issuers) else ""
 
 
 def plan_aliases(plan: Plan, rules: AliasRules | None = None) -> tuple[PlanAlias, ...]:

@@ -9,12 +9,13 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .abstain import FEATURES, AbstentionModel, Signals, load_model
+from .aliases import title_place
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, SentenceKind, load_plan
@@ -275,8 +276,7 @@ class Assistant:
     def _place_names(self) -> frozenset[str]:
         """The place the plan is for, as its title opens with it (汀阳市…方案 → 汀阳, 汀阳市): it says which plan, as
         全市 says where, never what in it is asked."""
-        m = _TITLE_PLACE_RE.match(self.plan.title)
-        return frozenset({m.group(1), m.group(0)}) if m else frozenset()
+        return frozenset(name for name in title_place(self.plan.title) if name)
 
     @functools.cached_property
     def _bracket_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -747,8 +747,11 @@ class Assistant:
                 c.co_part(focus or sections[0], draft, prefix=prefix)
             elif intent is Intent.OVERVIEW:
                 self._overview(q, terms, retrieval, sections, draft)
-            elif intent is Intent.MEASURES and q.quoted and lexicon().has(q.text, "list") and c.definition_part(
-                q.quoted, draft
+            elif (
+                intent is Intent.MEASURES
+                and q.quoted
+                and lexicon().has(q.text, "list")
+                and c.definition_part(q.quoted, draft)
             ):
                 pass  # "“公共领域车辆”具体包括哪些车": the plan's own definition lists them
             elif intent is Intent.MEASURES and sections and not self._undefined(q, [], draft):
@@ -948,42 +951,37 @@ class Assistant:
         return clause.label
 
     def _leader(self, q: Question, terms: list[str], sections: list[str], evidence: Evidence) -> Draft | None:
-        """"牵头领导是谁" / "牵头领导是罗建平副县长吗": the official a task's note names in a field of its own
-        (notes.toml ``[fields] leader``); None when the question asks no such field or the note has none."""
-        labels = [label for label in load_rules("notes")["fields"].get("leader", ()) if label in q.text]
-        if not labels:
+        """The official a task's note names in a field of its own ("牵头领导是谁", "牵头领导是罗建平副县长吗":
+        notes.toml ``[fields] leader``); None when the question asks no such field or the note has none."""
+        fields = load_rules("notes")["fields"]
+        labels = [label for label in fields.get("leader", ()) if label in q.text]
+        section = self._noted_section(sections, terms) if labels else ""
+        found = self._note_field(section, terms, labels) if section else None
+        if found is None:
             return None
-        section = self._noted_section(sections, terms)
-        resp = self.structure.responsibility(section)
-        if resp is None:
-            return None
-        reading = self._reading_asked(resp, terms) or (resp.readings[0] if len(resp.readings) == 1 else None)
-        value = next((v for label, v in reading.fields if label in labels and v), "") if reading else ""
-        if not value:
-            return None
+        value, cite = found
         clause = self.plan.clause(section)
-        draft = Draft(evidence=evidence)
         verdict = ""
         if q.yesno:  # the person named in the question, without the post before the name (副县长)
-            name = re.sub(r"^(?:常务)?副?(?:省|市|县|区|镇|乡)?(?:长|书记|主任)", "", value)
+            name = re.sub(fields.get("leader_post", "^$"), "", value)
             verdict = "是的。" if name and name in q.text else "不是。"
-        draft.add(f"{verdict}“{clause.title}”（{section}）的{labels[0]}：{value}。", Citation.of(clause, reading.note))
+        draft = Draft(evidence=evidence)
+        draft.add(f"{verdict}“{clause.title}”（{section}）的{labels[0]}：{value}。", cite)
         return draft
 
     def _current_state(
         self, terms: list[str], sections: list[str], evidence: Evidence
     ) -> tuple[Draft, Intent, None] | None:
-        """"目前…已经到多少了": a plan sets targets and reports no actual figures — refused, with what the plan
-        does require for the indicator asked about; None when no target matches (answered as usual)."""
+        """How things stand now ("目前…已经到多少了"): a plan sets targets and reports no actual figures — refused,
+        with what the plan does require for the indicator asked about; None when no target matches."""
         matches = self.composer.match_targets(terms, sections)
         if not matches:
             return None
         part = Draft()
         self.composer.target_part(matches, part)
         draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
-        draft.add(f"抱歉，{self._plan_name}只规定目标，没有给出目前的实际进展。方案的相关目标是：{part.text}")
-        for cite in part.citations:
-            draft.citations.append(cite)
+        said = f"抱歉，{self._plan_name}只规定目标，没有给出目前的实际进展。方案的相关目标是：{part.text}"
+        draft.add(said, *part.citations)
         return draft, Intent.TARGET, None
 
     def _noted_section(self, sections: list[str], terms: list[str]) -> str:
@@ -1000,17 +998,19 @@ class Assistant:
         return first
 
     def _note_deadline(self, section: str, terms: list[str]) -> tuple[str, Citation] | None:
-        """The time limit a task's note gives in a field of its own (notes.toml ``[fields] deadline``: 完成时限…),
-        with the note cited: the note of the item asked about when the clause's items have notes of their own."""
+        """The time limit a task's note gives in a field of its own (notes.toml ``[fields] deadline``: 完成时限…)."""
+        return self._note_field(section, terms, load_rules("notes")["fields"].get("deadline", ()))
+
+    def _note_field(self, section: str, terms: list[str], labels: Iterable[str]) -> tuple[str, Citation] | None:
+        """The value a task's note gives under one of ``labels`` (完成时限, 牵头领导…), with the note cited: the note
+        of the item asked about when the clause's items have notes of their own. None when it gives none."""
         resp = self.structure.responsibility(section)
         if resp is None or not resp.readings:
             return None
         reading = self._reading_asked(resp, terms) or (resp.readings[0] if len(resp.readings) == 1 else None)
-        if reading is None:
-            return None
-        labels = set(load_rules("notes")["fields"].get("deadline", ()))
-        value = next((v for label, v in reading.fields if label in labels and v), "")
-        return (value, Citation.of(self.plan.clause(section), reading.note)) if value else None
+        wanted = set(labels)
+        value = next((v for label, v in reading.fields if label in wanted and v), "") if reading else ""
+        return (value, Citation.of(self.plan.clause(section), reading.note)) if reading and value else None
 
     def _time_limits(self) -> Draft:
         """The time limits a plan writes (到2025年, 2019年6月底前, 上半年), each with its sentence — or that its text
@@ -1757,12 +1757,10 @@ OVERALL_LEAD_SENTENCES = 3
 ELLIPTICAL_MAX_CHARS = 12
 # Question-word roles that ask something: the clause holding the first of them is the question, the others context
 _ASK_ROLES = ("measure", "time", "lead", "co", "who", "how", "what", "list", "count", "yesno")
-# Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
-# the place a local plan's title opens with (禾阳市, 梧川县, 莱芜区): its name and its level
-_TITLE_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|县|区|州|盟|旗)")
 # "县（市、区）", "乡镇（街道）": a short name with the places it also covers listed in brackets, which askers run
 # together ("各县区", "县市区")
 _BRACKETED_LIST_RE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(]([\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+)[)）]")
+# Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
 # A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
 # are read as the name.

@@ -5,6 +5,7 @@ Every string held here is a verbatim slice of the source text: ``plan.text[s.sta
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -576,20 +577,17 @@ def _clause(
 
 
 def table_header(line: str) -> list[str]:
-    """The column labels of a task table's header row pasted as text (cells by tabs: 序号 重点任务 牵头单位 配合单位
-    完成时限), when at least one is a role label of notes.toml; [] for any other line."""
-    from .rules import load
+    """The column labels of a task table's header row pasted as text (cells by tabs), as
+    ``ingest.common.task_table_header`` reads a Word or web table's; [] for any other line."""
+    from .ingest.common import task_table_header
 
-    cells = [re.sub(r"\s+", "", c).rstrip(":：") for c in line.split("\t")]
-    labels = load("notes")["labels"]
-    roles = {name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names}
-    return cells if len(cells) >= 3 and any(c in roles for c in cells) else []
+    return task_table_header(line.split("\t"))
 
 
 def table_row_note(text: str, row: Sentence) -> str:
     """A row of a task table pasted as text, as the labelled note it stands for ("（重点任务：…；牵头单位：A；…）"),
-    read with the header row above it; "" when no header is found."""
-    from .rules import load
+    read with the header row above it, as a Word or web table's row is; "" when no header is found."""
+    from .ingest.common import labelled_row
 
     start = row.start
     while start > 0:
@@ -602,10 +600,7 @@ def table_row_note(text: str, row: Sentence) -> str:
         start = line_start
     else:
         return ""
-    skip = set(load("notes")["fields"].get("row_number", ()))
-    cells = [c.strip() for c in row.text.split("\t")]
-    fields = [f"{h}：{c}" for h, c in zip(header, cells, strict=False) if c and h and h not in skip]
-    return "（" + "；".join(fields) + "）"
+    return labelled_row(header, row.text.split("\t"))
 
 
 def _is_heading(sentence: str, chapter_line: bool) -> bool:
@@ -683,35 +678,40 @@ def _is_prose_note(sentence: str) -> bool:
     from .rules import load
 
     text = sentence.strip()
-    if not (text.startswith("由") or _UNIT_START_RE.match(text)) or len(text) > PROSE_NOTE_MAX_CHARS:
+    if not (text.startswith("由") or _unit_start_re().match(text)) or len(text) > PROSE_NOTE_MAX_CHARS:
         return False
-    body = text.rstrip("。；;")
+    body = text.rstrip(_NOTE_STOPS)
     markers = [m for ms in load("notes")["markers"].values() for m in ms]
     return any(body.endswith(m) for m in markers)
 
 
+@functools.cache
+def _unit_start_re() -> re.Pattern[str]:
+    """A sentence that opens with a unit's name at a level of government and goes on to a list or a role
+    ("县应急管理局牵头，…配合。"): notes.toml ``[prose] levels`` and ``[together] unit_endings``."""
+    from .rules import load
+
+    grammar = load("notes")
+    levels = "|".join(map(re.escape, grammar["prose"]["levels"]))
+    endings = re.escape(grammar["together"]["unit_endings"])
+    return re.compile(rf"^各?(?:{levels})[\u4e00-\u9fff（）()]{{1,18}}?[{endings}](?:、|，|,|牵头|负责|会同|配合)")
+
+
 # the longest sentence read as a note written in prose (由A会同B负责。): longer ones say more than who does it
 PROSE_NOTE_MAX_CHARS = 80
-# a sentence that opens with a unit's name at a level of government and goes on to a list or a role
-# ("县应急管理局牵头，…配合。")
-_UNIT_START_RE = re.compile(
-    r"^各?(?:省|市|县|区|乡|镇|国家|国务院)[\u4e00-\u9fff（）()]{1,18}?[部委局办署会院府室司厅心社处队](?:、|，|,|牵头|负责|会同|配合)"
-)
 
 
 def _is_labelled_note(line: str) -> bool:
     """``责任单位：区财政局`` / ``牵头单位：A；配合单位：B`` / ``牵头领导：…；牵头单位：A``: a paragraph that opens with
     a label of notes.toml and carries a role label."""
-    from .rules import load
+    from .ingest.common import role_labels
     from .structure import label_pattern
 
-    labels = load("notes")["labels"]
-    roles = {name for role, names in labels.items() if role not in ("ignore", "enclosures") for name in names}
     body = line.lstrip(" \t\u3000")
     if not label_pattern().match(body):
         return False
     # it opens with a label ("牵头领导：副县长…；牵头单位：…" opens with a field) and names a role label somewhere
-    return any((m.group(1) or m.group(2)[1:-1]) in roles for m in label_pattern().finditer(body))
+    return any((m.group(1) or m.group(2)[1:-1]) in role_labels() for m in label_pattern().finditer(body))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

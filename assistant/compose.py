@@ -20,7 +20,7 @@ from .retrieve import Retrieval
 from .rules import load as load_rules
 from .segment import Segmenter, word_freq
 from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
-from .tasks import target_ledger, task_list
+from .tasks import Task, target_ledger, task_list
 
 # The evidence detail of an answer that is the plan's outline and nothing else (方案分几部分): a library asked it of
 # "the plan" without saying which gives every plan's count beside it.
@@ -66,8 +66,6 @@ _DIRECTION_WORDS = frozenset(
     "下降 降低 降 降到 降至 提高 提高到 提升 提升到 增加 增长 减少 减 控制 控制在 达到 达 要 比 较 上升 超过 "
     "突破".split()
 )
-# What is measured rather than what about: such a word names no indicator on its own, so once one target is chosen
-# a leftover 比例 must not pull in another ("新能源公交车比例" is the bus target, not 生态工业园区比例 too).
 # a sentence that opens a numbered item ("1.配齐分类收运车辆。"), and how much of it a unit's task list shows
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 ITEM_SHOWN_CHARS = 30
@@ -76,6 +74,8 @@ HEADING_PHRASE_MIN = 4
 HEADING_PHRASE_SHARE = 0.6  # …and at least this share of the heading (节能减排 is no heading of 强化重点行业节能减排)
 # words that ask for a share: a percentage target answers them whatever its indicator is called (治理率 for 比例)
 _SHARE_WORDS = frozenset("比例 比重 占比 百分比 比率".split())
+# What is measured rather than what about: such a word names no indicator on its own, so once one target is chosen
+# a leftover 比例 must not pull in another ("新能源公交车比例" is the bus target, not 生态工业园区比例 too).
 _MEASURE_WORDS = frozenset(
     "比例 比重 占比 率 比率 数量 总量 面积 能力 规模 水平 强度 量 数 数值 幅度 增量 排放量 使用量 覆盖率 利用率".split()
 )
@@ -647,8 +647,7 @@ class Composer:
             if detailed:
                 for t in items:
                     clause = self.plan.clause(t.section)
-                    # the note that assigns it, as written (a table row pasted as text: its cells)
-                    notes = "".join(c.quote.replace("\t", "；") for c in t.citations if c.section == t.section)
+                    notes = "".join(_shown(c.quote) for c in t.citations if c.section == t.section)  # as written
                     draft.add(
                         f"\n{role.label}：{t.section}“{t.title}”——{t.text}{notes}",
                         *(Citation.of(clause, s) for s in t.sentences[:1]),
@@ -675,7 +674,7 @@ class Composer:
             draft.add(f"\n依据{source.section}：“{note[first:].rstrip(')）')}”。")
         return True
 
-    def _own_items(self, task) -> str:
+    def _own_items(self, task: Task) -> str:
         """The items of a clause that are the unit's own when the clause's items carry notes of their own and the
         unit is named in only some: their opening sentences ("（1.配齐分类收运车辆。2.…）"); "" otherwise."""
         body = self.plan.clause(task.section).body
@@ -764,7 +763,7 @@ class Composer:
                 continue  # quoted already
             cite = Citation.of(clause, note)
             if cite not in draft.citations:
-                draft.add(note.text.replace("\t", "；"), cite)  # a table row pasted as text: its cells
+                draft.add(_shown(note.text), cite)
 
     def structure_part(self, draft: Draft, counted: str = "") -> None:
         """The plan's chapters (and, for each, its first clause) — for 方案分几部分.
@@ -1027,6 +1026,11 @@ class Composer:
 def _where(clause: Clause) -> str:
     """How an answer names a clause: 一“总体要求”, or 方案序言."""
     return f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+
+
+def _shown(note: str) -> str:
+    """A note as an answer shows it: a task table's row pasted as text (cells by tabs) with its cells apart."""
+    return note.replace("\t", "；")
 
 
 def _period_end(period: str) -> str:

@@ -83,10 +83,10 @@ VECTOR_CACHE = "vectors.sqlite3"  # passage vectors by embedder and text, beside
 # words by which a question refers to a plan without naming it ("这个方案", "区里的文件", "this district plan"): only
 # then do the level words of the question ("区里", "国务院") rank the plans of that level first
 _PLAN_WORD_RE = re.compile(r"方案|文件|意见|通知|规划")
-_SEVERAL = "各方案的规定不同："
+_SEVERAL = "各方案的规定不同："  # the lead of an answer that gives several plans' figures
 # An outline asked of "the plan" in a library: beside the best plan's outline, how each other plan is divided, when
 # fewer plans than this are concerned (more would drown the answer: they are only named)
-MAX_OUTLINED_PLANS = 10  # the lead of an answer that gives several plans' figures
+MAX_OUTLINED_PLANS = 10
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿|个|家|所|项|人|元|吨|公里|千瓦)?")
 
 

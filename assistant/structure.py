@@ -650,24 +650,25 @@ def _document_convention(plan: Plan) -> str:
     """The document's rule for reading plain lists, stated in a sentence of the body rather than in a note
     ("本行动计划所列各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。"): it holds for
     every note, before it and after it. "" when the body states none (a note may still state it, from there on)."""
-    patterns = _grammar()["conventions"]["first_listed_lead"]
-    for clause in plan.clauses:
-        for sentence in clause.body:
-            found = next((m for p in patterns if (m := re.search(p, sentence.text))), None)
-            if found:
-                return found.group(0)
-    return ""
+    found = _first_in_body(plan, _grammar()["conventions"]["first_listed_lead"])
+    return found[2].group(0) if found else ""
 
 
 def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...]] | None:
     """The units a sentence names as carrying out the whole document ("各乡镇（街道）是本方案实施的责任主体"), with
     where it is written: they implement every task, wherever the sentence stands (notes.toml ``whole_document``)."""
-    patterns = _grammar()["conventions"].get("whole_document", [])
+    found = _first_in_body(plan, _grammar()["conventions"].get("whole_document", []))
+    units = _unit_list(found[2].group(1))[0] if found else []
+    return (found[0], found[1], tuple(units)) if found and units else None
+
+
+def _first_in_body(plan: Plan, patterns: list[str]) -> tuple[Clause, Sentence, re.Match[str]] | None:
+    """The first body sentence of the plan that one of ``patterns`` finds, with its clause and the match."""
     for clause in plan.clauses:
         for sentence in clause.body:
             found = next((m for p in patterns if (m := re.search(p, sentence.text.strip()))), None)
-            if found and (units := _unit_list(found.group(1))[0]):
-                return clause, sentence, tuple(units)
+            if found:
+                return clause, sentence, found
     return None
 
 
@@ -727,7 +728,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
             carried, carried_from, carried_note, carried_chapter = (), None, None, None  # "本章…" ends with its chapter
         if note.standing:  # "以下各项任务，A均需落实，不再逐一列出。": A implements every later task
             carried, carried_from, carried_note = names(note.propagate), clause.label, sentence
-            carried_chapter = clause.chapter if "本章" in sentence.text else None
+            in_chapter = any(w in sentence.text for w in g["conventions"].get("chapter_scope", ()))
+            carried_chapter = clause.chapter if in_chapter else None
             continue
         if note.statement:
             stated = note.statement

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MetaRows = tuple[tuple[str, str], ...]
@@ -95,28 +95,38 @@ def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
     return tuple(out) if len(out) >= 2 else ()  # one label-like cell is no metadata table
 
 
-def task_table_lines(rows: list[list[str]]) -> list[str]:
-    """A table that assigns the plan's tasks (``重点任务分工表``: a header row naming columns by the role labels of
-    notes.toml, 牵头单位 / 配合单位 / 责任单位 / 完成时限…) as one labelled note a row, which the note grammar
-    reads like any other: ``（重点任务：（三）加快充电设施建设；牵头单位：省能源局；配合单位：…；完成时限：…）``.
-    A row's number (序号) is left out; empty cells are left out. [] when the table is no such table."""
+@cache
+def role_labels() -> frozenset[str]:
+    """The labels of notes.toml that name a role (牵头单位, 配合单位, 责任单位…; not fields such as 完成时限)."""
     from ..rules import load
 
-    if len(rows) < 2:
-        return []
     labels = load("notes")["labels"]
-    roles = {name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names}
-    header = [_LABEL_SPACE_RE.sub("", c).rstrip(":：") for c in rows[0]]
-    if sum(h in roles for h in header) < 1 or len(header) < 3:
-        return []
-    lines = []
-    for row in rows[1:]:
-        cells = [c.strip() for c in row]
-        fields = [
-            f"{h}：{c}"
-            for h, c in zip(header, cells, strict=False)
-            if c and h and h not in load("notes")["fields"].get("row_number", ())
-        ]
-        if any(h in roles and c for h, c in zip(header, cells, strict=False)):
-            lines.append("（" + "；".join(fields) + "）")
-    return lines
+    return frozenset(name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names)
+
+
+def task_table_header(cells: list[str]) -> list[str]:
+    """A task table's column labels (序号 重点任务 牵头单位 配合单位 完成时限), when at least one names a role and there
+    are three or more; [] for any other row."""
+    header = [_LABEL_SPACE_RE.sub("", c).rstrip(":：") for c in cells]
+    return header if len(header) >= 3 and any(h in role_labels() for h in header) else []
+
+
+def labelled_row(header: list[str], cells: list[str]) -> str:
+    """A task table's row as the labelled note it stands for: ``（重点任务：…；牵头单位：A；配合单位：B；完成时限：…）``
+    (its number and empty cells left out); "" when it names no unit in a role column."""
+    from ..rules import load
+
+    skip = set(load("notes")["fields"].get("row_number", ()))
+    cells = [c.strip() for c in cells]
+    pairs = list(zip(header, cells, strict=False))
+    if not any(h in role_labels() and c for h, c in pairs):
+        return ""
+    return "（" + "；".join(f"{h}：{c}" for h, c in pairs if c and h and h not in skip) + "）"
+
+
+def task_table_lines(rows: list[list[str]]) -> list[str]:
+    """A table that assigns the plan's tasks (``重点任务分工表``) as one labelled note a row, which the note grammar
+    reads like any other: ``（重点任务：（三）加快充电设施建设；牵头单位：省能源局；配合单位：…；完成时限：…）``.
+    [] when the table is no such table."""
+    header = task_table_header(rows[0]) if len(rows) >= 2 else []
+    return [line for row in rows[1:] if (line := labelled_row(header, row))] if header else []
