@@ -266,6 +266,19 @@ def title_place(title: str, rules: AliasRules | None = None) -> tuple[str, str]:
     return (m.group(0), m.group(1)) if m else ("", "")
 
 
+def title_places(title: str, rules: AliasRules | None = None) -> tuple[str, ...]:
+    """Every place a local plan's title opens with, each with and without its suffix: "澄州市鹭门区关于…" →
+    (澄州市, 澄州, 鹭门区, 鹭门) — the city and the district whose plan it is."""
+    out: list[str] = []
+    rest = title
+    while True:
+        place, bare = title_place(rest, rules)
+        if not place:
+            return tuple(out)
+        out += [place, bare]
+        rest = rest[len(place) :]
+
+
 def _issuer_place(title: str, rules: AliasRules) -> str:
     """The place of the government that issues a local plan, when its title opens with it ("梧川县人民政府办公室关于…"
     → 梧川县); "" otherwise (a title that opens with its subject, or a national body's)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .abstain import FEATURES, AbstentionModel, Signals, load_model
-from .aliases import title_place
+from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, SentenceKind, load_plan
@@ -276,7 +276,7 @@ class Assistant:
     def _place_names(self) -> frozenset[str]:
         """The place the plan is for, as its title opens with it (汀阳市…方案 → 汀阳, 汀阳市): it says which plan, as
         全市 says where, never what in it is asked."""
-        return frozenset(name for name in title_place(self.plan.title) if name)
+        return frozenset(name for name in title_places(self.plan.title) if name)
 
     @functools.cached_property
     def _bracket_forms(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -1821,7 +1821,7 @@ def _doc_number_key(number: str) -> str:
 
 
 # What a question asks about the document itself: the lexicon role → the PlanMeta field and how the answer names it.
-_META_FIELDS = (("doc_number", "文号"), ("issuer", "发文机关"), ("date", "成文日期"))
+_META_FIELDS = (("doc_number", "文号"), ("issuer", "发文机关"), ("date", "成文日期"), ("recipients", "主送"))
 
 
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)

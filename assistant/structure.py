@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from .aliases import title_places
 from .clauses import Clause, Plan, Sentence, SentenceKind, table_row_note
 from .units import Unit, UnitRegistry, build_registry
 
@@ -709,7 +710,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
     stated = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: read in every note
     if whole is not None:
         written += list(whole[2])
-    registry = build_registry(written, plan.text)
+    registry = build_registry(written, plan.text, title_places(plan.title))  # its place: 鹭门公安分局 is 公安分局
     canon = registry.canonical
 
     def names(seq: tuple[str, ...]) -> tuple[str, ...]:

@@ -311,8 +311,11 @@ def _is_insertion(short: str, long: str, max_gap: int = 2) -> bool:
     return any(long[:i] + long[i + gap :] == short for i in range(1, len(long) - gap))
 
 
-def aliases_for(name: str) -> tuple[str, ...]:
-    """Short forms of a canonical name, by general rules (prefix dropped, common abbreviations)."""
+def aliases_for(name: str, places: Iterable[str] = ()) -> tuple[str, ...]:
+    """Short forms of a canonical name, by general rules (prefix dropped, common abbreviations).
+
+    ``places``: the plan's own place ("鹭门", "鹭门区"): a unit named with it is also called without it, as people in
+    that place call it (鹭门公安分局 → 公安分局, 桐江市水利局 → 水利局)."""
     out: list[str] = []
 
     def add(alias: str) -> None:
@@ -321,6 +324,10 @@ def aliases_for(name: str) -> tuple[str, ...]:
 
     core = _strip_prefix(name)
     add(core)
+    for place in sorted((p for p in places if p), key=len, reverse=True):
+        if core.startswith(place) and len(core) - len(place) >= 3:
+            add(_strip_prefix(core[len(place) :]))  # 鹭门区公安分局 → 公安分局
+            break
     # 市生态环境局莱芜分局 → 生态环境局, 生态环境分局; 市公安局莱芜区分局 → 公安局, 公安分局
     m = re.match(r"^(?:区|市|县)?(.+?局)(.+?)(分局|分行)$", name)
     if m:
@@ -348,8 +355,9 @@ def aliases_for(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_registry(written_names: Iterable[str], text: str) -> UnitRegistry:
-    """Fold the unit names as written in the plan into canonical units.
+def build_registry(written_names: Iterable[str], text: str, places: Iterable[str] = ()) -> UnitRegistry:
+    """Fold the unit names as written in the plan into canonical units (``places``: the plan's own place, see
+    ``aliases_for``).
 
     Two spellings are one unit when one character differs (a typo such as 菜芜/莱芜) or when one is the other
     with a short word inserted (区规划协调服务中心 / 区城市规划协调服务中心). The canonical spelling is the one the
@@ -375,7 +383,7 @@ def build_registry(written_names: Iterable[str], text: str) -> UnitRegistry:
             variants.append(Variant(other, canonical, reason))
         aliases: list[str] = []
         for spelling in (canonical, *others):
-            aliases += [a for a in aliases_for(spelling) if a not in aliases and a not in group]
+            aliases += [a for a in aliases_for(spelling, places) if a not in aliases and a not in group]
         units.append(Unit(canonical, others, tuple(aliases)))
     # an alias claimed by two units is ambiguous: drop it from both
     claims = Counter(a for u in units for a in set(u.aliases))
