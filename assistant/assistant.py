@@ -68,6 +68,9 @@ UNRETRIEVED_MARGIN = 0.5
 LIST_COVERAGE = 0.5
 # "who leads" asked of a clause that assigns nobody: the runners-up looked at for one with a note (chosen, not fitted)
 LEAD_LOOKAHEAD = 3
+# a row of a task table names a clause's task when this share of its task cell's words is in the clause's text
+# (chosen, as LIST_COVERAGE: most of the words, so a row sharing only 燃气/安全 with the clause does not)
+TASK_ROW_COVERAGE = 0.8
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
@@ -600,6 +603,8 @@ class Assistant:
         if q.units and terms and Intent.UNIT_TASKS in intents and lexicon().has(q.text, "besides"):
             # "指标体系那条，除了生态环境部还有哪些部委参与": who else is on that task, not the named unit's tasks
             intents = [i for i in intents if i in (Intent.LEAD, Intent.CO)] or [Intent.CO]
+        if Intent.UNIT_TASKS in intents and Intent.TARGET in intents and lexicon().has(q.text, "count"):
+            intents.remove(Intent.TARGET)  # "海关牵头的一共多少条": a count of the unit's tasks, not a target
         asks_when = {Intent.DEADLINE, Intent.TARGET} & set(intents)
         if Intent.UNIT_TASKS in intents and asks_when and terms and not role_check:
             # "试点城市政府印发实施方案的时间节点？": the unit says whose task; the topic says which, and when is asked
@@ -741,7 +746,8 @@ class Assistant:
                     # that has a note (the preamble ranked first for "充电桩建设谁牵头")
                     runner = where if focus else self._noted_section(sections, terms)
                     if not draft.parts and not c.actor_part(where, terms, retrieval, draft, runner == where):
-                        c.lead_part(runner, draft, with_co=Intent.CO not in q.intents)
+                        if not self._item_roles(runner, terms, draft):  # the row of a task table, the item asked
+                            c.lead_part(runner, draft, with_co=Intent.CO not in q.intents)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
                 c.co_part(focus or sections[0], draft, prefix=prefix)
@@ -990,12 +996,35 @@ class Assistant:
         first = sections[0]
         if self.structure.responsibility(first) is not None:
             return first
+        row = self._task_row_for(first)
+        if row:  # a task table elsewhere names this clause's task in words ("燃气安全监测预警子系统建设")
+            return row
         own = self.composer.coverage(terms, self.plan.clause(first).text)
         for label in sections[1:LEAD_LOOKAHEAD]:
             if self.structure.responsibility(label) is not None:
                 if terms and self.composer.coverage(terms, self.plan.clause(label).text) >= min(own, LIST_COVERAGE):
                     return label
         return first
+
+    def _task_row_for(self, section: str) -> str:
+        """The clause holding the one row of a task table (a note with a ``[fields] task`` cell) whose task the
+        clause ``section`` writes — TASK_ROW_COVERAGE of the cell's words in its text, and no other row as close;
+        "" when there is none. A table in the body names its tasks in words, not by the clauses' numbers."""
+        c = self.composer
+        text = self.plan.clause(section).text
+        scored = sorted(
+            (
+                (c.coverage(c.terms(task), text), resp.section)
+                for resp in self.structure.responsibilities
+                for reading in resp.readings
+                if (task := reading.field("task")) and resp.section != section
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < TASK_ROW_COVERAGE:
+            return ""
+        unique = len(scored) == 1 or scored[1][0] < scored[0][0] or scored[1][1] == scored[0][1]
+        return scored[0][1] if unique else ""
 
     def _note_deadline(self, section: str, terms: list[str]) -> tuple[str, Citation] | None:
         """The time limit a task's note gives in a field of its own (notes.toml ``[fields] deadline``: 完成时限…)."""
@@ -1062,7 +1091,16 @@ class Assistant:
         if q.units:
             return None
         found: list[tuple[Clause, Sentence]] = []
-        if lexicon().has(q.text, "noted"):
+        rows = [
+            (self.plan.clause(resp.section), r.note)
+            for resp in self.structure.responsibilities
+            for r in resp.readings
+            if r.field("task")
+        ]
+        if lexicon().has(q.text, "task_table") and lexicon().has(q.text, "count") and rows:
+            what = "任务分工表列出"  # "分工表一共分解了几项任务": the table's rows
+            found = sorted(set(rows), key=lambda cs: cs[1].start)
+        elif lexicon().has(q.text, "noted"):
             what = "注明责任单位"
             for clause in self.plan.clauses:
                 found += [(clause, note) for note in clause.notes[:1]]
@@ -1082,9 +1120,18 @@ class Assistant:
             draft.add(f"抱歉，{self._plan_name}中没有{what}的条目。")
             draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
             return draft
+        if what == "任务分工表列出":
+            tasks = "；".join(f"“{r}”" for r in self._row_tasks(found))
+            draft.add(f"方案的任务分工表共列出{len(found)}项任务：{tasks}。", *(Citation.of(cl, s) for cl, s in found))
+            return draft
         listing = "、".join(clause.label for clause, _ in found)
         draft.add(f"方案中{what}的共{len(found)}条：{listing}。", *(Citation.of(cl, s) for cl, s in reversed(found)))
         return draft
+
+    def _row_tasks(self, rows: list[tuple[Clause, Sentence]]) -> list[str]:
+        """The task cell of each task-table row, in order."""
+        by_note = {r.note.start: r.field("task") for resp in self.structure.responsibilities for r in resp.readings}
+        return [by_note.get(note.start, "") for _, note in rows]
 
     def _aggregate(self, q: Question, draft: Draft) -> None:
         """Counts over the structure: which unit leads (or co-handles) the most tasks."""
@@ -1190,7 +1237,9 @@ class Assistant:
         clause = self.plan.clause(resp.section)
         start, scored = clause.start, []
         for reading in sorted(resp.readings, key=lambda r: r.note.start):
-            scored.append((self.composer.coverage(terms, self.plan.text[start : reading.note.start]), reading))
+            task = reading.field("task")  # a row of a task table names its task in its own cell
+            text = task or self.plan.text[start : reading.note.start]
+            scored.append((self.composer.coverage(terms, text), reading))
             start = reading.note.end
         scored.sort(key=lambda pair: -pair[0])
         best, runner_up = scored[0][0], scored[1][0]
@@ -1606,6 +1655,9 @@ class Assistant:
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
         # of each stretch of the topic that the plan writes, then the topic terms
         subject = [_longest_prefix_in(chunk, self.plan.text) for chunk in q.topic.split()]
+        defined = tuple(t for t in c.defined_terms if t in q.text)  # the plan's own subject may be what is asked
+        if lexicon().has(q.text, "meaning") and defined and c.definition_part(defined, draft):
+            return  # "课后服务指的是什么" in a plan on 课后服务 that defines it (本意见所称课后服务，是指…)
         if self._about_document(q) and self.plan.has("序言") and not lexicon().has(q.text, "meta"):
             # "督查激励通知是干嘛的": nothing named but the document itself — what it is for is its preamble
             c.measures_part("序言", terms, retrieval, draft, limit=5)

@@ -148,8 +148,10 @@ def plan_id(source: str) -> str:
 
 
 def normalize_label(label: str) -> str:
-    """``三（三）`` / `` 三 (三) `` → ``三(三)``."""
-    return re.sub(r"\s+", "", label).replace("（", "(").replace("）", ")")
+    """``三（三）`` / `` 三 (三) `` → ``三(三)``; a chapter item under a part written without brackets, as some
+    labellers write it (``第二部分一``), → ``第二部分(一)``, the label a clause of that part carries."""
+    label = re.sub(r"\s+", "", label).replace("（", "(").replace("）", ")")
+    return re.sub(r"^(第[一二三四五六七八九十]+部分)([一二三四五六七八九十]+)$", r"\1(\2)", label)
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -285,6 +287,7 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
                 frame.rows.append(("备注", line.strip()))
     # front matter: title lines, 文号, 主送 (before the first heading)
     preamble_started = False
+    runs: list[list[int]] = [[]]  # short lines before the preamble, in runs a 文号 line separates
     for i in range(first_heading):
         if i in frame.skip:
             continue
@@ -292,6 +295,7 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
         if matches_any("document", ("front", "doc_number"), line) and not frame.doc_number:
             frame.doc_number = line
             frame.skip.add(i)
+            runs.append([])
         elif matches_any("document", ("back", "date"), line) and not preamble_started and not frame.date:
             frame.date = line
             frame.skip.add(i)
@@ -305,16 +309,24 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
             frame.skip.add(i)
         elif (
             not preamble_started
-            and not frame.doc_number
             and not frame.recipients
             and len(line) <= 60
             and not any(t in line for t in "。；;！？")
-            and len("".join(frame.title)) + len(line) <= doc["front"]["title_max_chars"]
+            and len("".join(lines[j].strip() for j in runs[-1])) + len(line) <= doc["front"]["title_max_chars"]
         ):
-            frame.title.append(line)
+            runs[-1].append(i)
             frame.skip.add(i)
         else:
             preamble_started = True
+    # the title is the run that ends like a title (…实施方案（2025—2027年）); a letterhead (XX人民政府办公室文件) or a
+    # site's name above the 文号 is not; with no such run, the first run is the title
+    runs = [r for r in runs if r]
+    titled = [r for r in runs if _ends_like_title("".join(lines[j].strip() for j in r))]
+    chosen = titled[-1] if titled else (runs[0] if runs else [])
+    frame.title = [lines[j].strip() for j in chosen]
+    heading = "".join(frame.title)
+    others = [lines[j].strip() for r in runs if r is not chosen for j in r]
+    frame.rows += [("版头", line) for line in others if line != heading]
     # back matter: metadata rows copied with the page, then the 落款 (issuer and date) after the last heading
     i = last_heading + 1
     while i < len(lines):
@@ -359,6 +371,15 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
         )
         frame.skip |= set(range(cut, appendix))
     return frame
+
+
+def _ends_like_title(text: str) -> bool:
+    """Whether lines end as a document's title does: a genre word (``plan_aliases.toml`` genre_suffix), perhaps with
+    its period or status in brackets after it (…三年行动方案（2025—2027年）, …办法（试行）)."""
+    from .aliases import alias_rules
+
+    bare = re.sub(r"[（(][^（）()]{1,16}[）)]$", "", re.sub(r"\s+", "", text))
+    return bool(alias_rules().genre_suffix.search(bare))
 
 
 def _meta(frame: _Frame, rows: tuple[tuple[str, str], ...], title: str) -> PlanMeta:
@@ -668,7 +689,35 @@ def _is_note(sentence: str) -> bool:
         return True
     if sentence[:1] not in "(（" or sentence[-1:] not in ")）" or _matching_close(sentence, 0) != len(sentence) - 1:
         return False
-    return any(k in sentence for k in load("notes")["note_words"])
+    return any(k in sentence for k in load("notes")["note_words"]) or bool(bare_units(sentence[1:-1]))
+
+
+def bare_units(text: str) -> list[str]:
+    """The names of a bracket that only lists units ("市教育局、市体育局、市科协"), as written; [] for anything
+    else ("市、区", "含县城"): notes.toml ``[bare]``."""
+    from .rules import load
+
+    grammar = load("notes")
+    endings = grammar["together"]["unit_endings"] + grammar["bare"]["endings"]
+    names = [n.strip() for n in re.split(r"[、，,]", text.strip())]
+    longest = grammar["bare"]["max_chars"]
+    if not names or any(not (3 <= len(n) <= longest) or n[-1] not in endings for n in names):
+        return []
+    if any(not re.fullmatch(r"[\u4e00-\u9fff（）()]+", n) for n in names):
+        return []
+    if not _bare_opening_re().match(names[0]):
+        return []
+    return names
+
+
+@functools.cache
+def _bare_opening_re() -> re.Pattern[str]:
+    """How the first name of a bare list opens: a level of government or a ``[bare] openers`` word."""
+    from .rules import load
+
+    grammar = load("notes")
+    openers = [*grammar["prose"]["levels"], *grammar["bare"]["openers"]]
+    return re.compile("|".join(map(re.escape, sorted(openers, key=len, reverse=True))))
 
 
 def _is_prose_note(sentence: str) -> bool:

@@ -587,6 +587,12 @@ class Composer:
             return False
         clause = self.plan.clause(section)
         head = prefix or f"“{clause.title}”（{section}）"
+        task = reading.field("task")
+        if task:  # a row of a task table: its task cell names the item, the row itself is cited
+            draft.add(f"{head}中“{task}”一项：{text}", Citation.of(clause, reading.note))
+            if reading.implementers:
+                self.implementer_part(section, draft)
+            return True
         item = next(
             (
                 x
@@ -638,7 +644,10 @@ class Composer:
                 return self.unit_tasks(unit_name, tuple(Role), draft)
             draft.add(f"方案中没有{unit_name}{asked and '作为' + asked + '单位的'}任务。")
             return False
-        draft.add(f"{tasks.unit}在方案中共涉及{len(tasks)}项任务。")
+        items = self._item_count(tasks.unit, [t.section for t in tasks.tasks])
+        counted = f"（共{items}条具体措施，各有分工说明）" if items > len(tasks) else ""
+        n = sum(max(1, len(self._row_readings(tasks.unit, t.section))) for t in tasks.tasks)  # a table: its rows
+        draft.add(f"{tasks.unit}在方案中共涉及{n}项任务{counted}。")
         detailed = len(tasks) <= 2
         for role in Role:
             items = tasks.by_role(role)
@@ -647,14 +656,27 @@ class Composer:
             if detailed:
                 for t in items:
                     clause = self.plan.clause(t.section)
+                    rows = self._rows_of(tasks.unit, t.section)
+                    if rows:  # a task table: the unit's rows, each with its own role
+                        draft.add(
+                            f"\n{t.section}“{t.title}”中：{rows}。",
+                            *(Citation.of(clause, r.note) for r in self._row_readings(tasks.unit, t.section)),
+                        )
+                        continue
                     notes = "".join(_shown(c.quote) for c in t.citations if c.section == t.section)  # as written
                     draft.add(
                         f"\n{role.label}：{t.section}“{t.title}”——{t.text}{notes}",
                         *(Citation.of(clause, s) for s in t.sentences[:1]),
                     )
             else:
-                listing = "；".join(f"{t.section}“{t.title}”{self._own_items(t)}" for t in items)
-                draft.add(f"\n{role.label}（{len(items)}项）：{listing}。")
+                listing = "；".join(
+                    f"{t.section}“{t.title}”"
+                    + (f"（{rows}）" if (rows := self._rows_of(tasks.unit, t.section)) else self._own_items(t))
+                    for t in items
+                )
+                numbered = self._item_count(tasks.unit, [t.section for t in items], role)
+                per_item = f"，{numbered}条措施" if numbered > len(items) else ""
+                draft.add(f"\n{role.label}（{len(items)}项{per_item}）：{listing}。")
             for t in items:
                 for cite in t.citations:
                     if cite not in draft.citations:
@@ -673,6 +695,33 @@ class Composer:
                 first -= 1
             draft.add(f"\n依据{source.section}：“{note[first:].rstrip(')）')}”。")
         return True
+
+    def _row_readings(self, unit: str, section: str) -> list[NoteReading]:
+        """The rows of a task table in ``section`` (notes with a task cell) that give ``unit`` a role."""
+        resp = self.s.responsibility(section)
+        return [r for r in (resp.readings if resp else ()) if r.field("task") and r.role_of(unit) is not None]
+
+    def _rows_of(self, unit: str, section: str) -> str:
+        """The unit's rows of a task table, each as its role and task cell ("牵头“居民用户入户安检”；配合“燃气管道
+        占压清理”"), with the row's time limit; "" when the clause holds no such table."""
+        shown = []
+        for r in self._row_readings(unit, section):
+            role = r.role_of(unit)
+            due = r.field("deadline")
+            shown.append(f"{role.label if role else ''}“{r.field('task')}”" + (f"（完成时限：{due}）" if due else ""))
+        return "；".join(shown)
+
+    def _item_count(self, unit: str, sections: list[str], role: Role | None = None) -> int:
+        """How many numbered items of these clauses assign ``unit`` a role (``role`` only, when given) by a note of
+        their own — the measures a plan numbers within its clauses (1.…2.…, each with its note); 0 when none."""
+        count = 0
+        for section in dict.fromkeys(sections):
+            resp = self.s.responsibility(section)
+            for reading in resp.readings if resp is not None else ():
+                held = reading.role_of(unit)
+                if reading.item and held is not None and (role is None or held is role):
+                    count += 1
+        return count
 
     def _own_items(self, task: Task) -> str:
         """The items of a clause that are the unit's own when the clause's items carry notes of their own and the
@@ -948,6 +997,12 @@ class Composer:
         clause = next((c for c in self.plan.clauses if c.start <= offset < c.end), None)
         sentence = next((s for s in clause.sentences if s.start <= offset < s.end), None) if clause else None
         return (clause, sentence) if clause and sentence else None
+
+    @functools.cached_property
+    def defined_terms(self) -> tuple[str, ...]:
+        """The terms the plan defines itself ("本意见所称课后服务，是指…" → 课后服务), longest first."""
+        found = re.finditer(r"所称[“\"]?([^，,。；“”\"]{2,16}?)[”\"]?[，,]?(?:是指|指|包括|主要包括)", self.plan.text)
+        return tuple(sorted(dict.fromkeys(m.group(1) for m in found), key=len, reverse=True))
 
     def _gloss_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
         """For "消费扶贫是个什么概念": the sentence that defines the term where the plan first does — the term

@@ -371,7 +371,7 @@ class TypoCorrector:
                 fix, strict = None, False
                 if self._may_match(window) and _CJK.fullmatch(window[0]):
                     fix, strict = self._match(window)
-                if fix is not None and (window in self._plan or self._general_word(window)):
+                if fix is not None and (window in self._plan or self._general_word(window) or self._compound(window)):
                     fix = None
                 if fix is not None and strict and length <= TYPO_ALIGN_MAX_LEN and self._cut is not None:
                     if bounds is None:
@@ -386,6 +386,18 @@ class TypoCorrector:
                 else:
                     i += 1
         return text, tuple(fixes)
+
+    def _compound(self, window: str) -> bool:
+        """Whether ``window`` is two words the plan writes side by side in the asker's own compound (污泥+处理 in
+        a plan that writes 污泥 and 处理): no typo of a third word (污水处理)."""
+        return any(
+            window[:k] in self._plan and window[k:] in self._plan and self._words_apart(window[:k], window[k:])
+            for k in range(2, len(window) - 1)
+        )
+
+    def _words_apart(self, left: str, right: str) -> bool:
+        """Both halves are words of the dictionary (not fragments such as 节能将 + 碳)."""
+        return self._is_word is None or (self._is_word(left) and self._is_word(right))
 
     def _general_word(self, window: str) -> bool:
         return len(window) <= TYPO_WORD_GUARD_MAX_LEN and self._is_word is not None and self._is_word(window)

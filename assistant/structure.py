@@ -9,7 +9,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .aliases import title_places
-from .clauses import Clause, Plan, Sentence, SentenceKind, table_row_note
+from .clauses import Clause, Plan, Sentence, SentenceKind, bare_units, table_row_note
 from .units import Unit, UnitRegistry, build_registry
 
 
@@ -106,6 +106,11 @@ class NoteReading:
     @property
     def units(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*self.leads, *self.responsible, *self.guides, *self.co, *self.implementers)))
+
+    def field(self, kind: str) -> str:
+        """The note's field of a kind of notes.toml ``[fields]`` (``task``: 重点任务, ``deadline``: 完成时限…)."""
+        labels = set(_grammar()["fields"].get(kind, ()))
+        return next((value for label, value in self.fields if label in labels), "")
 
 
 @dataclass(frozen=True)
@@ -239,7 +244,8 @@ def _untag(part: str) -> tuple[str, dict[str, str]]:
         m = re.search(r"[（(]([^（()）]+)[)）]\s*$", piece)
         if m and m.group(1) in tags:
             piece = piece[: m.start()]
-            tagged[piece.strip().strip("等 ")] = tags[m.group(1)]
+            name = piece.strip().strip("等 ")
+            tagged[name] = tagged[re.sub(r"^(各|由)", "", name)] = tags[m.group(1)]  # as _unit_list names it
         pieces.append(piece)
     return "、".join(pieces), tagged
 
@@ -361,6 +367,9 @@ def _read_parts(
             names, coll = _unit_list(listed)
             collective += coll
             _assign(names, marker[1], tagged, roles)  # a marker with no unit before it names nobody: check reports that
+            continue
+        if bare_units(seg):  # "（市教育局、市体育局）": a plain list with no role word, read as "（A、B负责）"
+            roles["responsible"] += _unit_list(seg)[0]
             continue
         unread.append(seg)
     return statement
@@ -647,20 +656,42 @@ def _bare_title(title: str) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")
 
 
-def _document_convention(plan: Plan) -> str:
+def _document_convention(plan: Plan) -> tuple[str, frozenset[str] | None]:
     """The document's rule for reading plain lists, stated in a sentence of the body rather than in a note
-    ("本行动计划所列各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。"): it holds for
-    every note, before it and after it. "" when the body states none (a note may still state it, from there on)."""
+    ("本行动计划所列各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。"), and the
+    chapters it holds for (``_rule_scope``: None for every note, before it and after it). "" when the body states
+    none (a note may still state it, from there on)."""
     found = _first_in_body(plan, _grammar()["conventions"]["first_listed_lead"])
-    return found[2].group(0) if found else ""
+    if not found:
+        return "", None
+    return found[2].group(0), _rule_scope(plan, found[0], found[1])
 
 
-def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...]] | None:
-    """The units a sentence names as carrying out the whole document ("各乡镇（街道）是本方案实施的责任主体"), with
-    where it is written: they implement every task, wherever the sentence stands (notes.toml ``whole_document``)."""
+def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...], frozenset[str] | None] | None:
+    """The units a sentence names as carrying out the document ("各乡镇（街道）是本方案实施的责任主体"), where it is
+    written, and the chapters it holds for (``_rule_scope``; None: every task, wherever the sentence stands)
+    (notes.toml ``whole_document``)."""
     found = _first_in_body(plan, _grammar()["conventions"].get("whole_document", []))
     units = _unit_list(found[2].group(1))[0] if found else []
-    return (found[0], found[1], tuple(units)) if found and units else None
+    if not found or not units:
+        return None
+    return found[0], found[1], tuple(units), _rule_scope(plan, found[0], found[1])
+
+
+def _rule_scope(plan: Plan, clause: Clause, sentence: Sentence) -> frozenset[str] | None:
+    """The chapters a rule stated in a sentence holds for: the parts its paragraph names by their titles ("以上
+    “主要任务”“规范管理”两部分所列各项任务…；各县（市、区）人民政府是…落实主体"), its own chapter when it says so
+    (notes.toml ``chapter_scope``: 本章, 本部分), or None (the whole document)."""
+    start = plan.text.rfind("\n", 0, sentence.start) + 1
+    end = plan.text.find("\n", sentence.end)
+    text = plan.text[start : end if end >= 0 else len(plan.text)]
+    quoted = set(re.findall(r"“([^”]{2,20})”", text))
+    named = frozenset(ch.numeral for ch in plan.chapters if quoted and _bare_title(ch.title) in quoted)
+    if named:
+        return named
+    if clause.chapter and any(w in text for w in _grammar()["conventions"].get("chapter_scope", ())):
+        return frozenset({clause.chapter})
+    return None
 
 
 def _first_in_body(plan: Plan, patterns: list[str]) -> tuple[Clause, Sentence, re.Match[str]] | None:
@@ -707,7 +738,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
     whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
-    stated = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: read in every note
+    stated, stated_for = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: every note
     if whole is not None:
         written += list(whole[2])
     registry = build_registry(written, plan.text, title_places(plan.title))  # its place: 鹭门公安分局 is 公安分局
@@ -733,15 +764,17 @@ def extract_structure(plan: Plan) -> PlanStructure:
             carried_chapter = clause.chapter if in_chapter else None
             continue
         if note.statement:
-            stated = note.statement
+            stated, stated_for = note.statement, None
+        in_scope = stated_for is None or clause.chapter in stated_for  # "以上“主要任务”…两部分": not 保障措施
         leads, co, responsible = list(note.leads), list(note.co), []
         convention = CONVENTION_EXPLICIT
-        if note.plain and note.leads and note.labelled:  # "牵头单位：A；责任单位：B": B as its label says
+        beside = g["conventions"].get("labelled_beside_lead", "co")
+        if note.plain and note.leads and note.labelled and beside == "responsible":  # "牵头单位：A；责任单位：B"
             responsible += note.plain
         elif note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
             co += note.plain
         elif note.plain:
-            if stated:
+            if stated and in_scope:
                 leads.append(note.plain[0])
                 co += note.plain[1:]
                 convention = CONVENTION_STATED.format(statement=stated)
@@ -760,7 +793,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
             carried_from, carried_note = clause.label, sentence
             implementers = tuple(dict.fromkeys((*implementers, *carried)))
             source = (clause.label, sentence)
-        if whole is not None:
+        if whole is not None and (whole[3] is None or clause.chapter in whole[3]):
             implementers = tuple(dict.fromkeys((*implementers, *names(whole[2]))))
             source = source or (whole[0].label, whole[1])
         readings.setdefault(clause.label, []).append(

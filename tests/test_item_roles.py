@@ -57,3 +57,22 @@ def test_tag_questions_are_premises_checked_against_the_plan(engine, question, s
 def test_how_many_parts_is_the_outline_not_a_figure(engine, question) -> None:
     answer = engine.ask(question)
     assert answer.answer.startswith("方案共分3部分"), answer.answer
+
+
+@pytest.mark.slow
+def test_a_units_count_of_numbered_measures_beside_its_clauses(engine) -> None:
+    answer = engine.ask("市交通运输局牵头的措施一共几条？")  # items 3 of 二(一): one clause, one numbered measure
+    assert answer.answerable and "市交通运输局" in answer.answer, answer.answer
+    assert "量化目标" not in answer.answer  # a count of its tasks, not a target
+    multi = engine.ask("市发展改革委负责哪些工作？")
+    assert "二(一)" in multi.answer and "完善冷链设施" in multi.answer, multi.answer
+
+
+def test_items_counted_per_unit_and_role(engine) -> None:
+    from assistant.structure import Role
+
+    c = engine.composer
+    assert c._item_count("市市场监管局", ["二(一)"]) == 1
+    assert c._item_count("市发展改革委", ["二(一)"], Role.LEAD) == 1
+    assert c._item_count("市农业农村局", ["二(一)"], Role.LEAD) == 0
+    assert c._item_count("市自然资源局", ["二(二)"]) == 0  # a clause without numbered items counts no measures

@@ -74,16 +74,16 @@ def test_a_task_table_after_the_signature_assigns_the_clauses_it_names(make, tmp
     assert "2025年底前" in dict(build.readings[0].fields).values()
 
 
-def test_labelled_responsible_units_beside_a_labelled_lead_keep_their_label() -> None:
+def test_labelled_responsible_units_beside_a_labelled_lead_work_under_it() -> None:
     from assistant.structure import parse_note
 
     note = parse_note("（牵头单位：市政务服务管理局；责任单位：市司法局、市委编办；完成时限：2024年6月底前）")
     assert note.leads == ("市政务服务管理局",) and note.plain == ("市司法局", "市委编办") and note.labelled
     clause = "（一）推进集成办。推行一件事集成办理。"
     s = extract_structure(load_plan_text(clause + "（牵头单位：市政务服务管理局；责任单位：市司法局、市委编办）"))
-    resp = s.responsibility("一(一)")
-    assert resp is not None and resp.responsible == ("市司法局", "市委编办") and not resp.co
-    assert resp.role_of("市司法局") is Role.RESPONSIBLE
+    resp = s.responsibility("一(一)")  # notes.toml labelled_beside_lead = "co", as "（A牵头，B负责）" is read
+    assert resp is not None and resp.co == ("市司法局", "市委编办") and not resp.responsible
+    assert resp.role_of("市司法局") is Role.CO
 
 
 def load_plan_text(clause: str):
