@@ -19,7 +19,7 @@ from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import Clause, Plan, Sentence, SentenceKind, load_plan
-from .compose import SLOGAN_RE, WHOLE_TERM, Composer, Draft
+from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -46,6 +46,7 @@ from .structure import (
     CONVENTION_NONE,
     CONVENTION_STATED,
     YEAR_FRAME_RE,
+    NoteReading,
     PlanStructure,
     Responsibility,
     Role,
@@ -71,6 +72,8 @@ LEAD_LOOKAHEAD = 3
 # a row of a task table names a clause's task when this share of its task cell's words is in the clause's text
 # (chosen, as LIST_COVERAGE: most of the words, so a row sharing only 燃气/安全 with the clause does not)
 TASK_ROW_COVERAGE = 0.8
+# a place's own measures (by 适用范围) are shown with their text up to this many, by their titles beyond
+SCOPED_SHOWN = 3
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
@@ -547,6 +550,9 @@ class Assistant:
         counted = self._counted_clauses(q)
         if counted is not None:
             return counted, Intent.AGGREGATE, Turn(q.topic, tuple(counted.sections), (), ())
+        scoped = self._scoped_measures(q)
+        if scoped is not None:  # "专门给福建自贸区的措施有几条": the measures whose 适用范围 is that place
+            return scoped, Intent.AGGREGATE, Turn(q.topic, tuple(scoped.sections), (), ())
         if lexicon().has(q.text, "meta") and self._about_document(q):
             # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
             meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
@@ -744,9 +750,10 @@ class Assistant:
                 if not c.lead_part(where, draft, with_co=Intent.CO not in q.intents, prefix=prefix):
                     # no responsibility note: the clause's own sentence names who ("A会同…组建"), else a runner-up
                     # that has a note (the preamble ranked first for "充电桩建设谁牵头")
-                    runner = where if focus else self._noted_section(sections, terms)
+                    runner = where if focus else self._noted_section(sections, target_terms)
                     if not draft.parts and not c.actor_part(where, terms, retrieval, draft, runner == where):
-                        if not self._item_roles(runner, terms, draft):  # the row of a task table, the item asked
+                        # the row of a task table, the item asked (a follow-up's by the topic under discussion)
+                        if not self._item_roles(runner, target_terms, draft):
                             c.lead_part(runner, draft, with_co=Intent.CO not in q.intents)
             elif intent is Intent.CO and sections:
                 prefix = "该项工作" if draft.parts else ""
@@ -1126,6 +1133,70 @@ class Assistant:
             return draft
         listing = "、".join(clause.label for clause, _ in found)
         draft.add(f"方案中{what}的共{len(found)}条：{listing}。", *(Citation.of(cl, s) for cl, s in reversed(found)))
+        return draft
+
+    @functools.cached_property
+    def _scope_places(self) -> dict[str, list[tuple[str, NoteReading]]]:
+        """The places the notes' 适用范围 fields name (``[fields] scope``), each with the (section, note) of the
+        measures limited to it: "福建自贸试验区" → 福建 (the words every value ends with dropped). A value for all
+        places (所有…) is none of them."""
+        values = [
+            (resp.section, r, v)
+            for resp in self.structure.responsibilities
+            for r in resp.readings
+            if (v := r.field("scope")) and not v.startswith(("所有", "全部", "各"))
+        ]
+        if len(values) < 2:
+            return {}
+        tail = _common_suffix([v for _, _, v in values])  # 自贸试验区, shared by every value
+        places: dict[str, list[tuple[str, NoteReading]]] = {}
+        for section, reading, value in values:
+            for place in re.split(r"[、，,和及]", value.removesuffix(tail) if tail else value):
+                if len(place) >= 2:
+                    places.setdefault(place, []).append((section, reading))
+        return places
+
+    def _scoped_measures(self, q: Question) -> Draft | None:
+        """The measures limited to one place by their 适用范围, when a question asks for the list or the count of a
+        place's own measures ("浙江自贸区单独拿到了哪些措施", "专门给福建自贸区的措施有几条"); None otherwise."""
+        if q.units or not (lexicon().has(q.text, "list") or lexicon().has(q.text, "count")):
+            return None
+        if any(lexicon().has(q.text, role) for role in ("who", "lead", "co", "time")):
+            return None  # "重庆那边设…口岸，负责部门有哪些": who does one measure, not the place's measures
+        asked = [p for p in self._scope_places if p in q.text]
+        if len(asked) != 1:
+            return None
+        found = self._scope_places[asked[0]]
+        value = found[0][1].field("scope")
+        c = self.composer
+        topic = [t for t in c.terms(q.topic) if t not in value and not self._naming(t) and not c.common_here(t)]
+        if any(c.credit(t, self.plan.text) >= KNOWN_TERM for t in topic):
+            return None  # a measure of its own is named ("首次进口药品口岸"): that measure is asked about
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: measures by scope field"))
+        detailed = len(found) <= SCOPED_SHOWN  # a few: what each says; more: their titles
+        def shown(section: str) -> str:
+            clause = self.plan.clause(section)
+            said = " ".join(x.text for x in clause.body)  # a measure that is its heading alone says no more
+            return f"{section}“{clause.title}”" + (f"——{said}" if detailed and said else "")
+
+        listing = "；".join(shown(section) for section, _ in found)
+        cites = [Citation.of(self.plan.clause(section), r.note) for section, r in found]
+        draft.add(f"方案中适用范围为{value}的措施共{len(found)}条：{listing}。", *cites)
+        default = next(
+            (
+                (resp.section, r)
+                for resp in self.structure.responsibilities
+                for r in resp.readings
+                if r.field("scope").startswith(("所有", "全部"))
+            ),
+            None,
+        )
+        if default is not None:  # "以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区"
+            section, r = default
+            draft.add(
+                f"此外，未标注特定范围的措施适用于{r.field('scope').split('，')[0]}（见{section}）。",
+                Citation.of(self.plan.clause(section), r.note),
+            )
         return draft
 
     def _row_tasks(self, rows: list[tuple[Clause, Sentence]]) -> list[str]:
@@ -1655,7 +1726,8 @@ class Assistant:
         # the term asked about may be one of the plan's scope words (消费扶贫 in a plan on 消费扶贫): the longest start
         # of each stretch of the topic that the plan writes, then the topic terms
         subject = [_longest_prefix_in(chunk, self.plan.text) for chunk in q.topic.split()]
-        defined = tuple(t for t in c.defined_terms if t in q.text)  # the plan's own subject may be what is asked
+        # the plan's own subject may be what is asked; of several, the one written last (nearest 是啥意思)
+        defined = tuple(sorted((t for t in c.defined_terms if t in q.text), key=q.text.rfind, reverse=True))
         if lexicon().has(q.text, "meaning") and defined and c.definition_part(defined, draft):
             return  # "课后服务指的是什么" in a plan on 课后服务 that defines it (本意见所称课后服务，是指…)
         if self._about_document(q) and self.plan.has("序言") and not lexicon().has(q.text, "meta"):
@@ -1953,3 +2025,12 @@ def _final(stream: Iterator[str | Answer]) -> Answer:
     *_, last = stream
     assert isinstance(last, Answer)
     return last
+
+
+def _common_suffix(values: list[str]) -> str:
+    """The longest ending every value shares ("福建自贸试验区", "浙江自贸试验区" → "自贸试验区")."""
+    tail = values[0]
+    for v in values[1:]:
+        while tail and not v.endswith(tail):
+            tail = tail[1:]
+    return tail

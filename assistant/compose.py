@@ -697,9 +697,15 @@ class Composer:
         return True
 
     def _row_readings(self, unit: str, section: str) -> list[NoteReading]:
-        """The rows of a task table in ``section`` (notes with a task cell) that give ``unit`` a role."""
+        """The rows of a task table standing in ``section`` (notes with a task cell) that give ``unit`` a role — not
+        a row the table gives to the clause its task cell names by heading (that row is the clause's own note)."""
         resp = self.s.responsibility(section)
-        return [r for r in (resp.readings if resp else ()) if r.field("task") and r.role_of(unit) is not None]
+        own = _bare_heading(self.plan.clause(section).title)
+        return [
+            r
+            for r in (resp.readings if resp else ())
+            if r.field("task") and r.role_of(unit) is not None and _bare_heading(r.field("task")) != own
+        ]
 
     def _rows_of(self, unit: str, section: str) -> str:
         """The unit's rows of a task table, each as its role and task cell ("牵头“居民用户入户安检”；配合“燃气管道
@@ -707,8 +713,11 @@ class Composer:
         shown = []
         for r in self._row_readings(unit, section):
             role = r.role_of(unit)
-            due = r.field("deadline")
-            shown.append(f"{role.label if role else ''}“{r.field('task')}”" + (f"（完成时限：{due}）" if due else ""))
+            others = [u for u in (r.leads if role is not Role.LEAD else r.co) if u != unit]
+            extra = [f"{'牵头' if role is not Role.LEAD else '配合'}：{'、'.join(others)}"] if others else []
+            extra += [f"完成时限：{due}"] if (due := r.field("deadline")) else []
+            label = role.label if role else ""
+            shown.append(f"{label}“{r.field('task')}”" + (f"（{'；'.join(extra)}）" if extra else ""))
         return "；".join(shown)
 
     def _item_count(self, unit: str, sections: list[str], role: Role | None = None) -> int:
@@ -1000,8 +1009,12 @@ class Composer:
 
     @functools.cached_property
     def defined_terms(self) -> tuple[str, ...]:
-        """The terms the plan defines itself ("本意见所称课后服务，是指…" → 课后服务), longest first."""
-        found = re.finditer(r"所称[“\"]?([^，,。；“”\"]{2,16}?)[”\"]?[，,]?(?:是指|指|包括|主要包括)", self.plan.text)
+        """The terms the plan defines itself ("本意见所称课后服务，是指…" → 课后服务) or names for short ("（以下简称
+        “5+2”模式）" → 5+2), longest first."""
+        found = [
+            *re.finditer(r"所称[“\"]?([^，,。；“”\"]{2,16}?)[”\"]?[，,]?(?:是指|指|包括|主要包括)", self.plan.text),
+            *re.finditer(r"以下简称[“\"]([^“”\"]{2,16})[”\"]", self.plan.text),
+        ]
         return tuple(sorted(dict.fromkeys(m.group(1) for m in found), key=len, reverse=True))
 
     def _gloss_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
@@ -1152,3 +1165,8 @@ def _item_lines(family: str, text: str) -> int:
         return 0
     fam, level = found
     return sum(1 for line in text.splitlines() if (lv := fam.level_of(line)) and lv[0] == level)
+
+
+def _bare_heading(title: str) -> str:
+    """A heading without its number and closing stop: "（六）加强配套电网建设。" → "加强配套电网建设"."""
+    return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")

@@ -56,7 +56,10 @@ def test_how_late_is_a_when_question() -> None:
 @pytest.mark.slow
 def test_a_units_rows_of_the_table_each_with_its_role(plan) -> None:
     answer = plan.ask("区城市管理局要干哪些活？")
-    assert answer.answerable and "牵头“餐饮用户报警装置安装”（完成时限：2025年12月底）" in answer.answer, answer.answer
+    assert (
+        answer.answerable
+        and "牵头“餐饮用户报警装置安装”（配合：区市场监管局；完成时限：2025年12月底）" in answer.answer
+    ), answer.answer
     assert "共涉及1项任务" in answer.answer
     assert_verbatim(plan, answer)
 

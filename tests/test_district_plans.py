@@ -62,3 +62,10 @@ def test_counts_written_with_wan_and_in_vehicles(plan, question, figure) -> None
     answer = plan.ask(question)
     assert answer.answerable and figure in answer.answer, answer.answer
     assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_a_short_name_the_plan_gives_asked_in_a_question_that_names_its_subject_too(plan) -> None:
+    answer = plan.ask("充电设施说的1+1是啥意思？")  # 充电 is the plan's subject; 1+1 is what is asked
+    assert answer.answerable and "每个场站1座充电站、1名运维人员" in answer.answer, answer.answer
+    assert_verbatim(plan, answer)

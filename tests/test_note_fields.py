@@ -231,3 +231,25 @@ def test_notes_written_as_sentences_and_a_rule_for_one_chapter() -> None:
     assert first.implementers == ("乡镇人民政府",) and second.implementers == ("乡镇人民政府",)
     assert third is not None and third.responsible == ("县政府督查室",) and not third.implementers  # another chapter
     assert s.responsibility("第四条") is None  # a sentence of the plan's prose is no note
+
+
+@pytest.mark.slow
+def test_a_places_own_measures_by_their_scope_field(tmp_path, tmp_path_factory) -> None:
+    from tiny_plans import engine_for
+
+    plan = tmp_path / "zones-plan.txt"
+    plan.write_text(
+        "某省支持开发区改革创新的若干措施\n"
+        "一、放宽准入\n"
+        "（一）试点外资准入清单。（负责部门：商务厅；适用范围：所有开发区，以下除标注适用于特定开发区的措施外，"
+        "适用范围均为所有开发区）\n"
+        "（二）开展跨境电商综合试验。（负责部门：商务厅；适用范围：东湖开发区）\n"
+        "（三）设立离岸数据中心。（负责部门：通信管理局；适用范围：西山开发区）\n"
+        "（四）开展保税维修业务。（负责部门：海关；适用范围：东湖开发区）\n",
+        encoding="utf-8",
+    )
+    engine = engine_for(plan, tmp_path_factory)
+    answer = engine.ask("专门给东湖开发区的措施有几条？")
+    assert answer.answerable and "共2条" in answer.answer and "开展保税维修业务" in answer.answer, answer.answer
+    assert "所有开发区" in answer.answer  # the measures for every zone apply there too
+    assert "离岸数据中心" not in answer.answer
