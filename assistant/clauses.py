@@ -323,9 +323,16 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
     runs = [r for r in runs if r]
     titled = [r for r in runs if _ends_like_title("".join(lines[j].strip() for j in r))]
     chosen = titled[-1] if titled else (runs[0] if runs else [])
+    while (
+        len(chosen) > 1
+        and matches_any("document", ("front", "letterhead"), lines[chosen[0]].strip())
+        and not lines[chosen[1]].strip().startswith("关于")  # "XX人民政府 / 关于…的意见": the issuer opens the title
+    ):
+        chosen = chosen[1:]  # "鹤汀市人民政府" above the title lines: the letterhead, not the title's first line
+        runs.append([])  # (kept apart below, as a run of its own)
     frame.title = [lines[j].strip() for j in chosen]
     heading = "".join(frame.title)
-    others = [lines[j].strip() for r in runs if r is not chosen for j in r]
+    others = [lines[j].strip() for r in runs for j in r if j not in chosen]
     frame.rows += [("版头", line) for line in others if line != heading]
     # back matter: metadata rows copied with the page, then the 落款 (issuer and date) after the last heading
     i = last_heading + 1
@@ -655,6 +662,10 @@ def _note_split(sentence: str) -> list[tuple[int, int]]:
     ``（A负责）推广……。`` → note + sentence; ``……限制（负责部门：A）`` → sentence + note; ``……工作（A负责）。`` →
     sentence + note, the stop left out of both."""
     out = [(0, len(sentence))]
+    blocks = _enclosed_notes(sentence)
+    if blocks:  # "……【A主责，B协办】【各乡镇人民政府落实属地管理责任】": each enclosed note on its own
+        head = sentence[: blocks[0][0]].rstrip()
+        return ([(0, len(head))] if head.strip() else []) + blocks
     if sentence[:1] in "(（":
         close = _matching_close(sentence, 0)
         if 0 < close < len(sentence) - 1 and _is_note(sentence[: close + 1]) and sentence[close + 1 :].strip():
@@ -680,6 +691,25 @@ def _note_split(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+def _enclosed_notes(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the notes a sentence closes with in ``note_brackets`` (【…】), when there are two or more, or one
+    after text; [] otherwise (a sentence that is one such note is read whole)."""
+    from .rules import load
+
+    spans: list[tuple[int, int]] = []
+    end = len(sentence.rstrip(_NOTE_STOPS + " "))
+    for open_, close in load("notes").get("note_brackets", ()):
+        while end > 0 and sentence[end - 1] == close:
+            start = sentence.rfind(open_, 0, end - 1)
+            if start < 0 or not _is_note(sentence[start:end]):
+                break
+            spans.insert(0, (start, end))
+            end = start
+    if len(spans) == 1 and not sentence[: spans[0][0]].strip():
+        return []
+    return spans
+
+
 def _is_note(sentence: str) -> bool:
     """A whole bracketed sentence that speaks of responsibility (the words are ``note_words`` in notes.toml), or
     a line of labelled fields (``责任单位：…``)."""
@@ -687,9 +717,15 @@ def _is_note(sentence: str) -> bool:
 
     if _is_labelled_note(sentence):
         return True
-    if sentence[:1] not in "(（" or sentence[-1:] not in ")）" or _matching_close(sentence, 0) != len(sentence) - 1:
+    grammar = load("notes")
+    enclosed = any(
+        sentence[:1] == pair[0] and sentence[-1:] == pair[1] and pair[0] not in sentence[1:-1]
+        for pair in grammar.get("note_brackets", ())
+    )  # "【县教育局主责，县市场监管局协办】"
+    rounded = sentence[:1] in "(（" and sentence[-1:] in ")）" and _matching_close(sentence, 0) == len(sentence) - 1
+    if not (rounded or enclosed):
         return False
-    return any(k in sentence for k in load("notes")["note_words"]) or bool(bare_units(sentence[1:-1]))
+    return any(k in sentence for k in grammar["note_words"]) or bool(bare_units(sentence[1:-1]))
 
 
 def bare_units(text: str) -> list[str]:
@@ -726,12 +762,25 @@ def _is_prose_note(sentence: str) -> bool:
     role marker of notes.toml, and is short."""
     from .rules import load
 
-    text = sentence.strip()
+    text = _items_prefix_re().sub("", sentence.strip())  # "责任分工：第1、2项由A牵头…": the items it assigns
     if not (text.startswith("由") or _unit_start_re().match(text)) or len(text) > PROSE_NOTE_MAX_CHARS:
         return False
     body = text.rstrip(_NOTE_STOPS)
     markers = [m for ms in load("notes")["markers"].values() for m in ms]
     return any(body.endswith(m) for m in markers)
+
+
+def items_prefix(text: str) -> str:
+    """``text`` without the items it says it assigns ("第1、2项由A牵头" → "由A牵头")."""
+    return _items_prefix_re().sub("", text)
+
+
+@functools.cache
+def _items_prefix_re() -> re.Pattern[str]:
+    """The items a sentence assigns, written before it ("责任分工：第1、2项"): notes.toml ``[prose] items``."""
+    from .rules import load
+
+    return re.compile(load("notes")["prose"].get("items", "(?!)"))
 
 
 @functools.cache

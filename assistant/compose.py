@@ -435,6 +435,11 @@ class Composer:
             others = reading.co + reading.responsible
             if others:
                 text += f"，{self._names(note, others)}按职责分工负责"
+        elif reading.responsible and reading.co:  # "由A负责，B配合": A is responsible, B co-handles, nobody leads
+            text = (
+                f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible)}负责，"
+                f"{self._names(note, reading.co)}配合"
+            )
         elif reading.responsible or reading.co:
             how = "等按职责分工负责" if "按职责分工负责" in note else "负责"  # as the note says it
             text = f"方案未明确该项的牵头单位，由{self._names(note, reading.responsible + reading.co)}{how}"
@@ -965,11 +970,12 @@ class Composer:
                 continue
             clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)
             sentence = next(s for s in clause.sentences if s.start <= m.start() < s.end)
-            fragment = next(
-                sentence.text[a:b]
-                for a, b in _comma_spans(sentence.text)
-                if sentence.start + a <= m.start() < sentence.start + b
+            a, b = next(
+                (a, b) for a, b in _comma_spans(sentence.text) if sentence.start + a <= m.start() < sentence.start + b
             )
+            fragment = sentence.text[a:b]
+            if re.match(r"[，,]?\s*(?:是指|指的是|指|包括|主要包括)", sentence.text[b:]):
+                fragment = sentence.text[a:].rstrip("。")  # "所称X（以下简称Y），是指…": the definition goes with it
             draft.add(
                 f"“{term}”是方案中的简称，见{_where(clause)}：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),

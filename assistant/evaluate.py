@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .answer import Answer, Citation
@@ -30,6 +31,7 @@ class QAItem:
     plan: str = ""  # the plan id the question is about ("" = the assistant's plan)
     style: str = ""  # how the question is written (colloquial, english, typo…), for the per-style breakdown
     evidence: tuple[str, ...] = ()  # verbatim substrings of the answering sentence: they decide the right clause
+    opener: str = ""  # the session's opening question when the file carries only its follow-ups (asked, not scored)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,26 @@ def load_qa(path: str | Path) -> list[QAItem]:
             raise InputFileError(f"{path} 第 {n} 行格式错误：{exc}") from None
     if not items:
         raise InputFileError(f"测试集文件为空：{path}")
-    return items
+    return _with_openers(items, path)
+
+
+def _with_openers(items: list[QAItem], path: Path) -> list[QAItem]:
+    """Follow-ups whose session is named after its opening question, which carries no session mark of its own
+    (``"session": "q-019"`` on the follow-ups of q-019): that question — from the set's whole file
+    (``<stem>-all.jsonl`` beside a dev or held-out part) when the split left it in the other part — is asked first in
+    the session, not scored, so that "那由谁牵头？" is asked after what it follows, as the writer meant."""
+    sessions = {i.session for i in items if i.session}
+    if not sessions:
+        return items
+    stem = re.sub(r"-(dev|holdout)$", "", path.stem)
+    rows = [{"id": i.id, "question": i.question, "session": i.session} for i in items]
+    try:
+        whole = path.with_name(f"{stem}-all.jsonl").read_text(encoding="utf-8")
+        rows += [json.loads(line) for line in whole.splitlines() if line.strip()]
+    except (OSError, ValueError):
+        pass
+    openers = {str(r["id"]): str(r["question"]) for r in rows if str(r.get("id")) in sessions and not r.get("session")}
+    return [replace(i, opener=openers.get(i.session, "")) if i.session else i for i in items]
 
 
 def with_evidence_sections(items: Sequence[QAItem], plans: dict[str, object]) -> list[QAItem]:
@@ -332,6 +353,10 @@ def run(
     sessions: dict[str, Session] = {}
     answers = []
     for item in items:
+        if item.session and item.session not in sessions and item.opener:
+            sessions[item.session] = Session()  # the session's opening question, asked for context only
+            plan = item.plan or None if plan_given else None
+            assistant.ask(item.opener, session=sessions[item.session], id=f"{item.id}-opener", plan=plan)
         session = sessions.setdefault(item.session, Session()) if item.session else None
         # by default the item's plan is what it is about, not a hint: in a library the router must find the plan
         plan = item.plan or None if plan_given else None

@@ -125,6 +125,11 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
                 r for r in readings
                 if id(r) not in used and r.section == entry["section"] and all(c in _squash(r.note.text) for c in cells)
             ]  # fmt: skip
+        if not candidates and entry.get("evidence"):  # one entry an item, several items assigned by one sentence
+            # ("第1、2项由A牵头…；第3项由B负责"): the sentence of the note that holds the entry's evidence (it may
+            # serve several entries)
+            evidence = _squash(re.split(r"[；;]", entry["evidence"])[0])  # (an evidence run on past the sentence)
+            candidates = [r for r in readings if r.section == entry["section"] and evidence in _squash(r.note.text)]
         if candidates:
             reading = candidates[0]
             used.add(id(reading))

@@ -9,7 +9,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .aliases import title_places
-from .clauses import Clause, Plan, Sentence, SentenceKind, bare_units, table_row_note
+from .clauses import Clause, Plan, Sentence, SentenceKind, bare_units, items_prefix, table_row_note
 from .units import Unit, UnitRegistry, build_registry
 
 
@@ -266,7 +266,9 @@ def parse_note(note: str) -> _Note:
     read is kept in ``unread`` (``check`` reports it).
     """
     body = note.strip()
-    if body[:1] in "(（" and body[-1:] in ")）":
+    if (body[:1] in "(（" and body[-1:] in ")）") or any(
+        body[:1] == pair[0] and body[-1:] == pair[1] for pair in _grammar().get("note_brackets", ())
+    ):
         body = body[1:-1]
     g = _grammar()
     roles: dict[str, list[str]] = {"lead": [], "co": [], "implement": [], "guide": [], "responsible": []}
@@ -345,7 +347,16 @@ def _read_parts(
             continue
         if any(re.search(p, seg) for p in g["conventions"]["filler"]):
             continue
-        seg = re.sub(r"^由", "", seg)
+        named = next((m for p in g["conventions"].get("named_lead", ()) if (m := re.search(p, seg))), None)
+        if named:  # "（A、B按职责分工负责，A为牵头单位）": A leads, the others of the note co-handle
+            lead = _unit_list(named.group(1))[0]
+            listed = [*roles["lead"], *roles["responsible"], *roles["co"]]
+            if lead and lead[0] in listed:
+                roles["lead"] = [lead[0]]
+                roles["co"] = [u for u in listed if u != lead[0]]
+                roles["responsible"] = []
+                continue
+        seg = re.sub(r"^由", "", items_prefix(seg))
         together = next(
             (m.group(0) for w in g["together"]["words"]
              if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}", seg))),
@@ -671,20 +682,30 @@ def _whole_document_rule(plan: Plan) -> tuple[Clause, Sentence, tuple[str, ...],
     """The units a sentence names as carrying out the document ("各乡镇（街道）是本方案实施的责任主体"), where it is
     written, and the chapters it holds for (``_rule_scope``; None: every task, wherever the sentence stands)
     (notes.toml ``whole_document``)."""
-    found = _first_in_body(plan, _grammar()["conventions"].get("whole_document", []))
+    g = _grammar()["conventions"]
+    found = _first_in_body(plan, g.get("whole_document", []))
+    if found is None:  # said of the work, with "以上不再逐一列出" in its paragraph
+        once = _first_in_body(plan, g.get("whole_document_once", []))
+        if once is not None and any(re.search(p, _paragraph(plan, once[1])) for p in g["filler"]):
+            found = once
     units = _unit_list(found[2].group(1))[0] if found else []
     if not found or not units:
         return None
     return found[0], found[1], tuple(units), _rule_scope(plan, found[0], found[1])
 
 
+def _paragraph(plan: Plan, sentence: Sentence) -> str:
+    """The line of the plan's text that holds ``sentence`` (its paragraph)."""
+    start = plan.text.rfind("\n", 0, sentence.start) + 1
+    end = plan.text.find("\n", sentence.end)
+    return plan.text[start : end if end >= 0 else len(plan.text)]
+
+
 def _rule_scope(plan: Plan, clause: Clause, sentence: Sentence) -> frozenset[str] | None:
     """The chapters a rule stated in a sentence holds for: the parts its paragraph names by their titles ("以上
     “主要任务”“规范管理”两部分所列各项任务…；各县（市、区）人民政府是…落实主体"), its own chapter when it says so
     (notes.toml ``chapter_scope``: 本章, 本部分), or None (the whole document)."""
-    start = plan.text.rfind("\n", 0, sentence.start) + 1
-    end = plan.text.find("\n", sentence.end)
-    text = plan.text[start : end if end >= 0 else len(plan.text)]
+    text = _paragraph(plan, sentence)
     quoted = set(re.findall(r"“([^”]{2,20})”", text))
     named = frozenset(ch.numeral for ch in plan.chapters if quoted and _bare_title(ch.title) in quoted)
     if named:

@@ -24,8 +24,10 @@ def units_of(items: list[dict]) -> list[list[dict]]:
     """Questions grouped into split units: one question, or all turns of one follow-up session."""
     units: list[list[dict]] = []
     by_session: dict[str, list[dict]] = {}
+    named = {str(i["session"]) for i in items if i.get("session")}
     for item in items:
-        session = item.get("session")
+        # a session named after its opening question, which carries no mark of its own, keeps it (q-019 → "q-019")
+        session = item.get("session") or (item.get("id") if str(item.get("id")) in named else None)
         if session:
             if session not in by_session:
                 by_session[session] = []

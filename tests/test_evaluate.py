@@ -234,3 +234,21 @@ def test_load_qa_empty_file(tmp_path: Path) -> None:
     path.write_text("\n\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="为空"):
         load_qa(path)
+
+
+def test_a_follow_up_is_asked_after_its_unmarked_opener_from_the_whole_file(tmp_path) -> None:
+    import json
+
+    from assistant.evaluate import load_qa
+
+    rows = [
+        {"id": "q-1", "question": "泓山每年拨多少经费？", "answerable": True},
+        {"id": "q-2", "question": "这笔钱用在哪？", "session": "q-1", "answerable": True},
+        {"id": "q-9", "question": "另一个问题", "answerable": True},
+    ]
+    (tmp_path / "set-all.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    (tmp_path / "set-dev.jsonl").write_text(json.dumps(rows[1], ensure_ascii=False) + "\n", "utf-8")
+    items = load_qa(tmp_path / "set-dev.jsonl")  # the opener was split into the other part
+    assert [(i.id, i.opener) for i in items] == [("q-2", "泓山每年拨多少经费？")]
+    plain = load_qa(tmp_path / "set-all.jsonl")
+    assert [i.opener for i in plain] == ["", "泓山每年拨多少经费？", ""]

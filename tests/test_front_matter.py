@@ -39,3 +39,20 @@ def test_the_title_is_the_run_of_lines_that_ends_like_a_title(front, title, kept
     assert all(title not in c.text for c in plan.clauses)  # neither the title nor the letterhead is clause text
     if kept:
         assert ("版头", kept) in plan.meta.extra and all(kept not in c.text for c in plan.clauses)
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        (
+            "鹤江市人民政府\n鹤江市全民健身设施补短板三年行动方案（2025—2027年）\n",
+            "鹤江市全民健身设施补短板三年行动方案（2025—2027年）",
+        ),  # a site's name right above the title
+        (
+            "青川市临水区人民政府\n关于推动外贸稳规模优结构的实施意见\n",
+            "青川市临水区人民政府关于推动外贸稳规模优结构的实施意见",
+        ),  # the issuer opens the title: part of it
+    ],
+)
+def test_a_letterhead_line_in_the_same_run_as_the_title(front, title) -> None:
+    assert parse_plan(front + _BODY, source="front.txt").title == title

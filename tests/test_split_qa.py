@@ -40,3 +40,13 @@ def test_cli_writes_both_parts(tmp_path):
     dev = (tmp_path / "qa-x-dev.jsonl").read_text(encoding="utf-8").splitlines()
     held = (tmp_path / "qa-x-holdout.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(x)["id"] for x in dev + held) == sorted(i["id"] for i in _items())
+
+
+def test_a_session_named_after_its_unmarked_opening_question_keeps_it() -> None:
+    items = [
+        {"id": "q-1", "question": "泓山每年拨多少经费？"},
+        {"id": "q-2", "question": "这笔钱用在哪？", "session": "q-1"},
+        {"id": "q-3", "question": "那由谁负责？", "session": "q-1"},
+        {"id": "q-4", "question": "另一个问题"},
+    ]
+    assert [[i["id"] for i in u] for u in split_qa.units_of(items)] == [["q-1", "q-2", "q-3"], ["q-4"]]

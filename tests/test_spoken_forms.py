@@ -1,0 +1,34 @@
+"""Spoken forms of asking, as a sixth blind batch wrote them (question words only, never a plan's wording): a yes/no
+question ending on 不, 时侯 for 时候, when a document was 定稿, "主要抓哪几块工作" for its outline."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.intent import analyse
+from assistant.lexicon import lexicon
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("学校场地开放是体育局牵头不？", "yesno"),
+        ("社会资本能参与不", "yesno"),
+        ("场地资源一张图啥时侯建好", "time"),
+        ("这个方案是哪天定稿的", "date"),
+        ("这个方案主要抓哪几块工作", "structure"),
+    ],
+)
+def test_spoken_asks(question, role) -> None:
+    assert lexicon().has(question, role), question
+
+
+def test_a_mistyped_when_is_no_topic() -> None:
+    from assistant.units import UnitRegistry
+
+    q = analyse("场地资源一张图啥时侯建好", UnitRegistry([]))
+    assert "侯" not in q.topic, q.topic
+
+
+def test_no_is_a_yes_no_only_at_the_end() -> None:
+    assert not lexicon().has("不达标的单位怎么处理", "yesno")
