@@ -23,7 +23,16 @@ from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
-from .intent import Intent, Question, analyse, expand_synonyms, figure_value, figures_in, is_generic
+from .intent import (
+    Intent,
+    Question,
+    analyse,
+    expand_synonyms,
+    figure_value,
+    figures_in,
+    is_generic,
+    without_doc_number,
+)
 from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
 from .numberforms import (
@@ -401,7 +410,9 @@ class Assistant:
         c = self.composer
         # thin terms were not what retrieval searched for: judge the clause on the question's own words
         gate = [  # IDF weighs the generic ones; English words the glossary could not read are no evidence either way
-            t for t in self.segmenter.content_terms(q.text) if len(t) >= 2 and t not in q.unread
+            t
+            for t in self.segmenter.content_terms(without_doc_number(q.text))
+            if len(t) >= 2 and t not in q.unread and not lexicon().roles_of(t) - {"filler"}  # (哪天, 几年: asked)
         ]
         judged = (gate or terms) if _thin(terms) else terms
         clause = max(
@@ -1174,6 +1185,7 @@ class Assistant:
             return None  # a measure of its own is named ("首次进口药品口岸"): that measure is asked about
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: measures by scope field"))
         detailed = len(found) <= SCOPED_SHOWN  # a few: what each says; more: their titles
+
         def shown(section: str) -> str:
             clause = self.plan.clause(section)
             said = " ".join(x.text for x in clause.body)  # a measure that is its heading alone says no more

@@ -7,6 +7,7 @@ of the lexicon is never part of the topic, so a function word can never be named
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -277,6 +278,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
             topic = topic.replace(normalize(name), " ").replace(name, " ")
     for name in unknown:
         topic = topic.replace(name, " ")
+    # a document number (青政发〔2024〕9号) names a document: no topic, and its year is no year asked
+    topic = _doc_number_re().sub(" ", topic)
     # a year with the preposition that frames it (到2025年, 在2023年前): "莱芜区到" would leave 区到 as a topic word
     topic = _FRAMED_YEAR_RE.sub(" ", topic)
     alone = [m.group(0) for m in lex.matches(q, "alone")]  # "一家牵头" says alone, not a figure
@@ -299,7 +302,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         units=tuple(found),
         unknown_units=tuple(unknown),
         roles=roles,
-        years=tuple(m.group(0) for m in _YEAR_RE.finditer(q)),
+        years=tuple(m.group(0) for m in _YEAR_RE.finditer(_doc_number_re().sub(" ", q))),
         periods=tuple(_PERIOD_RE.findall(q)),
         quantities=tuple(m.group(0) for m in _QUANTITY_RE.finditer(q)),
         topic=topic,
@@ -332,3 +335,17 @@ def is_generic(term: str, scope: frozenset[str] = frozenset()) -> bool:
     """Whether a term names no topic: a lexicon word (any role), or one of the plan's scope words (its title's
     terms: the region and subject every question is about anyway)."""
     return bool(lexicon().roles_of(term)) or term in scope
+
+
+def without_doc_number(text: str) -> str:
+    """``text`` without the 文号 it writes (青政发〔2024〕9号): a document's name, never what is asked about."""
+    return _doc_number_re().sub(" ", text)
+
+
+@functools.cache
+def _doc_number_re() -> re.Pattern[str]:
+    """A 文号 in a question, by the document grammar's form (``document.toml [front] doc_number``, unanchored)."""
+    from .rules import patterns
+
+    forms = [p.pattern.removeprefix("^").removesuffix("$") for p in patterns("document", "front", "doc_number")]
+    return re.compile("|".join(f"(?:{f})" for f in forms) or "(?!)")

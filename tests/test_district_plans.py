@@ -69,3 +69,10 @@ def test_a_short_name_the_plan_gives_asked_in_a_question_that_names_its_subject_
     answer = plan.ask("充电设施说的1+1是啥意思？")  # 充电 is the plan's subject; 1+1 is what is asked
     assert answer.answerable and "每个场站1座充电站、1名运维人员" in answer.answer, answer.answer
     assert_verbatim(plan, answer)
+
+
+@pytest.mark.slow
+def test_from_which_day_it_applies_asked_with_its_document_number(plan) -> None:
+    answer = plan.ask("云政办发〔2025〕7号从哪天开始施行，管几年？")  # the 文号's year is no year asked
+    assert answer.answerable and "2025年4月1日" in answer.answer and "有效期3年" in answer.answer, answer.answer
+    assert_verbatim(plan, answer)

@@ -32,3 +32,12 @@ def test_a_mistyped_when_is_no_topic() -> None:
 
 def test_no_is_a_yes_no_only_at_the_end() -> None:
     assert not lexicon().has("不达标的单位怎么处理", "yesno")
+
+
+def test_a_document_number_names_the_document_and_asks_no_year() -> None:
+    from assistant.units import UnitRegistry
+
+    q = analyse("青政发〔2024〕9号从哪天开始施行，管几年？", UnitRegistry([]))
+    assert q.years == (), q.years  # 2024 is part of the 文号, not a year asked about
+    assert "青政发" not in q.topic and "几年" not in q.topic and "哪天" not in q.topic, q.topic
+    assert lexicon().has(q.text, "time")
