@@ -78,3 +78,30 @@ def test_a_note_with_a_responsible_unit_and_a_helper_but_no_lead(tmp_path, tmp_p
     short = engine.ask("嵌入式设施指的是啥")  # the short name's sentence goes on to say what it is
     assert "利用空闲地、边角地建设的小型健身设施" in short.answer, short.answer
     assert_verbatim(engine, short)
+
+
+_CHAPTERS = """枫川县防汛抗旱能力提升行动实施方案
+第一章 总体要求
+第一条 目标。到2027年，防汛抗旱能力明显提升。
+第二章 提升监测预警能力
+本章任务由县气象局负总责，县水利局、县自然资源局协助，各乡（镇）人民政府落实。
+第二条 加密监测站网。新建自动雨量站30处。
+第三章 完善保障
+第三条 加强资金保障。市级安排专项资金。（市财政局、市水务集团）
+本方案“完善保障”所列各项任务，括号内列第一位的单位为牵头单位，其他单位为配合单位；各项任务均需各乡（镇）人民政府负责落实，不再逐一列出。
+"""
+
+
+def test_a_chapters_own_assignment_and_a_rule_for_the_parts_it_names() -> None:
+    s = extract_structure(parse_plan(_CHAPTERS, source="chapters.txt"))
+    chapter = s.responsibility("第二章")  # "本章任务由A负总责，B协助，C落实": the chapter's own note
+    assert chapter is not None and chapter.leads == ("县气象局",) and chapter.co == ("县水利局", "县自然资源局")
+    assert chapter.implementers == ("乡（镇）人民政府",)
+    money = s.responsibility("第三条")  # 市水务集团 ends like an enterprise: the bracket is a note
+    assert money is not None and money.leads == ("市财政局",) and money.co == ("市水务集团",)
+    assert money.implementers == ("乡（镇）人民政府",)
+
+
+def test_labelled_zhuban_and_xieban_units() -> None:
+    note = parse_note("主责单位：市文化广电旅游局；协办单位：市商务局、市公安局")
+    assert note.leads == ("市文化广电旅游局",) and note.co == ("市商务局", "市公安局"), note
