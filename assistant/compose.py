@@ -965,7 +965,11 @@ class Composer:
         """For "“能耗双控”指的是什么": the sentence that introduces the abbreviation (以下简称“X”)."""
         for term in terms:
             # 以下简称“X”, 以下称X试点: the term may be followed by a few characters of the name it shortens
-            m = re.search(rf"[（(]以下(?:简)?称[“\"]?{re.escape(term)}[^（）()]{{0,4}}[”\"]?[）)]", self.plan.text)
+            m = re.search(
+                rf"[（(]以下(?:简)?称[“\"]?{re.escape(term)}[^（）()]{{0,4}}[”\"]?[）)]", self.plan.text
+            ) or re.search(
+                rf"(?<=[\u4e00-\u9fff])以下简称[“\"]?{re.escape(term)}[”\"]?(?=[。；，,])", self.plan.text
+            )  # "县防汛抗旱指挥部以下简称县防指。": written without brackets
             if not m:
                 continue
             clause = next(c for c in self.plan.clauses if c.start <= m.start() < c.end)

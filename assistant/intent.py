@@ -169,6 +169,10 @@ _PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 _FRAMED_YEAR_RE = re.compile(
     rf"(?:到|在|于|至|截至|截止)?(?:19|20)\d{{2}}年?(?:底|末)?(?:前|以前|之前)?|{_PERIOD_RE.pattern}"
 )
+# a year written with two digits after a word that frames a time ("到27年", "27年底前"): this century's
+_TWO_DIGIT_YEAR_RE = re.compile(
+    r"((?:到|至|在|于|截至|截止)(?=[2-3]\d年)|(?<![\d.年月第])(?=[2-3]\d年(?:底|末|前|以前|之前)))([2-3]\d)年"
+)
 # a figure with its unit: the units are the SI/Chinese measure words any plan uses
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万吨|吨|万平方米|平方米|万千瓦|千瓦|公里|个|家|亿元|万元|元)(?:/日|/天|/年)?"
@@ -207,7 +211,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     """
     lex = lexicon()
     original = text
-    q = normalize(text)
+    q = _TWO_DIGIT_YEAR_RE.sub(r"\g<1>20\g<2>年", normalize(text))  # "到27年" is 2027
     english = is_english(q, lex.english_function_words)
     unsupported = False
     unread: tuple[str, ...] = ()

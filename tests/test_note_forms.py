@@ -82,7 +82,7 @@ def test_a_note_with_a_responsible_unit_and_a_helper_but_no_lead(tmp_path, tmp_p
 
 _CHAPTERS = """枫川县防汛抗旱能力提升行动实施方案
 第一章 总体要求
-第一条 目标。到2027年，防汛抗旱能力明显提升。
+第一条 目标。到2027年，防汛抗旱能力明显提升。县防汛抗旱指挥部以下简称县防指。
 第二章 提升监测预警能力
 本章任务由县气象局负总责，县水利局、县自然资源局协助，各乡（镇）人民政府落实。
 第二条 加密监测站网。新建自动雨量站30处。
@@ -105,3 +105,15 @@ def test_a_chapters_own_assignment_and_a_rule_for_the_parts_it_names() -> None:
 def test_labelled_zhuban_and_xieban_units() -> None:
     note = parse_note("主责单位：市文化广电旅游局；协办单位：市商务局、市公安局")
     assert note.leads == ("市文化广电旅游局",) and note.co == ("市商务局", "市公安局"), note
+
+
+@pytest.mark.slow
+def test_a_short_name_given_without_brackets(tmp_path, tmp_path_factory) -> None:
+    from tiny_plans import assert_verbatim, engine_for
+
+    plan = tmp_path / "flood-plan.txt"
+    plan.write_text(_CHAPTERS, encoding="utf-8")
+    engine = engine_for(plan, tmp_path_factory)
+    answer = engine.ask("县防指是啥")
+    assert answer.answerable and "县防汛抗旱指挥部" in answer.answer, answer.answer
+    assert_verbatim(engine, answer)

@@ -41,3 +41,17 @@ def test_a_document_number_names_the_document_and_asks_no_year() -> None:
     assert q.years == (), q.years  # 2024 is part of the 文号, not a year asked about
     assert "青政发" not in q.topic and "几年" not in q.topic and "哪天" not in q.topic, q.topic
     assert lexicon().has(q.text, "time")
+
+
+def test_a_two_digit_year_after_a_time_word_is_this_centurys() -> None:
+    from assistant.units import UnitRegistry
+
+    assert analyse("中小河流治理到27年是不是将近一百公里", UnitRegistry([])).years == ("2027",)
+    assert analyse("27年底前要完成吗", UnitRegistry([])).years == ("2027",)
+    assert analyse("第25年的目标", UnitRegistry([])).years == ()  # an ordinal, no year
+    assert analyse("有效期5年", UnitRegistry([])).years == ()
+
+
+@pytest.mark.parametrize(("question", "role"), [("这事儿哪个部门打头？", "lead"), ("防汛督查谁参加", "co")])
+def test_spoken_who_leads_and_who_joins(question, role) -> None:
+    assert lexicon().has(question, role)
