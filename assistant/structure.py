@@ -171,6 +171,9 @@ class PlanStructure:
 
 # ---------------------------------------------------------------- responsibilities
 
+# the task named before 由 in a sentence that assigns it inside ("山洪沟治理由县水利局负责") is this short at most
+# (chosen: a task's name, not a clause of its own)
+INLINE_TASK_MAX_CHARS = 20
 CONVENTION_EXPLICIT = "明确标注：按说明中的“牵头”“配合”“落实”等字样确定角色"
 CONVENTION_NONE = "文件未说明牵头规则：所列单位均为负责单位，不区分牵头与配合"
 CONVENTION_STATED = "文件说明：{statement}"
@@ -725,6 +728,23 @@ def _first_in_body(plan: Plan, patterns: list[str]) -> tuple[Clause, Sentence, r
     return None
 
 
+def _inline_assignments(text: str) -> list[_Note]:
+    """The parts of a body sentence that assign a task by closing on a role marker after 由 and units of a level of
+    government ("山洪沟治理由县水利局负责", "由县住房城乡建设局负责，县交通运输局…做好…"), each read as a note; [] when
+    none. A part that goes on after the marker ("县财政局负责将经费纳入预算") assigns nothing this way."""
+    out: list[_Note] = []
+    for a, b in top_level_split(text, "，,；;"):
+        part = text[a:b].strip().rstrip("。")
+        at = part.find("由")
+        if at < 0 or at > INLINE_TASK_MAX_CHARS or not any(part.endswith(m) for m, _ in _markers()):
+            continue
+        note = parse_note(part[at:])
+        listed = (*note.leads, *note.co, *note.plain, *note.implementers)
+        if listed and not note.unread and bare_units("、".join(listed)):
+            out.append(note)
+    return out
+
+
 def _standing_rule(text: str) -> tuple[str, ...]:
     """The units a rule stated once in a sentence of its own makes implement every later task ("以下各项任务，
     各县（市、区）人民政府均需落实，不再逐一列出。"): the ``propagate`` grammar of notes.toml, in a sentence that also
@@ -755,6 +775,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 notes.append((_task_clause(plan, note) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
                 notes.append((c, sentence, _Note((), (), (), units, standing=True)))
+            elif sentence.kind is SentenceKind.BODY:
+                # "山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。": tasks assigned inside a sentence
+                notes += [(c, sentence, note) for note in _inline_assignments(sentence.text)]
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]

@@ -117,3 +117,15 @@ def test_a_short_name_given_without_brackets(tmp_path, tmp_path_factory) -> None
     answer = engine.ask("县防指是啥")
     assert answer.answerable and "县防汛抗旱指挥部" in answer.answer, answer.answer
     assert_verbatim(engine, answer)
+
+
+def test_tasks_assigned_inside_a_sentence() -> None:
+    text = """枫川县防汛能力提升方案
+一、重点任务
+（一）治理隐患。山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。
+（二）保障经费。县财政局负责将防汛经费纳入年度预算，所需资金由县财政统筹安排。
+"""
+    s = extract_structure(parse_plan(text, source="inline.txt"))
+    inside = s.responsibility("一(一)")
+    assert inside is not None and inside.responsible == ("县水利局", "县住房和城乡建设局"), inside
+    assert s.responsibility("一(二)") is None  # "负责将…纳入" goes on after the marker; 县财政 is no unit's name
