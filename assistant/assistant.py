@@ -27,6 +27,7 @@ from .intent import (
     Intent,
     Question,
     analyse,
+    doc_number_patterns,
     expand_synonyms,
     figure_value,
     figures_in,
@@ -47,7 +48,6 @@ from .numberforms import (
 from .parts import AskedPart, Part, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import load as load_rules
-from .rules import patterns
 from .segment import Segmenter, domain_terms
 from .settings import Settings
 from .structure import (
@@ -1031,12 +1031,7 @@ class Assistant:
         c = self.composer
         text = self.plan.clause(section).text
         scored = sorted(
-            (
-                (c.coverage(c.terms(task), text), resp.section)
-                for resp in self.structure.responsibilities
-                for reading in resp.readings
-                if (task := reading.field("task")) and resp.section != section
-            ),
+            ((c.coverage(c.terms(r.field("task")), text), row) for row, r in self._task_rows if row != section),
             reverse=True,
         )
         if not scored or scored[0][0] < TASK_ROW_COVERAGE:
@@ -1109,15 +1104,10 @@ class Assistant:
         if q.units:
             return None
         found: list[tuple[Clause, Sentence]] = []
-        rows = [
-            (self.plan.clause(resp.section), r.note)
-            for resp in self.structure.responsibilities
-            for r in resp.readings
-            if r.field("task")
-        ]
-        if lexicon().has(q.text, "task_table") and lexicon().has(q.text, "count") and rows:
+        rows = self._task_rows
+        if rows and lexicon().has(q.text, "task_table") and lexicon().has(q.text, "count"):
             what = "任务分工表列出"  # "分工表一共分解了几项任务": the table's rows
-            found = sorted(set(rows), key=lambda cs: cs[1].start)
+            found = [(self.plan.clause(section), r.note) for section, r in rows]
         elif lexicon().has(q.text, "noted"):
             what = "注明责任单位"
             for clause in self.plan.clauses:
@@ -1139,12 +1129,18 @@ class Assistant:
             draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
             return draft
         if what == "任务分工表列出":
-            tasks = "；".join(f"“{r}”" for r in self._row_tasks(found))
+            tasks = "；".join(f"“{r.field('task')}”" for _, r in rows)
             draft.add(f"方案的任务分工表共列出{len(found)}项任务：{tasks}。", *(Citation.of(cl, s) for cl, s in found))
             return draft
         listing = "、".join(clause.label for clause, _ in found)
         draft.add(f"方案中{what}的共{len(found)}条：{listing}。", *(Citation.of(cl, s) for cl, s in reversed(found)))
         return draft
+
+    @functools.cached_property
+    def _task_rows(self) -> tuple[tuple[str, NoteReading], ...]:
+        """The rows of the plan's task tables (notes with a ``[fields] task`` cell), with their clauses, in order."""
+        rows = [(resp.section, r) for resp in self.structure.responsibilities for r in resp.readings if r.field("task")]
+        return tuple(sorted(rows, key=lambda row: row[1].note.start))
 
     @functools.cached_property
     def _scope_places(self) -> dict[str, list[tuple[str, NoteReading]]]:
@@ -1155,7 +1151,7 @@ class Assistant:
             (resp.section, r, v)
             for resp in self.structure.responsibilities
             for r in resp.readings
-            if (v := r.field("scope")) and not v.startswith(("所有", "全部", "各"))
+            if (v := r.field("scope")) and not v.startswith(_EVERY_PLACE)
         ]
         if len(values) < 2:
             return {}
@@ -1199,7 +1195,7 @@ class Assistant:
                 (resp.section, r)
                 for resp in self.structure.responsibilities
                 for r in resp.readings
-                if r.field("scope").startswith(("所有", "全部"))
+                if r.field("scope").startswith(_EVERY_PLACE)
             ),
             None,
         )
@@ -1210,11 +1206,6 @@ class Assistant:
                 Citation.of(self.plan.clause(section), r.note),
             )
         return draft
-
-    def _row_tasks(self, rows: list[tuple[Clause, Sentence]]) -> list[str]:
-        """The task cell of each task-table row, in order."""
-        by_note = {r.note.start: r.field("task") for resp in self.structure.responsibilities for r in resp.readings}
-        return [by_note.get(note.start, "") for _, note in rows]
 
     def _aggregate(self, q: Question, draft: Draft) -> None:
         """Counts over the structure: which unit leads (or co-handles) the most tasks."""
@@ -1546,7 +1537,7 @@ class Assistant:
         pointed = _THIS_DOCUMENT_RE.search(text)  # "这份意见提到的《…》": this plan, pointed at
         first_own = min(first_own, pointed.start()) if pointed else first_own
         own_number = _doc_number_key(self.plan.meta.doc_number)
-        numbers = [m for p in _doc_number_patterns() for m in p.finditer(text)]
+        numbers = [m for p in doc_number_patterns() for m in p.finditer(text)]
         for m in (*_TITLE_RE.finditer(text), *numbers):
             if m.start() > first_own:
                 continue
@@ -1929,14 +1920,6 @@ ISSUER_SHOWN = 4
 
 
 @functools.cache
-def _doc_number_patterns() -> tuple[re.Pattern[str], ...]:
-    """The document grammar's 文号 forms (``document.toml [front] doc_number``, written for a whole line), unanchored
-    to be found inside a question."""
-    return tuple(
-        re.compile(p.pattern.removeprefix("^").removesuffix("$")) for p in patterns("document", "front", "doc_number")
-    )
-
-
 def _as_written(number: str, plan_text: str) -> str:
     """A 文号 found in a question without the asker's words its issuer run took ("请问国办发〔2016〕82号"): the
     longest end of it, issuer and all, the plan writes, else what follows the question words of the lexicon, at most
@@ -1955,6 +1938,9 @@ def _as_written(number: str, plan_text: str) -> str:
 def _doc_number_key(number: str) -> str:
     return re.sub(r"\s", "", number).translate(str.maketrans("［【(（］】)）[]", "〔〔〔〔〕〕〕〕〔〕"))
 
+
+# how a 适用范围 that covers every place opens ("所有自贸试验区", "全部开发区", "各试点城市")
+_EVERY_PLACE = ("所有", "全部", "各")
 
 # What a question asks about the document itself: the lexicon role → the PlanMeta field and how the answer names it.
 _META_FIELDS = (("doc_number", "文号"), ("issuer", "发文机关"), ("date", "成文日期"), ("recipients", "主送"))

@@ -19,7 +19,7 @@ from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
 from .segment import Segmenter, word_freq
-from .structure import NoteReading, PlanStructure, Responsibility, Role, Target
+from .structure import NoteReading, PlanStructure, Responsibility, Role, Target, bare_title
 from .tasks import Task, target_ledger, task_list
 
 # The evidence detail of an answer that is the plan's outline and nothing else (方案分几部分): a library asked it of
@@ -705,11 +705,11 @@ class Composer:
         """The rows of a task table standing in ``section`` (notes with a task cell) that give ``unit`` a role — not
         a row the table gives to the clause its task cell names by heading (that row is the clause's own note)."""
         resp = self.s.responsibility(section)
-        own = _bare_heading(self.plan.clause(section).title)
+        own = bare_title(self.plan.clause(section).title)
         return [
             r
             for r in (resp.readings if resp else ())
-            if r.field("task") and r.role_of(unit) is not None and _bare_heading(r.field("task")) != own
+            if r.field("task") and r.role_of(unit) is not None and bare_title(r.field("task")) != own
         ]
 
     def _rows_of(self, unit: str, section: str) -> str:
@@ -1175,8 +1175,3 @@ def _item_lines(family: str, text: str) -> int:
         return 0
     fam, level = found
     return sum(1 for line in text.splitlines() if (lv := fam.level_of(line)) and lv[0] == level)
-
-
-def _bare_heading(title: str) -> str:
-    """A heading without its number and closing stop: "（六）加强配套电网建设。" → "加强配套电网建设"."""
-    return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")

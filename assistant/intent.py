@@ -283,7 +283,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     for name in unknown:
         topic = topic.replace(name, " ")
     # a document number (青政发〔2024〕9号) names a document: no topic, and its year is no year asked
-    topic = _doc_number_re().sub(" ", topic)
+    topic = without_doc_number(topic)
     # a year with the preposition that frames it (到2025年, 在2023年前): "莱芜区到" would leave 区到 as a topic word
     topic = _FRAMED_YEAR_RE.sub(" ", topic)
     alone = [m.group(0) for m in lex.matches(q, "alone")]  # "一家牵头" says alone, not a figure
@@ -306,7 +306,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         units=tuple(found),
         unknown_units=tuple(unknown),
         roles=roles,
-        years=tuple(m.group(0) for m in _YEAR_RE.finditer(_doc_number_re().sub(" ", q))),
+        years=tuple(m.group(0) for m in _YEAR_RE.finditer(without_doc_number(q))),
         periods=tuple(_PERIOD_RE.findall(q)),
         quantities=tuple(m.group(0) for m in _QUANTITY_RE.finditer(q)),
         topic=topic,
@@ -343,13 +343,17 @@ def is_generic(term: str, scope: frozenset[str] = frozenset()) -> bool:
 
 def without_doc_number(text: str) -> str:
     """``text`` without the 文号 it writes (青政发〔2024〕9号): a document's name, never what is asked about."""
-    return _doc_number_re().sub(" ", text)
+    for pattern in doc_number_patterns():
+        text = pattern.sub(" ", text)
+    return text
 
 
 @functools.cache
-def _doc_number_re() -> re.Pattern[str]:
-    """A 文号 in a question, by the document grammar's form (``document.toml [front] doc_number``, unanchored)."""
+def doc_number_patterns() -> tuple[re.Pattern[str], ...]:
+    """The document grammar's 文号 forms (``document.toml [front] doc_number``, written for a whole line), unanchored
+    to be found inside a question."""
     from .rules import patterns
 
-    forms = [p.pattern.removeprefix("^").removesuffix("$") for p in patterns("document", "front", "doc_number")]
-    return re.compile("|".join(f"(?:{f})" for f in forms) or "(?!)")
+    return tuple(
+        re.compile(p.pattern.removeprefix("^").removesuffix("$")) for p in patterns("document", "front", "doc_number")
+    )

@@ -658,14 +658,14 @@ def _task_clause(plan: Plan, note: _Note) -> Clause | None:
     建设), or None: a note without that field, or a task no heading matches."""
     labels = set(_grammar()["fields"].get("task", ()))
     task = next((v for label, v in note.fields if label in labels), "")
-    wanted = _bare_title(task)
+    wanted = bare_title(task)
     if len(wanted) < 2:
         return None
-    found = [c for c in plan.clauses if c.title and _bare_title(c.title) == wanted]
+    found = [c for c in plan.clauses if c.title and bare_title(c.title) == wanted]
     return found[0] if len(found) == 1 else None
 
 
-def _bare_title(title: str) -> str:
+def bare_title(title: str) -> str:
     """A heading without its number and closing stop: "（三）加快充电设施建设。" → "加快充电设施建设"."""
     return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")
 
@@ -710,7 +710,7 @@ def _rule_scope(plan: Plan, clause: Clause, sentence: Sentence) -> frozenset[str
     (notes.toml ``chapter_scope``: 本章, 本部分), or None (the whole document)."""
     text = _paragraph(plan, sentence)
     quoted = set(re.findall(r"“([^”]{2,20})”", text))
-    named = frozenset(ch.numeral for ch in plan.chapters if quoted and _bare_title(ch.title) in quoted)
+    named = frozenset(ch.numeral for ch in plan.chapters if quoted and bare_title(ch.title) in quoted)
     if named:
         return named
     if clause.chapter and any(w in text for w in _grammar()["conventions"].get("chapter_scope", ())):
