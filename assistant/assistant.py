@@ -87,6 +87,9 @@ SCOPED_SHOWN = 3
 QUALITATIVE_COVERAGE = 0.75
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
 DEADLINE_SENTENCES = 2
+# clauses a deadline is looked for in, best first: a runner-up that states the time and explains the question as
+# well as the first answers when the first states none (chosen, not fitted)
+DEADLINE_CLAUSES = 2
 # Clauses whose coverage is within this margin of the best are ordered by retrieval instead of coverage.
 RERANK_MARGIN = 0.2
 # A question is about one numbered item of a clause when that item's text explains its topic (IDF-weighted coverage)
@@ -945,34 +948,74 @@ class Assistant:
             clause = self.plan.clause(focus or sections[0])
             draft.add(f"方案给出的完成时限是“{noted[0]}”：{clause.title}。", noted[1])
             return clause.label
-        clause = self.plan.clause(focus or sections[0])
+        # a span ("用多长时间", "待多久": 每年至少1个月) or a frequency ("多久一次": 每年召开两次) asked for
+        kind = asked_kind(q.text)
+        span_kind = kind if kind in _SPAN_KINDS else None
+        fallback: tuple[Clause, Sentence, str, bool] | None = None
+        first_cov, first_spanned = 0.0, False
+        for rank, label in enumerate([focus] if focus else sections[:DEADLINE_CLAUSES]):
+            found = self._stated_time(self.plan.clause(label), terms, retrieval, span_kind, q.topic)
+            if found is None:
+                continue
+            clause, sentence, when, spanned = found
+            cov = self.composer.coverage(terms, sentence.text)
+            covered = cov >= QUALITATIVE_COVERAGE
+            if (
+                rank > 0
+                and when
+                and covered
+                and (cov > first_cov or (cov == first_cov and spanned and not first_spanned))
+            ):
+                fallback = found  # a runner-up that explains more, or as much and writes the span the first does not
+                break
+            if rank == 0:
+                first_cov, first_spanned = cov, spanned
+                is_task = self.structure.responsibility(clause.label) is not None
+                # not one of the plan's tasks and no time stated: the plan sets no date for it
+                fallback = found if when or is_task or covered else None
+                if when and (spanned or not span_kind):
+                    break
+        if fallback is None:
+            return None
+        clause, sentence, when, _ = fallback
+        lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
+        draft.add(lead + sentence.text, Citation.of(clause, sentence))
+        return clause.label
+
+    def _stated_time(
+        self, clause: Clause, terms: list[str], retrieval: Retrieval, span_kind: str | None, asked: str = ""
+    ) -> tuple[Clause, Sentence, str, bool] | None:
+        """The sentence of ``clause`` that best explains the question and the time it states ("2019年6月底前…",
+        "每5年修订一次"), "" for none, and whether it is of ``span_kind`` when one is asked (a span: "每年至少1个月";
+        a frequency: "每年召开两次会议"), written first; None without sentences."""
         best = self.composer.best_sentences(clause, terms, retrieval, limit=DEADLINE_SENTENCES)
         if not best:
             return None
-        # the sentence that states the time, if one of the best does ("2019年6月底前…", "每5年修订一次")
-        duration = asked_kind(q.text) == "period"  # "用多长时间": a sentence that writes a span of years
-        timed = [(s, m) for s in best if (m := _TIME_RE.search(s.text) or (duration and _span(s.text)))]
+        if span_kind and not any(_span(s.text, span_kind) for s in best):  # the span may be said a sentence away
+            spanned = [s for s in clause.body if _span(s.text, span_kind) and self.composer.coverage(terms, s.text)]
+            best += sorted(spanned, key=lambda s: self.composer.coverage(terms, s.text), reverse=True)[:1]
+        timed = [(s, m) for s in best if (m := (span_kind and _span(s.text, span_kind)) or _TIME_RE.search(s.text))]
         # of several, the one that explains the question best (then the one retrieval ranks higher)
         timed.sort(
             key=lambda sm: (
-                bool(duration and _span(sm[0].text)),
+                bool(span_kind and _span(sm[0].text, span_kind)),
                 self.composer.coverage(terms, sm[0].text),
                 retrieval.sentence_scores.get(sm[0].id, 0.0),
             ),
             reverse=True,
         )
         sentence, match = timed[0] if timed else (best[0], None)
+        if span_kind and match is not None and _span(match.group(0), span_kind):  # of several, the one whose words
+            spans = number_forms().writes[span_kind].finditer(sentence.text)  # the question shares ("调专业多久一次":
+            near = set(asked)  # "每年调整1次专业", not "每5年修订1次…专业目录"; ``asked``: the question's topic)
+            match = max(spans, key=lambda m: len(near & set(sentence.text[m.start() : m.end() + SPAN_CONTEXT])))
         when = match.group(0) if match else ""
+        spanned = bool(span_kind and match and _span(match.group(0), span_kind))
         if not when:  # "到2020年，A，B。" frames the sentences after it in its paragraph (as it frames targets)
             before = self.plan.text[clause.start : sentence.start]
             frames = list(YEAR_FRAME_RE.finditer(before[before.rfind("\n") + 1 :]))
             when = frames[-1].group(0).rstrip("，,") if frames else ""
-        is_task = self.structure.responsibility(clause.label) is not None
-        if not when and not (is_task or self.composer.coverage(terms, sentence.text) >= QUALITATIVE_COVERAGE):
-            return None  # not one of the plan's tasks and no time stated: the plan sets no date for it
-        lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
-        draft.add(lead + sentence.text, Citation.of(clause, sentence))
-        return clause.label
+        return clause, sentence, when, spanned
 
     def _leader(self, q: Question, terms: list[str], sections: list[str], evidence: Evidence) -> Draft | None:
         """The official a task's note names in a field of its own ("牵头领导是谁", "牵头领导是罗建平副县长吗":
@@ -1165,8 +1208,9 @@ class Assistant:
 
     def _scoped_measures(self, q: Question) -> Draft | None:
         """The measures limited to one place by their 适用范围, when a question asks for the list or the count of a
-        place's own measures ("浙江自贸区单独拿到了哪些措施", "专门给福建自贸区的措施有几条"); None otherwise."""
-        if q.units or not (lexicon().has(q.text, "list") or lexicon().has(q.text, "count")):
+        place's own measures, or whether it has any ("浙江自贸区单独拿到了哪些措施", "专门给福建自贸区的措施有几条",
+        "有没有专门给上海自贸区的措施"); None otherwise."""
+        if q.units or not any(lexicon().has(q.text, role) for role in ("list", "count", "exist")):
             return None
         if any(lexicon().has(q.text, role) for role in ("who", "lead", "co", "time")):
             return None  # "重庆那边设…口岸，负责部门有哪些": who does one measure, not the place's measures
@@ -1965,9 +2009,16 @@ _FIGURE_RE = re.compile(
 )
 
 
-def _span(text: str) -> re.Match[str] | None:
-    """A span of time a sentence writes ("5—10年左右时间", "3年内"), not a calendar year."""
-    pattern = number_forms().writes.get("period")
+# the kinds of time a question may ask for besides a date: how long (a span) and how often (a frequency)
+_SPAN_KINDS = ("period", "frequency")
+# a span is matched to the question by its own words and the few after it ("每年调整1次专业")
+SPAN_CONTEXT = 3
+
+
+def _span(text: str, kind: str = "period") -> re.Match[str] | None:
+    """A span of time a sentence writes ("5—10年左右时间", "3年内"), not a calendar year; with ``kind`` frequency how
+    often something is done ("每年召开两次", "每5年修订一次")."""
+    pattern = number_forms().writes.get(kind)
     return pattern.search(text) if pattern else None
 
 

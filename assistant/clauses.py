@@ -767,7 +767,27 @@ def _is_prose_note(sentence: str) -> bool:
         return False
     body = text.rstrip(_NOTE_STOPS)
     markers = [m for ms in load("notes")["markers"].values() for m in ms]
-    return any(body.endswith(m) for m in markers)
+    # every part closes on a role marker ("由A牵头，B、C按职责分工负责"); a part that goes on past its verb
+    # ("县农业农村局负责项目申报审核，…，县农业农村局加强业务指导") is a sentence that does the work, not a note
+    parts = [body[a:b].strip() for a, b in top_level_split(body, "，,；;")]
+    return all(any(p.endswith(m) for m in markers) for p in parts if p)
+
+
+def top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` split on ``seps`` outside any brackets."""
+    spans = []
+    depth = 0
+    cur = 0
+    for i, ch in enumerate(text):
+        if ch in "(（《“[【":
+            depth += 1
+        elif ch in ")）》”]】":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            spans.append((cur, i))
+            cur = i + 1
+    spans.append((cur, len(text)))
+    return spans
 
 
 def items_prefix(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,7 +10,16 @@ from enum import Enum
 from functools import lru_cache
 
 from .aliases import title_places
-from .clauses import Clause, Plan, Sentence, SentenceKind, bare_units, items_prefix, table_row_note
+from .clauses import (
+    Clause,
+    Plan,
+    Sentence,
+    SentenceKind,
+    bare_units,
+    items_prefix,
+    table_row_note,
+    top_level_split,
+)
 from .units import Unit, UnitRegistry, build_registry
 
 
@@ -196,6 +206,7 @@ class _Note:
     unread: tuple[str, ...] = ()
     standing: bool = False  # a rule stated in a sentence of its own, not a note: it reads no task
     labelled: bool = False  # read from labelled fields ("牵头单位：A；责任单位：B"): each unit's role is its label's
+    keyed: bool = False  # a clause headed by a unit's name ("（一）县财政局：负责…"): its duties are that unit's
 
 
 def _grammar() -> dict:
@@ -421,21 +432,6 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
     return names, collective
 
 
-def top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` split on ``seps`` outside any brackets."""
-    spans = []
-    depth = 0
-    cur = 0
-    for i, ch in enumerate(text):
-        if ch in "(（《“[【":
-            depth += 1
-        elif ch in ")）》”]】":
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            spans.append((cur, i))
-            cur = i + 1
-    spans.append((cur, len(text)))
-    return spans
 
 
 # ---------------------------------------------------------------- targets
@@ -745,6 +741,53 @@ def _inline_assignments(text: str) -> list[_Note]:
     return out
 
 
+@functools.cache
+def _subject_re() -> re.Pattern[str]:
+    """Units opening a part of a sentence, then a verb of notes.toml ``[subjects]`` (longest first)."""
+    g = _grammar()
+    endings = g["together"]["unit_endings"] + g["bare"]["endings"]
+    verbs = sorted(
+        (v for role in ("responsible", "implement", "guide") for v in g["subjects"][role]), key=len, reverse=True
+    )
+    return re.compile(
+        rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,40}}?[{endings}])(?P<verb>{'|'.join(map(re.escape, verbs))})"
+    )
+
+
+def _subject_notes(text: str) -> list[_Note]:
+    """The parts of a sentence that open with units and a verb of notes.toml ``[subjects]`` ("县财政局要统筹…",
+    "县教育体育局负责指导…"), each read as a note (units as a bare list names them); [] when none."""
+    g = _grammar()["subjects"]
+    collective = set(_grammar()["collective"]["names"])
+    out: list[_Note] = []
+    for a, b in top_level_split(text, "，,；;。"):
+        found = _subject_re().match(text[a:b].strip())
+        named = found.group("units") if found else ""
+        units = bare_units(named) or bare_units(named.replace("和", "、"))  # 县工业和信息化局 is one unit
+        units = [u for u in units if u not in collective]  # "各级政府要…" names no particular unit
+        if not units:
+            continue
+        verb = found.group("verb")
+        if verb in g["guide"]:
+            out.append(_Note((), (), (), (), guides=tuple(units)))
+        elif verb in g["implement"]:
+            out.append(_Note((), (), tuple(units), ()))
+        else:
+            out.append(_Note((), (), (), (), plain=tuple(units)))
+    return out
+
+
+def _keyed_note(clause: Clause) -> _Note | None:
+    """The note of a clause headed by the units whose duties it lists ("（一）县生态环境局：承担…；负责…"), read from
+    its heading (notes.toml ``keyed_heading``); None when the heading names no units or the clause has notes of its
+    own."""
+    if not clause.sentences or any(s.kind is SentenceKind.NOTE for s in clause.sentences):
+        return None
+    found = re.match(_grammar()["conventions"].get("keyed_heading", r"(?!)"), clause.title or "")
+    units = bare_units(found.group(1)) if found else []
+    return _Note((), (), (), (), plain=tuple(units), keyed=True) if units else None
+
+
 def _standing_rule(text: str) -> tuple[str, ...]:
     """The units a rule stated once in a sentence of its own makes implement every later task ("以下各项任务，
     各县（市、区）人民政府均需落实，不再逐一列出。"): the ``propagate`` grammar of notes.toml, in a sentence that also
@@ -767,6 +810,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     g = _grammar()
     notes: list[tuple[Clause, Sentence, _Note]] = []
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
+        if (keyed := _keyed_note(c)) is not None:
+            notes.append((c, c.sentences[0], keyed))
         for sentence in c.sentences:
             if sentence.kind is SentenceKind.NOTE:
                 # a row of a task table pasted as text reads as the labelled note its header makes of it
@@ -778,11 +823,19 @@ def extract_structure(plan: Plan) -> PlanStructure:
             elif sentence.kind is SentenceKind.BODY:
                 # "山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。": tasks assigned inside a sentence
                 notes += [(c, sentence, note) for note in _inline_assignments(sentence.text)]
+    if not notes:  # no note of any kind: the sentences' subjects say who does what ("县财政局要统筹…")
+        notes = [
+            (c, sentence, note) for c in plan.clauses for sentence in c.body for note in _subject_notes(sentence.text)
+        ]
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
     whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
     stated, stated_for = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: every note
+    # "“负责”前所列单位为牵头单位": the units before 负责 lead; "列入某一单位名下的事项…由该单位牵头": keyed ones lead
+    marker_rule = _first_in_body(plan, g["conventions"].get("responsible_marker_lead", []))
+    marker_for = _rule_scope(plan, marker_rule[0], marker_rule[1]) if marker_rule else None
+    keyed_rule = _first_in_body(plan, g["conventions"].get("keyed_lead", []))
     if whole is not None:
         written += list(whole[2])
     registry = build_registry(written, plan.text, title_places(plan.title))  # its place: 鹭门公安分局 is 公安分局
@@ -817,6 +870,18 @@ def extract_structure(plan: Plan) -> PlanStructure:
             responsible += note.plain
         elif note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
             co += note.plain
+        elif note.keyed:  # the duties listed under a unit's name: its own, led by it when the document says so
+            if keyed_rule is not None:
+                leads += note.plain
+                convention = CONVENTION_STATED.format(statement=keyed_rule[2].group(0))
+            else:
+                responsible += note.plain
+                convention = CONVENTION_NONE
+        elif note.plain and marker_rule is not None and "负责" in sentence.text and (
+            marker_for is None or clause.chapter in marker_for
+        ):  # "（A负责，B配合）" where the document says the units before 负责 lead
+            leads += note.plain
+            convention = CONVENTION_STATED.format(statement=marker_rule[2].group(0))
         elif note.plain:
             if stated and in_scope:
                 leads.append(note.plain[0])

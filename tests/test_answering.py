@@ -29,7 +29,9 @@ PLAN = Path(__file__).parent / "data" / "answering-plan.txt"
         ("护理员要占几成", "share"),
         ("最多能占百分之多少", "share"),
         ("每个街道支持几家", "count"),
-        ("一年评几次", "count"),
+        ("一年评几次", "frequency"),  # how many times a year: a frequency (每年评选一次)
+        ("专业多久调整一次", "frequency"),
+        ("每个街道评几次", "count"),
         ("处理能力多少吨每天", "amount"),
         ("要有几年以上经验", "period"),
         ("目标是多少", None),

@@ -253,3 +253,7 @@ def test_a_places_own_measures_by_their_scope_field(tmp_path, tmp_path_factory) 
     assert answer.answerable and "共2条" in answer.answer and "开展保税维修业务" in answer.answer, answer.answer
     assert "所有开发区" in answer.answer  # the measures for every zone apply there too
     assert "离岸数据中心" not in answer.answer
+    # whether a place has measures of its own, asked as 有没有 / 有…吗: answered with what it has
+    for question in ("有没有专门给西山开发区的措施", "我是西山开发区管委会的，文件里有专门给我们的措施吗？"):
+        answer = engine.ask(question)
+        assert answer.answerable and "共1条" in answer.answer and "离岸数据中心" in answer.answer, answer.answer
