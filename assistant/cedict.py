@@ -116,3 +116,42 @@ def _share(text: str, word: str) -> float:
 @cache
 def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(s for s in text.split("\n") if s.strip())
+
+
+# a sense shared by more Chinese words than this is too vague to make two of them one meaning ("benefit")
+MAX_SENSE_SYNONYMS = 12
+
+
+@cache
+def _forward() -> dict[str, tuple[str, ...]]:
+    """Chinese headword → its senses (CC-CEDICT)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for word, senses in _entries():
+        out[word].extend(senses)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _sense_words(sense: str) -> tuple[str, ...]:
+    """The words of a short translating sense, as ``reverse_index`` keys them (() for a descriptive one)."""
+    if _SKIP_SENSE.match(sense):
+        return ()
+    text = re.sub(r"^\s*to\s+", "", re.sub(r"\([^)]*\)|\[[^]]*\]", " ", sense).lower())
+    words = re.findall(r"[a-z]+", text)
+    if 1 <= len(words) <= MAX_SENSE_WORDS and len(" ".join(words)) >= len(text.strip()) - 2:
+        return tuple(words)
+    return ()
+
+
+def same_sense(word: str, plan_text: str, key: Callable[[str], str]) -> tuple[str, ...]:
+    """The words of the plan that CC-CEDICT translates as ``word`` is translated ("老人" → "the elderly" → 老年人;
+    "托儿所" → "nursery" → 保育院): a word the asker uses for what the plan calls otherwise. A vague sense shared by
+    many words, and a reading the plan writes nearly everywhere, bridge nothing."""
+    index = reverse_index(key)
+    found: list[str] = []
+    for sense in _forward().get(word, ()):
+        words = _sense_words(sense)
+        readings = index.get(tuple(key(w) for w in words), ()) if words else ()
+        if len(readings) > MAX_SENSE_SYNONYMS:
+            continue
+        found += [r for r in readings if r != word and r in plan_text and _share(plan_text, r) <= MAX_READING_SHARE]
+    return tuple(dict.fromkeys(found))

@@ -81,6 +81,9 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# A word the plan never writes counts this much where a word of the same CC-CEDICT sense stands (老人 ~ 老年人):
+# less than the word itself, as a sense can be shared loosely. Chosen, not fitted.
+SAME_SENSE_CREDIT = 0.8
 # Modal verbs jieba glues to a following one-character verb (能免, 会用, 可享) when the plan does not write the pair.
 _MODALS = "能会可"
 # A term counts as present in a text when this share of it is (sub-words/bigrams; 1.0 = the whole term).
@@ -189,11 +192,29 @@ class Composer:
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Composer per Assistant, terms repeat across targets
     def credit(self, term: str, text: str) -> float:
-        """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found."""
+        """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found; a
+        word the plan never writes counts ``SAME_SENSE_CREDIT`` where a word of the same sense stands (老人 where
+        the text writes 老年人: ``same_sense``)."""
         if term in text:
             return 1.0
+        bridged = SAME_SENSE_CREDIT if any(w in text for w in self.same_sense(term)) else 0.0
         if len(term) < 3:
-            return 0.0
+            return bridged
+        return max(bridged, self._partial_credit(term, text))
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one Composer per Assistant
+    def same_sense(self, term: str) -> tuple[str, ...]:
+        """Words of the plan CC-CEDICT translates as it translates ``term``, a word the plan never writes (老人 →
+        老年人, 托儿所 → 保育院); () for a word the plan writes, or one not made of Chinese characters."""
+        if len(term) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in term) or term in self.plan.text:
+            return ()
+        from .cedict import same_sense
+        from .normalize import english_key
+
+        return same_sense(term, self.plan.text, english_key)
+
+    def _partial_credit(self, term: str, text: str) -> float:
+        """The share of ``term``'s sub-words/bigrams ``text`` holds (a term of three characters or more)."""
         mask = [False] * len(term)
         for w in self._subwords(term):
             if w in text:

@@ -140,6 +140,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def english_key(token: str) -> str:
+    """The glossary's key of an English word (its stem), as CC-CEDICT's reverse index is keyed."""
+    return _key(token)
+
+
 def _key(token: str) -> str:
     return stem(token) if token[:1].isalpha() else token.lower()
 

@@ -71,3 +71,27 @@ def test_everyday_words_reach_the_plans_words(engine, question, expected, sectio
     answer = engine.ask(question)
     assert answer.answerable, answer.answer
     assert expected in answer.answer and answer.citations[0].section == section
+
+
+def test_a_word_the_plan_never_writes_reaches_one_of_the_same_sense() -> None:
+    from assistant.cedict import same_sense
+    from assistant.normalize import english_key
+
+    text = "到2025年，城市建成区雨污合流管网清零。\n对80周岁以上老年人给予补贴。\n" + "加强组织领导。\n" * 10
+    assert "建成区" in same_sense("城区", text, english_key)  # "urban area"
+    assert "老年人" in same_sense("老人", text, english_key)  # "the elderly"
+    assert same_sense("老人", "加强组织领导。", english_key) == ()  # nothing of that sense in the plan
+    assert same_sense("好处", text, english_key) == ()  # a sense shared by too many words bridges nothing
+
+
+def test_same_sense_credit_counts_less_than_the_word(engine) -> None:
+    from assistant.compose import SAME_SENSE_CREDIT
+
+    c = engine.composer
+    assert c.credit("老年人才", "对退休返聘的老年人才给予适当补贴") == 1.0
+    assert c.credit("老人", "对退休返聘的老年人才给予适当补贴") == SAME_SENSE_CREDIT < 1.0
+
+
+def test_a_market_regulator_is_no_city_naming_another_document(engine) -> None:
+    assert engine.unquoted_document("柳河县市场监管局在师资方案里要管哪些事") == ""  # 市场 names no city
+    assert engine.unquoted_document("济南市那个节能减排实施方案里的目标是多少")  # another city's plan still is one

@@ -47,6 +47,7 @@ WARMUP_QUESTIONS = (  # the first few asks are slow (model kernels, jieba); pay 
     "清洁取暖率的目标是多少？由谁牵头？",
     "我们水务局要负责哪些工作？",
     "到2025年单位地区生产总值能耗下降多少？",
+    "老人有什么补贴？",  # an everyday word plans rarely write: loads CC-CEDICT's indexes (same_sense) before ready
 )
 _END = object()
 OVERLOAD_RETRY_SECONDS = 2  # Retry-After when the answer queue is full: a queue drains in about that long
