@@ -1686,9 +1686,19 @@ class Assistant:
         answer starts with 是的 or 不是."""
         meta, text = self.plan.meta, self.plan.text
         asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
-        if not asked:
+        if ("date", "成文日期") in asked and ("published", "发布日期") in asked and not meta.published:
+            asked.remove(("published", "发布日期"))  # "哪天发布的" of a plan with no 发布日期: its 成文日期 answers
+        extra = (
+            [(label, value) for label, value in meta.extra if label in q.text]
+            if lexicon().has(q.text, "meta_extra")
+            else []
+        )
+        if not asked and not extra:
             return None
         facts, cites, missing, wrong = [], [], [], False
+        facts += [
+            f"{label}：{value}" for label, value in extra
+        ]  # a web page's metadata row (索引号): no clause holds it
         for field_name, name in asked:
             value = getattr(meta, field_name)
             if not value:
@@ -1987,7 +1997,13 @@ def _doc_number_key(number: str) -> str:
 _EVERY_PLACE = ("所有", "全部", "各")
 
 # What a question asks about the document itself: the lexicon role → the PlanMeta field and how the answer names it.
-_META_FIELDS = (("doc_number", "文号"), ("issuer", "发文机关"), ("date", "成文日期"), ("recipients", "主送"))
+_META_FIELDS = (
+    ("doc_number", "文号"),
+    ("issuer", "发文机关"),
+    ("date", "成文日期"),
+    ("published", "发布日期"),
+    ("recipients", "主送"),
+)
 
 
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)

@@ -151,6 +151,8 @@ class Composer:
                 t = t.lstrip("要各都还也就再那这其它该此里").rstrip("要的了是在和都呢吗")
                 if len(t) == 2 and t[0] in _MODALS:
                     continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
+                if t[-1:] in _MODALS and word_freq(t) == 0:
+                    t = t[:-1]  # 村能 (一个村能拿多少): a modal jieba glued to the word before it, no word of its own
             if t not in self.plan.text:  # 建好, 办完, 建起来: the asker's "done"; the verb alone is what is asked
                 done = lexicon().matches(t, "complement")
                 if done:

@@ -158,7 +158,7 @@ def word_figures(text: str) -> set[tuple[float, str]]:
 _APPROX_RE = re.compile(
     r"(?P<about>大概|大约|约|近|将近|差不多)?"
     r"(?P<num>[一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?P<more>多|余|来|几)?(?P<scale>万|亿)?"
-    r"(?P<unit>平方米|平米|吨标准煤|吨|千瓦时|千瓦|公里|亩|元|个|家|所|项|座)(?P<qual>左右|上下)?"
+    r"(?P<unit>平方米|平米|平(?![台方均衡安稳])|吨标准煤|吨|千瓦时|千瓦|公里|亩|元|个|家|所|项|座)(?P<qual>左右|上下)?"
 )
 # a share said in words: 百分之八十多, 百分之九十左右, 八成多
 _APPROX_SHARE_RE = re.compile(
@@ -222,7 +222,7 @@ def approximate_figures(text: str) -> list[ApproxFigure]:
             high = (value + place) * scale * (1 - 1e-6)  # 三百多 stops short of 四百
         if m.group("about") or m.group("qual"):
             low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
-        unit = canonical_unit("平方米" if m.group("unit") == "平米" else m.group("unit"))
+        unit = canonical_unit("平方米" if m.group("unit") in ("平米", "平") else m.group("unit"))  # 三百多万平: 平方米
         out.append(ApproxFigure(m.group(0), low, high, unit))
     for m in _APPROX_SHARE_RE.finditer(text):
         if m.group("tenths"):

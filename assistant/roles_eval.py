@@ -125,6 +125,12 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
                 r for r in readings
                 if id(r) not in used and r.section == entry["section"] and all(c in _squash(r.note.text) for c in cells)
             ]  # fmt: skip
+            if not candidates:  # a responsibility matrix's row: its marks become role labels, and the row is a note
+                named = [c for c in cells if len(c) > 1]  # of the task it names (2.1), not of the table's clause
+                candidates = [
+                    r for r in readings
+                    if id(r) not in used and named and all(c in _squash(r.note.text) for c in named)
+                ]  # fmt: skip
         if not candidates and entry.get("evidence"):  # one entry an item, several items assigned by one sentence
             # ("第1、2项由A牵头…；第3项由B负责"): the sentence of the note that holds the entry's evidence (it may
             # serve several entries)

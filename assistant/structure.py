@@ -370,7 +370,7 @@ def _read_parts(
                 roles["co"] = [u for u in listed if u != lead[0]]
                 roles["responsible"] = []
                 continue
-        seg = re.sub(r"^由", "", items_prefix(seg))
+        seg = re.sub(r"^由", "", items_prefix(re.sub(g["prose"].get("phase", "(?!)"), "", seg)))  # 2026年起由A统筹
         together = next(
             (m.group(0) for w in g["together"]["words"]
              if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}", seg))),
@@ -663,7 +663,8 @@ def _task_clause(plan: Plan, note: _Note) -> Clause | None:
 
 def bare_title(title: str) -> str:
     """A heading without its number and closing stop: "（三）加快充电设施建设。" → "加快充电设施建设"."""
-    return re.sub(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*", "", title.strip()).rstrip("。.；;")
+    number = r"^[（(]?(?:[一二三四五六七八九十百零〇]+|\d+(?:[.．]\d+)*)[)）、.．]?\s*"  # （三）, 3., 2.1
+    return re.sub(number, "", title.strip()).rstrip("。.；;")
 
 
 def _document_convention(plan: Plan) -> tuple[str, frozenset[str] | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -170,7 +171,7 @@ class UnitRegistry:
             try:
                 unit = self.resolve(candidate)
             except UnknownUnit:
-                if _UNKNOWN_ORG_RE.search(candidate):
+                if _UNKNOWN_ORG_RE.search(candidate) and not candidate.endswith(_not_units()):
                     unknown.append(candidate)
                 continue
             found.append((start, unit))
@@ -243,6 +244,12 @@ _UNKNOWN_ORG_RE = re.compile(
     r"(?:局|中心|分行|委员会|办事处|办公室)$|^[区市县](?:委|政府)[\u4e00-\u9fa5]*(?:部|办)$|^[区市县][\u4e00-\u9fa5]{2,}委$"
 )
 _FUNCTION_WORDS = ("哪", "什么", "谁", "这", "那", "个", "归", "部分", "的", "是")
+
+
+@functools.cache
+def _not_units() -> tuple[str, ...]:
+    """Words that end like a unit and name none (布局, 格局): ``assistant/data/units.toml`` ``not_units``."""
+    return tuple(load("units").get("not_units", ()))
 
 
 def _candidate_spans(text: str) -> list[tuple[int, int]]:

@@ -95,3 +95,20 @@ def test_same_sense_credit_counts_less_than_the_word(engine) -> None:
 def test_a_market_regulator_is_no_city_naming_another_document(engine) -> None:
     assert engine.unquoted_document("柳河县市场监管局在师资方案里要管哪些事") == ""  # 市场 names no city
     assert engine.unquoted_document("济南市那个节能减排实施方案里的目标是多少")  # another city's plan still is one
+
+
+def test_ping_after_a_figure_is_square_metres_and_quantifiers_are_no_topic(engine) -> None:
+    from assistant.numberforms import approximate_figures
+
+    (more,) = approximate_figures("新增绿色建筑面积是三百多万平吧")
+    assert more.unit == "平方米" and more.low == 3_000_000 and more.high < 4_000_000
+    assert all(f.unit != "平方米" for f in approximate_figures("建成三百平台"))  # 平台 is no 平
+    terms = engine.composer.terms(analyse("这些措施最迟哪天之前全部落地", UnitRegistry([])).topic)
+    assert "全部" not in terms, terms
+
+
+def test_a_word_ending_like_a_unit_names_none() -> None:
+    registry = UnitRegistry([])
+    assert registry.find_in_text("全市充电设施布局规划什么时候编完") == ([], [])  # 布局 is no bureau
+    assert registry.find_in_text("构建发展新格局要做什么") == ([], [])
+    assert registry.find_in_text("教育局要做什么")[1] == ["教育局"]  # a bureau still is one

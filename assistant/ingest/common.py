@@ -70,12 +70,14 @@ def clean_lines(lines: list[str]) -> str:
     return "\n".join(line.strip() for line in lines if line.strip()) + "\n"
 
 
-def known_meta_label(text: str) -> str | None:
-    """The metadata label ``text`` is (``标　　题：`` → ``标题``), or None when it is not one."""
+def known_meta_label(text: str, colon: bool = True) -> str | None:
+    """The metadata label ``text`` is (``标　　题：`` → ``标题``), or None when it is not one. In a table's cell of its
+    own (``colon=False``) a label may be written without its colon (``发文机关`` | ``国务院``)."""
     from ..rules import load
 
     label = meta_label(text)
-    return label if label in load("document")["meta"]["labels"] and text.strip().endswith((":", "：")) else None
+    closed = text.strip().endswith((":", "：")) or not colon
+    return label if label in load("document")["meta"]["labels"] and closed else None
 
 
 def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
@@ -85,9 +87,10 @@ def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
         cells = [c.strip() for c in dict.fromkeys(row)]  # merged cells repeat
         i = 0
         while i < len(cells):
-            label = known_meta_label(cells[i])
+            label = known_meta_label(cells[i], colon=False)
             if label is not None:
-                value = cells[i + 1] if i + 1 < len(cells) and known_meta_label(cells[i + 1]) is None else ""
+                following = cells[i + 1] if i + 1 < len(cells) else ""
+                value = following if following and known_meta_label(following, colon=False) is None else ""
                 out.append((label, value))
                 i += 2 if value else 1
             else:
@@ -130,3 +133,36 @@ def task_table_lines(rows: list[list[str]]) -> list[str]:
     [] when the table is no such table."""
     header = task_table_header(rows[0]) if len(rows) >= 2 else []
     return [line for row in rows[1:] if (line := labelled_row(header, row))] if header else []
+
+
+def matrix_table_lines(rows: list[list[str]], before: list[str]) -> list[str]:
+    """A responsibility matrix (a header row of unit names, a task a row, a mark in each unit's cell) as one labelled
+    note a row (``（重点任务：2.1科学编制治理规划；牵头单位：A；配合单位：B、C；落实单位：D）``), its marks read by
+    the legend the document states in the paragraphs ``before`` it (notes.toml ``[matrix]``). [] when the table is
+    no such table or no legend says what its marks mean."""
+    from ..clauses import bare_units
+    from ..rules import load
+
+    grammar = load("notes")["matrix"]
+    legend_text = "".join(before[-grammar.get("legend_lines", 3) :])
+    legend = {m.group(1): grammar["roles"][m.group(2)] for m in re.finditer(grammar["legend"], legend_text)}
+    if len(rows) < 2 or not legend:
+        return []
+    header = [c.strip() for c in rows[0]]
+    unit_at = [i for i, cell in enumerate(header) if bare_units(cell) == [cell]]
+    if len(unit_at) < 2:
+        return []
+    task_label = next(iter(load("notes")["fields"]["task"]))
+    lines = []
+    for row in rows[1:]:
+        cells = [c.strip() for c in row] + [""] * (len(header) - len(row))
+        task = "".join(cells[i] for i in range(len(header)) if i not in unit_at and cells[i])
+        roles: dict[str, list[str]] = {}
+        for i in unit_at:
+            for mark in cells[i]:
+                if mark in legend:
+                    roles.setdefault(legend[mark], []).append(header[i])
+        if task and roles:
+            parts = [f"{task_label}：{task}"] + [f"{label}：{'、'.join(units)}" for label, units in roles.items()]
+            lines.append("（" + "；".join(parts) + "）")
+    return lines

@@ -12,7 +12,14 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, task_table_lines
+from .common import (
+    Extracted,
+    clean_lines,
+    fold_compat,
+    matrix_table_lines,
+    meta_rows_from_cells,
+    task_table_lines,
+)
 from .docx_numbering import W, read_numbering
 
 # Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
@@ -80,11 +87,29 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
             lines += (label + text).splitlines() if text.strip() else []
         else:
             table = Table(child, document)
-            cells = [["\n".join(_paragraph_text(p) for p in cell._tc.iter(W + "p")) for cell in row.cells]
-                     for row in table.rows]  # fmt: skip
+            cells = [[_cell_text(cell) for cell in _distinct(row.cells)] for row in table.rows]
             rows = meta_rows_from_cells(cells)
             if rows:
                 meta += rows
-            else:  # a task table's rows as notes; any other table a line a row (merged cells repeat: kept once)
-                lines += task_table_lines(cells) or ["".join(dict.fromkeys(row)) for row in cells]
+            else:  # a task table's or a responsibility matrix's rows as notes; any other table a line a row
+                lines += (
+                    task_table_lines(cells)
+                    or matrix_table_lines(cells, lines)
+                    or ["\t".join(row).strip() for row in cells]
+                )
     return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx")
+
+
+def _distinct(cells: list) -> list:
+    """A row's cells, a merged cell once (python-docx repeats it for every grid column it spans)."""
+    seen: set[int] = set()
+    out = []
+    for cell in cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(cell)
+    return out
+
+
+def _cell_text(cell) -> str:
+    return "\n".join(_paragraph_text(p) for p in cell._tc.iter(W + "p"))

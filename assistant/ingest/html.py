@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, task_table_lines
+from .common import Extracted, clean_lines, fold_compat, matrix_table_lines, meta_rows_from_cells, task_table_lines
 from .txt import decode_text
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section", "article")
@@ -27,6 +27,12 @@ _HEADLINE_CHARS = (6, 80)
 _SITE_SUFFIX_RE = re.compile(r"\s*[_|｜—–]\s*|\s+-\s+")
 # Text is credited to its own block and at most this many blocks around it (each step weighs less).
 _MAX_STEPS = 4
+
+
+def _before(table, paragraphs: int = 3) -> list[str]:
+    """The text of the paragraphs just before ``table`` (where a matrix's legend is stated), in document order."""
+    found = [p.get_text("", strip=True) for p in table.find_all_previous(["p", "div"], limit=paragraphs)]
+    return list(reversed(found))
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -153,7 +159,8 @@ def read_html(raw: bytes, path: Path) -> Extracted:
         if found:
             meta += [row for row in found if row not in meta]
             table.decompose()
-        elif notes := task_table_lines(rows):  # a 重点任务分工表: its rows as notes, one paragraph each
+        elif notes := task_table_lines(rows) or matrix_table_lines(rows, _before(table)):  # 分工表 or a ●/○ matrix:
+            # its rows as notes, one paragraph each
             block = soup.new_tag("div")
             for line in notes:
                 paragraph = soup.new_tag("p")
