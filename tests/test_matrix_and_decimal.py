@@ -34,19 +34,9 @@ AFTER = ["4 保障措施", "4.1 强化资金保障", "县财政每年安排专�
 
 
 def _docx(path: Path) -> Path:
-    import docx
+    from tiny_plans import docx_with_table
 
-    document = docx.Document()
-    for line in BODY:
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-    for r, row in enumerate(TABLE):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    for line in AFTER:
-        document.add_paragraph(line)
-    document.save(path)
-    return path
+    return docx_with_table(path, BODY, TABLE, tuple(AFTER))
 
 
 def _html(path: Path) -> Path:

@@ -35,17 +35,9 @@ TABLE = [
 
 
 def _docx(path: Path) -> Path:
-    import docx
+    from tiny_plans import docx_with_table
 
-    document = docx.Document()
-    for line in BODY:
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-    for r, row in enumerate(TABLE):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    document.save(path)
-    return path
+    return docx_with_table(path, BODY, TABLE)
 
 
 def _html(path: Path) -> Path:
