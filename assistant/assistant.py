@@ -1695,10 +1695,8 @@ class Assistant:
         )
         if not asked and not extra:
             return None
-        facts, cites, missing, wrong = [], [], [], False
-        facts += [
-            f"{label}：{value}" for label, value in extra
-        ]  # a web page's metadata row (索引号): no clause holds it
+        # a web page's metadata row (索引号) is said without a citation: no clause holds it
+        facts, cites, missing, wrong = [f"{label}：{value}" for label, value in extra], [], [], False
         for field_name, name in asked:
             value = getattr(meta, field_name)
             if not value:

@@ -53,16 +53,23 @@ def reverse_index(key: Callable[[str], str]) -> dict[tuple[str, ...], tuple[str,
     index: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for word, senses in _entries():
         for sense in senses:
-            if _SKIP_SENSE.match(sense):
-                continue
-            text = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", sense).lower()
-            text = re.sub(r"^\s*to\s+", "", text)
-            words = re.findall(r"[a-z]+", text)
-            if 1 <= len(words) <= MAX_SENSE_WORDS and len(" ".join(words)) >= len(text.strip()) - 2:
+            if words := _sense_words(sense):
                 keyed = tuple(key(w) for w in words)
                 if word not in index[keyed]:
                     index[keyed].append(word)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _sense_words(sense: str) -> tuple[str, ...]:
+    """The words of a short translating sense ("to defuse (conflicts)" → defuse); () for one that names no
+    translation or describes rather than translates."""
+    if _SKIP_SENSE.match(sense):
+        return ()
+    text = re.sub(r"^\s*to\s+", "", re.sub(r"\([^)]*\)|\[[^]]*\]", " ", sense).lower())
+    words = re.findall(r"[a-z]+", text)
+    if 1 <= len(words) <= MAX_SENSE_WORDS and len(" ".join(words)) >= len(text.strip()) - 2:
+        return tuple(words)
+    return ()
 
 
 # derivational endings tried off a word CC-CEDICT has no sense for (empowerment → empower)
@@ -129,17 +136,6 @@ def _forward() -> dict[str, tuple[str, ...]]:
     for word, senses in _entries():
         out[word].extend(senses)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _sense_words(sense: str) -> tuple[str, ...]:
-    """The words of a short translating sense, as ``reverse_index`` keys them (() for a descriptive one)."""
-    if _SKIP_SENSE.match(sense):
-        return ()
-    text = re.sub(r"^\s*to\s+", "", re.sub(r"\([^)]*\)|\[[^]]*\]", " ", sense).lower())
-    words = re.findall(r"[a-z]+", text)
-    if 1 <= len(words) <= MAX_SENSE_WORDS and len(" ".join(words)) >= len(text.strip()) - 2:
-        return tuple(words)
-    return ()
 
 
 def same_sense(word: str, plan_text: str, key: Callable[[str], str]) -> tuple[str, ...]:

@@ -432,8 +432,6 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
     return names, collective
 
 
-
-
 # ---------------------------------------------------------------- targets
 
 _UNIT_PAT = (
@@ -778,6 +776,11 @@ def _subject_notes(text: str) -> list[_Note]:
     return out
 
 
+def _says_responsible(note: str) -> bool:
+    """Whether a note writes a plain 负责 marker (notes.toml ``[markers] responsible``), not a bare list of units."""
+    return any(m in note for m in _grammar()["markers"]["responsible"])
+
+
 def _keyed_note(clause: Clause) -> _Note | None:
     """The note of a clause headed by the units whose duties it lists ("（一）县生态环境局：承担…；负责…"), read from
     its heading (notes.toml ``keyed_heading``); None when the heading names no units or the clause has notes of its
@@ -878,9 +881,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
             else:
                 responsible += note.plain
                 convention = CONVENTION_NONE
-        elif note.plain and marker_rule is not None and "负责" in sentence.text and (
+        elif note.plain and marker_rule is not None and _says_responsible(sentence.text) and (
             marker_for is None or clause.chapter in marker_for
-        ):  # "（A负责，B配合）" where the document says the units before 负责 lead
+        ):  # "（A负责，B配合）" where the document says the units before 负责 lead (not a bare list of units)
             leads += note.plain
             convention = CONVENTION_STATED.format(statement=marker_rule[2].group(0))
         elif note.plain:

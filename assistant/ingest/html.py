@@ -159,8 +159,8 @@ def read_html(raw: bytes, path: Path) -> Extracted:
         if found:
             meta += [row for row in found if row not in meta]
             table.decompose()
-        elif notes := task_table_lines(rows) or matrix_table_lines(rows, _before(table)):  # 分工表 or a ●/○ matrix:
-            # its rows as notes, one paragraph each
+        elif notes := task_table_lines(rows) or matrix_table_lines(rows, _before(table)):
+            # a 重点任务分工表 or a ●/○ responsibility matrix: its rows as notes, one paragraph each
             block = soup.new_tag("div")
             for line in notes:
                 paragraph = soup.new_tag("p")
