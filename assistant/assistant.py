@@ -90,6 +90,9 @@ DEADLINE_SENTENCES = 2
 # clauses a deadline is looked for in, best first: a runner-up that states the time and explains the question as
 # well as the first answers when the first states none (chosen, not fitted)
 DEADLINE_CLAUSES = 2
+# A step's heading gives its period ("（一）摸底谋划（2026年2月至3月）"): the question must name that much of its title
+# (the words of 摸底谋划, not just 阶段) for the period to answer it. As QUALITATIVE_COVERAGE, by the same reasoning.
+PHASE_TITLE_COVERAGE = 0.75
 # Clauses whose coverage is within this margin of the best are ordered by retrieval instead of coverage.
 RERANK_MARGIN = 0.2
 # A question is about one numbered item of a clause when that item's text explains its topic (IDF-weighted coverage)
@@ -131,8 +134,23 @@ def dictionary_words(structure: PlanStructure) -> list[str]:
     """The plan's own terms for jieba: unit names and aliases, target indicators, quoted terms, domain terms."""
     words = [n for u in structure.units for n in u.names]
     words += [t.indicator for t in structure.targets if len(t.indicator) <= 12]
+    words += _rate_words(t.indicator for t in structure.targets)
     words += [m for m in re.findall(r"“([^”]{2,8})”", structure.plan.text)]
     return words + domain_terms()
+
+
+def _rate_words(indicators: Iterable[str]) -> list[str]:
+    """The short names of rates the plan sets ("农村生活污水治理率" → 治理率): the word before 率 with it, as askers
+    write the rate alone ("治理率要弄到多少"), where jieba would otherwise glue 率 to the next word (率要)."""
+    import jieba
+
+    out = []
+    for indicator in indicators:
+        if indicator.endswith("率") and len(indicator) >= 4:
+            head = jieba.lcut(indicator[:-1], HMM=False)[-1]
+            if len(head) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", head):
+                out.append(head + "率")
+    return list(dict.fromkeys(out))
 
 
 class Assistant:
@@ -412,10 +430,15 @@ class Assistant:
         """The evidence for the abstention score: IDF-weighted coverage by the plan and by the best clauses."""
         c = self.composer
         # thin terms were not what retrieval searched for: judge the clause on the question's own words
-        gate = [  # IDF weighs the generic ones; English words the glossary could not read are no evidence either way
+        # IDF weighs the generic ones; English words the glossary could not read are no evidence either way, nor is a
+        # filler the plan never writes (那块, 程度: the asker's way of asking, which no plan is expected to echo)
+        gate = [
             t
             for t in self.segmenter.content_terms(without_doc_number(q.text))
-            if len(t) >= 2 and t not in q.unread and not lexicon().roles_of(t) - {"filler"}  # (哪天, 几年: asked)
+            if len(t) >= 2
+            and t not in q.unread
+            and not (roles := lexicon().roles_of(t)) - {"filler"}  # (哪天, 几年: asked)
+            and not (roles and t not in self.plan.text)
         ]
         judged = (gate or terms) if _thin(terms) else terms
         clause = max(
@@ -943,6 +966,11 @@ class Assistant:
             return focus
         if not sections:
             return None
+        phase = self._phase_period(focus or sections[0], terms)
+        if phase is not None:  # "摸底谋划阶段到什么时候结束": a step of the plan whose heading gives its period
+            clause, sentence, period = phase
+            draft.add(f"方案给出的时间是“{period}”：{sentence.text}", Citation.of(clause, sentence))
+            return clause.label
         noted = self._note_deadline(focus or sections[0], terms)
         if noted:  # "（责任单位：…；完成时限：2024年6月底前）": the task's own time limit, as its note states it
             clause = self.plan.clause(focus or sections[0])
@@ -981,6 +1009,20 @@ class Assistant:
         lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
+
+    def _phase_period(self, label: str, terms: list[str]) -> tuple[Clause, Sentence, str] | None:
+        """A step of the plan that opens with its name and period ("（一）摸底谋划（2026年2月至3月）。",
+        "集中攻坚阶段（2025年7月至2027年6月）：…") and that the question names: the clause, the sentence and the
+        period. The name must hold PHASE_TITLE_COVERAGE of the question's words the plan writes."""
+        clause = self.plan.clause(label)
+        known = [t for t in terms if t not in self.composer.unknown_terms(terms)]
+        if not known:
+            return None
+        for sentence in clause.sentences:
+            m = _PHASE_PERIOD_RE.match(sentence.text)
+            if m and self.composer.coverage(known, m.group("name") + _PHASE_WORDS) >= PHASE_TITLE_COVERAGE:
+                return clause, sentence, m.group("period")
+        return None
 
     def _stated_time(
         self, clause: Clause, terms: list[str], retrieval: Retrieval, span_kind: str | None, asked: str = ""
@@ -2005,6 +2047,13 @@ _META_FIELDS = (
 
 
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)
+_PHASE_WORDS = "阶段步骤时期"  # what a step is (the asker's "摸底谋划阶段" names the step 摸底谋划)
+# a step of the plan named with its period where it opens: "（一）摸底谋划（2026年2月至3月）。",
+# "集中攻坚阶段（2025年7月至2027年6月）：…"
+_PHASE_PERIOD_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])?(?P<name>[^，。：；:;（()）]{2,16})[（(](?P<period>(?:19|20)\d{2}年"
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至|—|－|-|~|～)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)[)）]"
+)
 # when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
 # a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date grammar
 _TIME_RE = re.compile(

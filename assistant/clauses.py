@@ -334,6 +334,7 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
     heading = "".join(frame.title)
     others = [lines[j].strip() for r in runs for j in r if j not in chosen]
     frame.rows += [("版头", line) for line in others if line != heading]
+    _read_cover_notice(lines, first_heading, frame)
     # back matter: metadata rows copied with the page, then the 落款 (issuer and date) after the last heading
     i = last_heading + 1
     while i < len(lines):
@@ -378,6 +379,48 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
         )
         frame.skip |= set(range(cut, appendix))
     return frame
+
+
+TITLE_MAX_LINES = 3  # a title printed large wraps over two or three lines
+
+
+def _read_cover_notice(lines: list[str], first_heading: int, frame: _Frame) -> None:
+    """A plan sent out under a cover notice ("…关于印发《X》的通知", its body, 落款 and date, then X's own title and
+    preamble): the notice's 落款 and date are the plan's issuer and date, X's title is the plan's title, and the
+    notice's title and words are metadata rows (印发通知), no preamble text."""
+    from .rules import load, matches_any
+
+    doc = load("document")
+    if frame.date:
+        return
+    body = [i for i in range(first_heading) if i not in frame.skip]
+    dates = [i for i in body if matches_any("document", ("back", "date"), lines[i].strip())]
+    if not dates:
+        return
+    d = dates[0]
+    prev = next((j for j in reversed(body) if j < d), None)
+    if (
+        prev is None
+        or len(lines[prev].strip()) > doc["back"]["issuer_max_chars"]
+        or any(t in lines[prev] for t in "。，,；;：:！？")
+    ):
+        return
+    frame.date, frame.issuer = lines[d].strip(), lines[prev].strip()
+    frame.skip |= {prev, d}
+    for j in (j for j in body if j < prev):  # the notice's own words ("…已经县政府同意，现印发给你们"): metadata
+        frame.rows.append(("印发通知", lines[j].strip()))
+        frame.skip.add(j)
+    after = [j for j in body if j > d][:TITLE_MAX_LINES]  # the plan's own title after the notice, over a few lines
+    for n in range(1, len(after) + 1):
+        joined = "".join(lines[j].strip() for j in after[:n])
+        if len(joined) > doc["front"]["title_max_chars"] or any(t in joined for t in "。；;！？，,"):
+            break
+        if _ends_like_title(joined):  # the plan's own title names it; the notice's is kept with its metadata
+            frame.skip |= set(after[:n])
+            if frame.title:
+                frame.rows.insert(0, ("印发通知", "".join(frame.title)))
+            frame.title = [lines[j].strip() for j in after[:n]]
+            break
 
 
 def _ends_like_title(text: str) -> bool:

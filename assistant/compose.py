@@ -164,8 +164,8 @@ class Composer:
                 t = stem  # "装机容量" → "装机": a generic suffix the plan does not use
             if (len(t) < 2 and not t.isascii()) or is_generic(t, self.scope) or re.fullmatch(r"\d+(\.\d+)?(年|%)?", t):
                 continue
-            if t not in self.plan.text and lexicon().is_a(t, "measure"):
-                continue  # 比重 the plan never writes: how it is measured, not what
+            if t not in self.plan.text and (lexicon().is_a(t, "measure") or lexicon().is_cue(t)):
+                continue  # 比重, 啥意思 the plan never writes: how it is asked or measured, not what
             if t not in out:
                 out.append(t)
         # title words the scope drops, written together as a heading writes them, when little else is left
@@ -328,7 +328,8 @@ class Composer:
 
         def rank(t: Target, pool: list[str]) -> float:
             bonus = 0.15 if t.section in prefer[:1] else 0.05 if t.section in prefer else 0.0
-            return self.coverage(pool, t.indicator + t.phrase) + 0.3 * self.coverage(pool, t.indicator) + bonus
+            whole = t.condition + t.indicator + t.phrase
+            return self.coverage(pool, whole) + 0.3 * self.coverage(pool, t.indicator) + bonus
 
         chosen: list[Target] = []
         remaining = list(terms)
@@ -338,7 +339,7 @@ class Composer:
             # a measure word (比例, 总量) claims no target of its own while a word of what is measured is left
             pool = [x for x in pool if x not in _MEASURE_WORDS] or ([] if chosen else pool)
             claims = [
-                (sum(self.credit(x, t.indicator) >= 0.8 for x in pool), t)
+                (sum(self.credit(x, t.condition + t.indicator) >= 0.8 for x in pool), t)
                 for t in self.s.targets
                 if t not in chosen and not self._only_denominator(terms, t)
             ]
@@ -349,10 +350,10 @@ class Composer:
             # ties on what is left broken by the whole question: "花生种植和收获" — the 收获 target of 花生
             pick = max((t for n, t in claims if n == best_n), key=lambda t: (rank(t, remaining), rank(t, terms)))
             chosen.append(pick)
-            remaining = [x for x in remaining if self.credit(x, pick.indicator) < 0.8]
+            remaining = [x for x in remaining if self.credit(x, pick.condition + pick.indicator) < 0.8]
         if not chosen:
             return []
-        covered = "".join(t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
+        covered = "".join(t.condition + t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
         if all("%" in t.display for t in chosen):  # "治理到多大比例": a share asked, a percentage found
             terms = [x for x in terms if x not in _SHARE_WORDS] or terms
         named = [x for x in terms if not self.subject_word(x)]  # the plan's subject (试点城市) goes with every target
@@ -420,8 +421,9 @@ class Composer:
 
     @staticmethod
     def _target_statement(t: Target) -> str:
-        if "分别" not in t.phrase:
-            return re.sub(r"^(到\d{4}年(底|末)?|“十[一二三四五六七八九]五”期间)[,，]?", "", t.phrase).strip(" 。；;")
+        if "分别" not in t.phrase:  # (the condition the figure applies under is said with it, verbatim before it)
+            phrase = re.sub(r"^(到\d{4}年(底|末)?|“十[一二三四五六七八九]五”期间)[,，]?", "", t.phrase).strip(" 。；;")
+            return t.condition + phrase if phrase == t.phrase.strip(" 。；;") else phrase
         base = f"较{t.baseline_year}年" if t.baseline_year else ""
         return f"{t.indicator}{base}{t.direction}{t.display}"
 

@@ -13,6 +13,7 @@ Layout under ``index_dir``::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -160,6 +161,13 @@ def index_documents(plan: Plan) -> tuple[IndexDoc, ...]:
     return tuple(docs)
 
 
+def parsed_sha256(plan: Plan) -> str:
+    """The plan as the index stores it: its text and how it was cut into clauses. A new heading grammar (an upgrade
+    of ``headings.toml``) changes the clauses of an unchanged file, and an index of the old clauses is stale."""
+    layout = "\n".join(f"{c.label}\t{c.start}\t{c.end}" for c in plan.clauses)
+    return hashlib.sha256(f"{plan.sha256}\n{layout}".encode()).hexdigest()
+
+
 def expected_manifest(
     plan: Plan, segmenter: Segmenter, embedder_id: str, documents: int = 0, vector_store: StoreConfig = EMBEDDED
 ) -> Manifest:
@@ -167,7 +175,7 @@ def expected_manifest(
         INDEX_FORMAT,
         __version__,
         embedder_id,
-        plan.sha256,
+        parsed_sha256(plan),
         segmenter.dictionary_hash,
         documents,
         "",
@@ -215,7 +223,7 @@ _REASONS = {
     "missing": "尚未建立",
     "unreadable": "已损坏",
     "embedder": "由其他嵌入模型建立",
-    "corpus_sha256": "与当前方案文本不一致",
+    "corpus_sha256": "与当前方案文本（或其分章）不一致",
     "dictionary_sha256": "与当前分词词典不一致",
     "version": "由旧版本建立",
     "format": "格式已过期",

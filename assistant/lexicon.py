@@ -43,6 +43,11 @@ class Lexicon:
         """Whether the whole of ``text`` is a cue with ``role``."""
         return _combined(self, role).fullmatch(text) is not None
 
+    def is_cue(self, text: str) -> bool:
+        """Whether the whole of ``text`` is a cue of any role (啥意思 as the pattern of 什么意思 writes it): a word
+        that says how something is asked, never what about."""
+        return text in self.words or any(_combined(self, role).fullmatch(text) for role in _roles(self))
+
     def has(self, text: str, role: str) -> bool:
         return self.first(text, role) < NOWHERE
 
@@ -66,6 +71,11 @@ class Lexicon:
 def _with_role(lex: Lexicon, role: str) -> frozenset[str]:
     """The literal entries with ``role`` (computed once: the router and every engine ask for them per question)."""
     return frozenset(w for w, r in lex.words.items() if role in r)
+
+
+@cache
+def _roles(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted({r for c in lex.cues for r in c.roles}))
 
 
 @cache

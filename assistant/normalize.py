@@ -225,6 +225,18 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
     a Chinese question writes them), other words kept as written and the content words among them listed as unread."""
     exact, stemmed, longest = _glossary_index()
     tokens = [t for t in _tokens(re.sub(r"[?!,;:()\[\]\"“”‘’]", " ", text)) if t.strip()]
+    # a hyphenated word the glossary lacks as a whole is its words (night-economy, consumption-based), read with
+    # the rest of the question as context (an acronym such as COVID-19 stays whole)
+    tokens = [
+        part
+        for t in tokens
+        for part in (
+            t.split("-")
+            if "-" in t.strip("-") and not _acronym(t) and (t.lower(),) not in exact and (_key(t),) not in stemmed
+            else [t]
+        )
+        if part
+    ]
     lowered = [t.lower() for t in tokens]
     keys = [_key(t) for t in tokens]
     out: list[str] = []

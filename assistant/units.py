@@ -372,10 +372,11 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
     """
     names = list(dict.fromkeys(n.strip() for n in written_names if n.strip()))
     counts = Counter({n: text.count(n) for n in names})
+    defined = _defined_short_names(names, text)  # "A（以下简称B）": B is A, as the document says
     groups: list[list[str]] = []
     for name in names:
         for group in groups:
-            if any(_same_unit(name, other) for other in group):
+            if any(_same_unit(name, o) or defined.get(name) == o or defined.get(o) == name for o in group):
                 group.append(name)
                 break
         else:
@@ -388,7 +389,7 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
         for other in others:
             reason = "typo" if len(other) == len(canonical) else "variant"
             variants.append(Variant(other, canonical, reason))
-        aliases: list[str] = []
+        aliases: list[str] = [s for s, long in defined.items() if long in group and s not in group]
         for spelling in (canonical, *others):
             aliases += [a for a in aliases_for(spelling, places) if a not in aliases and a not in group]
         units.append(Unit(canonical, others, tuple(aliases)))
@@ -396,6 +397,22 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
     claims = Counter(a for u in units for a in set(u.aliases))
     units = [Unit(u.name, u.variants, tuple(a for a in u.aliases if claims[a] == 1)) for u in units]
     return UnitRegistry(units, variants)
+
+
+_DEFINED_RE = re.compile(r"[（(]以下(?:简称|称)[“\"‘「]?([^）)”\"’」]{2,16})[”\"’」]?[）)]")
+
+
+def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
+    """Short names the document defines for units it writes in full: {short: full} for every "full（以下简称short）"
+    whose full name is one of ``names`` (the longest that ends right before the bracket)."""
+    out: dict[str, str] = {}
+    by_length = sorted(names, key=len, reverse=True)
+    for m in _DEFINED_RE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        full = next((n for n in by_length if before.endswith(n)), None)
+        if full is not None and m.group(1) != full:
+            out.setdefault(m.group(1), full)
+    return out
 
 
 def _same_unit(a: str, b: str) -> bool:

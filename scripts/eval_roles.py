@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.clauses import load_plan  # noqa: E402
+from assistant.errors import AssistantError  # noqa: E402
 from assistant.roles_eval import load_table, score_structure  # noqa: E402
 from assistant.structure import extract_structure  # noqa: E402
 
@@ -44,7 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     print(f"{'plan':45} {'notes':>9} {'extra':>5} {'pairs':>11} {'units exact':>13}")
     for plan_id in ids:
-        structure = extract_structure(load_plan(_plan_file(Path(args.corpus), plan_id)))
+        try:
+            structure = extract_structure(load_plan(_plan_file(Path(args.corpus), plan_id)))
+        except AssistantError as exc:  # a plan that does not load is reported, and the others still scored
+            print(f"{plan_id:45} 未载入：{exc}")
+            results.append({"plan": plan_id, "error": str(exc)})
+            continue
         score = score_structure(structure, load_table(tables / f"{plan_id}.json"))
         results.append(score.to_dict())
         print(

