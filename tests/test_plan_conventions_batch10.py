@@ -9,11 +9,11 @@ table's row placed at the clause its words come from, an index of an older cut o
 from __future__ import annotations
 
 import pytest
+from tiny_plans import DATA, assert_verbatim, engine_for
 
 from assistant.clauses import parse_plan
 from assistant.ingest.common import fold_compat
 from assistant.structure import extract_structure
-from tiny_plans import DATA, assert_verbatim, engine_for
 
 PLAN = DATA / "cover-notice-plan.txt"
 
@@ -49,7 +49,8 @@ def test_capital_numeral_chapters_and_named_tasks_make_the_clauses(structure) ->
 
 def test_labelled_host_and_first_responsible_notes_and_a_defined_short_name(structure) -> None:
     first = structure.responsibility("贰(任务一)")
-    assert first.leads == ("县水利局",) and first.co == ("县生态环境分局", "乡镇人民政府")  # (以下简称…) not in the name
+    # (以下简称…) is no part of the name
+    assert first.leads == ("县水利局",) and first.co == ("县生态环境分局", "乡镇人民政府")
     second = structure.responsibility("贰(任务二)")
     assert second.leads == ("县住房和城乡建设局",) and second.co == ("县财政局", "县生态环境分局")
     # the short name the note defines is the same unit as the full one
