@@ -671,6 +671,9 @@ class Assistant:
         # a target: 农机化率啥时候到70%); who leads the whole work needs the document pointed at or 总体上
         whole = all(self._naming(t) for t in terms) and not followup and not q.units and not q.unread
         pointed = bool(_GENRE_WORD_RE.search(q.text) or _POINTER_RE.search(q.text))  # (the library took its name)
+        if lexicon().has(q.text, "reading_rule") and not q.units and not followup:
+            rule = self._reading_rule()  # "括号里好几个部门，怎么看谁牵头": the plan's own rule for its notes
+            return rule, Intent.LEAD, Turn(q.topic, tuple(rule.sections), (), ())
         if intents == [Intent.DEADLINE] and whole and not q.quantities and not q.years:
             limits = self._time_limits()  # "这份意见有没有给出完成时限": the plan's time limits, or that it has none
             return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
@@ -1159,6 +1162,24 @@ class Assistant:
             draft.add(f"{clause.label}：{sentence.text}", Citation.of(clause, sentence))
         return draft
 
+    def _reading_rule(self) -> Draft:
+        """How the plan says who leads ("括号里好几个部门，怎么看谁牵头"): its own rule where it states one, quoted
+        and cited (列第一位者为牵头单位; 主办单位对任务落实负主要责任…); otherwise how its notes are read."""
+        from .structure import CONVENTION_EXPLICIT, CONVENTION_NONE, convention_sentences
+
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: how the plan's notes say who leads"))
+        for clause, sentence in convention_sentences(self.plan):
+            where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+            draft.add(f"方案对此有说明（{where}）：{sentence.text}", Citation.of(clause, sentence))
+        if draft.citations:
+            return draft
+        conventions = {r.convention for r in self.structure.responsibilities}
+        if CONVENTION_EXPLICIT in conventions:
+            draft.add("方案没有单独说明规则，在各项任务后的分工说明中直接写明“牵头”“配合”等字样，按所写字样确定。")
+        elif CONVENTION_NONE in conventions or not conventions:
+            draft.add("方案没有说明牵头规则：分工说明中所列单位均为负责单位，不区分牵头与配合。")
+        return draft
+
     def _overall_lead(self) -> Draft | None:
         """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求:
         ``data/part_roles.toml``) naming a unit with a lead's words (牵头, 负总责, 会同, 统筹). None when none does."""
@@ -1398,6 +1419,8 @@ class Assistant:
         start, scored = clause.start, []
         for reading in sorted(resp.readings, key=lambda r: r.note.start):
             task = reading.field("task")  # a row of a task table names its task in its own cell
+            if not task and reading.item and not clause.start <= reading.note.start < clause.end:
+                task = _items_text(clause.text, reading.item)  # assigned from a 分工方案 elsewhere: its items' text
             text = task or self.plan.text[start : reading.note.start]
             scored.append((self.composer.coverage(terms, text), reading))
             start = reading.note.end
@@ -2112,6 +2135,16 @@ def _figure_reason(q: Question) -> RefusalReason:
     """A figure the question asserts and the plan lacks is ``figure_not_in_plan``; a figure question (几/多少/百分之几)
     about something the plan sets no figure for is ``not_in_plan``."""
     return RefusalReason.FIGURE_NOT_IN_PLAN if q.quantities else RefusalReason.NOT_IN_PLAN
+
+
+def _items_text(text: str, items: str) -> str:
+    """The text of numbered items ("3" or "1、2") of a clause: each from its number to the next item's number."""
+    out = []
+    for n in items.split("、"):
+        m = re.search(rf"(?m)^\s*{re.escape(n)}[.．、](?!\d)(.*?)(?=^\s*\d{{1,2}}[.．、](?!\d)|\Z)", text, re.S)
+        if m:
+            out.append(m.group(1))
+    return "".join(out)
 
 
 def _thin(terms: list[str]) -> bool:

@@ -169,7 +169,7 @@ def load_plan(path: str | Path) -> Plan:
 
     path = Path(path)
     extracted = read_document(path)
-    return parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta)
+    return parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta, marked=extracted.headings)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -217,6 +217,13 @@ class HeadingFamily:
         return None
 
 
+def _marked_family(marked: tuple[str, ...]) -> HeadingFamily:
+    """A family of one level: the lines the format marks as headings (whole lines, spaces aside), each labelled
+    with its own words; the numeral is the heading itself (matched ahead, so the line is also its title)."""
+    spelled = "|".join(r"\s*".join(map(re.escape, h)) for h in sorted(marked, key=len, reverse=True))
+    return HeadingFamily("marked", (HeadingLevel(re.compile(rf"^(?=({spelled})\s*$)"), "{n}"),))
+
+
 def heading_families() -> tuple[HeadingFamily, ...]:
     """The heading families of ``assistant/data/headings.toml``, in file order."""
     from .rules import load
@@ -234,7 +241,7 @@ def choose_family(lines: list[str]) -> tuple[HeadingFamily, int]:
     """The family with the most heading lines in ``lines`` (ties: the first listed), and its hit count."""
     best: tuple[HeadingFamily, int] | None = None
     for family in heading_families():
-        levels = [lv[0] for line in lines if (lv := family.level_of(line))]
+        levels = _hits(family, lines)
         if 0 not in levels:
             continue  # a family whose top level never occurs does not describe this document
         score = (len(levels), sum(1 for lv in levels if lv < 2))  # all hits, then hits that make clauses
@@ -243,6 +250,45 @@ def choose_family(lines: list[str]) -> tuple[HeadingFamily, int]:
     if best is None:
         return heading_families()[0], 0
     return best[0], best[1][0]
+
+
+def _hits(family: HeadingFamily, lines: list[str]) -> list[int]:
+    """The level of each line that is a heading of ``family``. A numbered line below the top level counts only in
+    sequence: one more than the last of its level under the same parent (1 for the first) or anywhere before
+    (numbering may run on across chapters). "2．省直部门简称对照表" alone in an appendix is no heading of this family,
+    nor is a （1） that starts again at 1 under the same chapter (it belongs under a level this family lacks)."""
+    out: list[int] = []
+    under: dict[int, int] = {}  # the last numeral of each level under the current parent
+    overall: dict[int, int] = {}  # the last numeral of each level anywhere
+    for line in lines:
+        found = family.level_of(line)
+        if not found:
+            continue
+        level, m = found
+        for deeper in [k for k in under if k > level]:
+            del under[deeper]
+        value = _numeral_value(m.group(1)) if level and m.groups() else None
+        if value is not None:
+            if value not in (under.get(level, 0) + 1, overall.get(level, 0) + 1):  # (1 only first under a parent)
+                continue
+            under[level] = overall[level] = value
+        out.append(level)
+    return out
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _numeral_value(numeral: str) -> int | None:
+    """1, 12, 三, 十二, 二十三 as a number; None for any other numeral (任务三, 壹)."""
+    if numeral.isascii() and numeral.isdigit():  # (① is a digit to str.isdigit, not a numeral int() reads)
+        return int(numeral)
+    if not numeral or any(c not in _CN_DIGITS and c != "十" for c in numeral):
+        return None
+    if "十" not in numeral:
+        return _CN_DIGITS[numeral] if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 @dataclass
@@ -462,7 +508,9 @@ def _meta(frame: _Frame, rows: tuple[tuple[str, str], ...], title: str) -> PlanM
     )
 
 
-def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, str], ...] = ()) -> Plan:
+def parse_plan(
+    text: str, source: str = "<text>", meta_rows: tuple[tuple[str, str], ...] = (), marked: tuple[str, ...] = ()
+) -> Plan:
     """Parse plan text (already decoded, one paragraph per line) into chapters, clauses and sentences.
 
     The heading family (``一、``/``（一）``, ``第一章``/``第一条``, ``1.``/``（1）``…) is chosen per document from
@@ -473,6 +521,8 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
         text: the plan text.
         source: the file name (gives ``plan.id``).
         meta_rows: metadata rows a reader found outside the text (a web page's table).
+        marked: lines the file's format marks as headings (a web page's <h3>): a plan numbering no heading of any
+            family is cut into chapters at them, each labelled with its heading (重点任务).
 
     Raises:
         CorpusFormatError: no chapter heading of any known family was found.
@@ -484,6 +534,10 @@ def parse_plan(text: str, source: str = "<text>", meta_rows: tuple[tuple[str, st
     family, _ = choose_family(lines)
     levels = [family.level_of(line) for line in lines]
     heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
+    if not heading_at and marked:  # no numbered heading: the headings the format marks make the chapters
+        family = _marked_family(marked)
+        levels = [family.level_of(line) for line in lines]
+        heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
     if not heading_at:
         raise CorpusFormatError(
             f"{source} 中没有找到章标题（如“一、”“第一章”“1.”），无法解析为方案（请确认文件是方案正文）。"
@@ -709,9 +763,12 @@ def _note_split(sentence: str) -> list[tuple[int, int]]:
     if blocks:  # "……【A主责，B协办】【各乡镇人民政府落实属地管理责任】": each enclosed note on its own
         head = sentence[: blocks[0][0]].rstrip()
         return ([(0, len(head))] if head.strip() else []) + blocks
-    if sentence[:1] in "(（":
+    if sentence[:1] in "(（【〔":  # "【县水务局】同步实施管网更新。…": the units a task opens with
         close = _matching_close(sentence, 0)
-        if 0 < close < len(sentence) - 1 and _is_note(sentence[: close + 1]) and sentence[close + 1 :].strip():
+        head = sentence[: close + 1]
+        # (an enclosed label opening a labelled note, "【牵头单位】A【配合单位】B", is no note of its own)
+        opened = sentence[:1] in "(（" or bool(bare_units(head[1:-1]))
+        if 0 < close < len(sentence) - 1 and opened and _is_note(head) and sentence[close + 1 :].strip():
             rest = len(sentence) - len(sentence[close + 1 :].lstrip())
             return [(0, close + 1), *[(rest + a, rest + b) for a, b in _note_split(sentence[rest:])]]
     end = len(sentence.rstrip(_NOTE_STOPS))  # "……日常工作（A牵头，B配合）。": the note before the full stop
@@ -854,8 +911,13 @@ def _unit_start_re() -> re.Pattern[str]:
 
     grammar = load("notes")
     levels = "|".join(map(re.escape, grammar["prose"]["levels"]))
-    endings = re.escape(grammar["together"]["unit_endings"])
-    return re.compile(rf"^各?(?:{levels})[\u4e00-\u9fff（）()]{{1,18}}?[{endings}](?:、|，|,|牵头|负责|会同|配合)")
+    endings = re.escape(grammar["together"]["unit_endings"] + grammar["bare"]["endings"])  # (…局, 市工商联)
+    words = [m for ms in grammar["markers"].values() for m in ms] + grammar["together"]["words"]
+    roles = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))  # (主抓, 统筹: any role marker)
+    # a name may carry digits (市12345热线管理中心) and a bracket with a list (各县（市、区）人民政府)
+    name = r"(?:[\u4e00-\u9fff\d]|[（(][\u4e00-\u9fff、]{1,8}[)）])"
+    alias = r"(?:[（(][\u4e00-\u9fff]{2,10}[)）])?"  # 市市场监管局（市知识产权局）: a second name of the unit
+    return re.compile(rf"^各?(?:{levels}){name}{{1,24}}?[{endings}]{alias}(?:、|，|,|{roles})")
 
 
 # the longest sentence read as a note written in prose (由A会同B负责。): longer ones say more than who does it

@@ -148,7 +148,7 @@ class Composer:
         out = []
         for t in self.seg.content_terms(text, glue_in=self.plan.text, not_in=self.plan.title):
             if t not in self.plan.text:  # jieba's guesses such as 要降/各降/率要 carry a function character
-                t = t.lstrip("要各都还也就再那这其它该此里").rstrip("要的了是在和都呢吗")
+                t = t.lstrip("要各都还也就再那这其它该此里").rstrip("要的了是在和都呢吗里")  # (大院里: 里 is where)
                 if len(t) == 2 and t[0] in _MODALS:
                     continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
                 if t[-1:] in _MODALS and word_freq(t) == 0:
@@ -623,14 +623,20 @@ class Composer:
             if reading.implementers:
                 self.implementer_part(section, draft)
             return True
-        item = next(
-            (
-                x
-                for x in reversed(clause.sentences)
-                if x.end <= reading.note.start and x.text.strip() and x.start > clause.start
-            ),
-            None,
-        )
+        home = self._clause_holding(reading.note)  # a 分工方案 elsewhere may assign this clause's items
+        if home is clause:
+            item = next(
+                (
+                    x
+                    for x in reversed(clause.sentences)
+                    if x.end <= reading.note.start and x.text.strip() and x.start > clause.start
+                ),
+                None,
+            )
+        else:  # the first sentence of the item the note names by its number
+            numbers = reading.item.split("、") if reading.item else []
+            opens = [re.compile(rf"{re.escape(n)}[.．、](?!\d)") for n in numbers]
+            item = next((x for x in clause.sentences if any(p.match(x.text) for p in opens)), None)
         if item is None:
             draft.add(f"{head}：{text}", Citation.of(clause, reading.note))
         else:  # the item the note closes, quoted, so the asker sees which one is meant
@@ -642,6 +648,10 @@ class Composer:
         if reading.implementers:
             self.implementer_part(section, draft)
         return True
+
+    def _clause_holding(self, sentence: Sentence) -> Clause:
+        """The clause whose text holds ``sentence`` (a note may serve the clause of the items it names)."""
+        return next((c for c in self.plan.clauses if c.start <= sentence.start < c.end), self.plan.clauses[-1])
 
     def co_part(self, section: str, draft: Draft, prefix: str = "") -> bool:
         resp = self.s.responsibility(section)
@@ -842,6 +852,11 @@ class Composer:
         readings = sorted(resp.readings, key=lambda r: r.note.start)
         chosen, start = [], clause.start
         for reading in readings:  # each note closes the text since the previous one
+            if not clause.start <= reading.note.start < clause.end:  # a 分工方案 elsewhere names its items
+                opens = [re.compile(rf"{re.escape(n)}[.．、](?!\d)") for n in reading.item.split("、") if n]
+                if len(readings) == 1 or any(p.match(s.text) for s in quoted for p in opens):
+                    chosen.append(reading)
+                continue
             if len(readings) == 1 or any(start <= s.start < reading.note.end for s in quoted):
                 chosen.append(reading)
             start = reading.note.end

@@ -85,6 +85,10 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# the shortest note read that may stand for the opening of a longer hand-checked note (a unit and its role)
+NOTE_PREFIX_MIN = 8
+
+
 def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
     """Compare the structure's note readings with a hand-checked table."""
     canon = structure.units.canonical
@@ -136,6 +140,13 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
             # serve several entries)
             evidence = _squash(re.split(r"[；;]", entry["evidence"])[0])  # (an evidence run on past the sentence)
             candidates = [r for r in readings if r.section == entry["section"] and evidence in _squash(r.note.text)]
+        if not candidates:  # the author's note goes on past what assigns the roles ("…督导。责任人：…"): the reading
+            # of its first sentence, when that sentence is a note of its own
+            candidates = [
+                r for r in readings
+                if id(r) not in used and len(_squash(r.note.text)) >= NOTE_PREFIX_MIN
+                and _squash(entry["note"]).startswith(_squash(r.note.text))
+            ]  # fmt: skip
         if candidates:
             reading = candidates[0]
             used.add(id(reading))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
@@ -260,13 +260,21 @@ def _label_of(match: re.Match[str]) -> str:
     return match.group(1) or match.group(2)[1:-1]
 
 
-def _untag(part: str) -> tuple[str, dict[str, str]]:
-    """``A（牵头）、B`` → (``A、B``, {A: "lead"}): role tags after single units, per ``[tags]`` in notes.toml."""
+def _untag(part: str, marks: frozenset[str] = frozenset()) -> tuple[str, dict[str, str]]:
+    """``A（牵头）、B`` → (``A、B``, {A: "lead"}): role tags after single units, per ``[tags]`` in notes.toml; and
+    a lead ``marks`` after a unit ("交通运输*"), which the document's own rule says makes a lead (any such mark is
+    dropped from the name, with or without the rule)."""
     tags = {tag: role for role, words in _grammar().get("tags", {}).items() for tag in words}
     tagged: dict[str, str] = {}
     pieces = []
     for s, e in top_level_split(part, "、"):
         piece = part[s:e]
+        stripped = piece.rstrip()
+        if stripped and stripped[-1] in _LEAD_MARKS:
+            piece = stripped[:-1]
+            if stripped[-1] in marks:
+                name = piece.strip().strip("等 ")
+                tagged[name] = tagged[re.sub(r"^(各|由)", "", name)] = "lead"
         m = re.search(r"[（(]([^（()）]+)[)）]\s*$", piece)
         if m and m.group(1) in tags:
             piece = piece[: m.start()]
@@ -274,6 +282,9 @@ def _untag(part: str) -> tuple[str, dict[str, str]]:
             tagged[name] = tagged[re.sub(r"^(各|由)", "", name)] = tags[m.group(1)]  # as _unit_list names it
         pieces.append(piece)
     return "、".join(pieces), tagged
+
+
+_LEAD_MARKS = "*＊★※"  # marks a table may put after a unit's name (which one leads, by the document's rule)
 
 
 def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str, list[str]]) -> None:
@@ -284,7 +295,7 @@ def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str
         roles[own or ("co" if has_lead and role == "responsible" else role)].append(name)
 
 
-def parse_note(note: str) -> _Note:
+def parse_note(note: str, marks: frozenset[str] = frozenset()) -> _Note:
     """Read a responsibility note with the grammar of ``assistant/data/notes.toml``.
 
     ``(区住房城乡建设局牵头,区发展改革局、区水务局等按职责分工负责)`` → leads ``区住房城乡建设局``, co the other two;
@@ -297,7 +308,9 @@ def parse_note(note: str) -> _Note:
     ):
         body = body[1:-1]
     g = _grammar()
-    roles: dict[str, list[str]] = {"lead": [], "co": [], "implement": [], "guide": [], "responsible": []}
+    roles: dict[str, list[str]] = {
+        "lead": [], "co": [], "implement": [], "guide": [], "responsible": [], "supervise": [],
+    }  # fmt: skip
     propagate: list[str] = []
     collective: list[str] = []
     fields: list[tuple[str, str]] = []
@@ -317,7 +330,7 @@ def parse_note(note: str) -> _Note:
             if role == "ignore" or role is None:
                 fields.append((label, value))
                 continue
-            value, tagged = _untag(value)
+            value, tagged = _untag(value, marks)
             names, coll = _unit_list(value)
             _assign(names, role, tagged, roles)
             collective += coll
@@ -669,11 +682,75 @@ def _item_of(clause: Clause, note: Sentence, item_patterns: tuple[re.Pattern[str
     return ""
 
 
+def _notes_at_their_items(
+    plan: Plan, notes: list[tuple[Clause, Sentence, _Note]]
+) -> tuple[list[tuple[Clause, Sentence, _Note]], dict[tuple[str, str], str]]:
+    """Notes that name the items they assign ("第1—2项：市政务服务局主抓，…", a 分工方案 after the tasks) moved to
+    the clauses holding those items, when the document numbers its items once across all clauses (1.–20.); and the
+    items each moved note holds in its clause, by (clause label, note id)."""
+    numbered = _numbered_items(plan)
+    if not numbered:
+        return notes, {}
+    out: list[tuple[Clause, Sentence, _Note]] = []
+    item_of: dict[tuple[str, str], str] = {}
+    for clause, sentence, note in notes:
+        named = [n for n in _items_named(sentence.text) if n in numbered]
+        if not named or any(numbered[n] is clause for n in named):
+            out.append((clause, sentence, note))
+            continue
+        for target in dict.fromkeys(numbered[n] for n in named):
+            out.append((target, sentence, note))
+            item_of[(target.label, sentence.id)] = "、".join(n for n in named if numbered[n] is target)
+    return out, item_of
+
+
+def _numbered_items(plan: Plan) -> dict[str, Clause]:
+    """Item number → the clause holding it, when the plan's numbered items (1. 2. …) run on across its clauses
+    (each number once); {} when numbering restarts."""
+    found: dict[str, Clause] = {}
+    patterns = _item_patterns(plan)
+    for clause in plan.clauses:
+        for sentence in clause.body:
+            m = next((m for p in patterns if (m := p.match(sentence.text))), None)
+            if m is None:
+                continue
+            if m.group(1) in found and found[m.group(1)] is not clause:
+                return {}
+            found[m.group(1)] = clause
+    numbers = sorted(int(n) for n in found if n.isdigit())
+    if numbers != list(range(1, len(numbers) + 1)):
+        return {}  # not one run 1, 2, … N across the document (lists of their own that restart, or gaps)
+    return found if len({c.label for c in found.values()}) > 1 else {}
+
+
+def _items_named(text: str) -> list[str]:
+    """The item numbers a sentence opens by assigning ("第1—2项：" → 1, 2; "第3、5项由…" → 3, 5)."""
+    m = _ITEMS_NAMED_RE.match(text)
+    if not m:
+        return []
+    out: list[str] = []
+    for part in re.split(r"[、，,和及]", m.group(1)):
+        ends = re.split(r"[—\-至~～]", part)
+        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and int(ends[0]) <= int(ends[1]) <= 999:
+            out += [str(n) for n in range(int(ends[0]), int(ends[1]) + 1)]
+        elif part.isdigit():
+            out.append(part)
+    return out
+
+
+_ITEMS_NAMED_RE = re.compile(r"^(?:(?:责任分工|分工|任务分工)[:：])?第([\d、，,和及至—\-~～]+)项")
+
+
 def _item_patterns(plan: Plan) -> tuple[re.Pattern[str], ...]:
     from .clauses import heading_families
 
     family = next((f for f in heading_families() if f.name == plan.family), None)
-    return tuple(level.pattern for level in family.levels[2:]) if family else ()
+    # the levels below the clause-making ones: those after the top level that build no label (1. in a family
+    # whose clauses are its top level, （一）/1.), else those below the second
+    if family is None:
+        return ()
+    unlabelled = [lv.pattern for n, lv in enumerate(family.levels) if n > 0 and not lv.label]
+    return tuple(unlabelled) if unlabelled else tuple(level.pattern for level in family.levels[2:])
 
 
 def _task_clause(plan: Plan, note: _Note, home: Clause | None = None) -> Clause | None:
@@ -717,6 +794,31 @@ def bare_title(title: str) -> str:
     """A heading without its number and closing stop: "（三）加快充电设施建设。" → "加快充电设施建设"."""
     number = r"^[（(]?(?:[一二三四五六七八九十百零〇]+|\d+(?:[.．]\d+)*)[)）、.．]?\s*"  # （三）, 3., 2.1
     return re.sub(number, "", title.strip()).rstrip("。.；;")
+
+
+def convention_sentences(plan: Plan) -> list[tuple[Clause, Sentence]]:
+    """The sentences in which the plan states how its notes are read: a rule of notes.toml ``[conventions]``
+    (列第一位者为牵头单位, “负责”前所列单位为牵头单位, 列入某一单位名下的事项由该单位牵头) or a definition of its
+    role labels (``[labels]`` lead or co labels with a lead's or co-handler's words: "主办单位对任务落实负主要责任，
+    协办单位按职责分工协助办理"), in document order."""
+    g = _grammar()
+    keys = ("first_listed_lead", "responsible_marker_lead", "keyed_lead")
+    rules = [p for key in keys for p in g["conventions"].get(key, [])]
+    labels = [w for role in ("lead", "co") for w in g["labels"].get(role, [])]
+    defining = re.compile(
+        rf"[“\"]?(?:{'|'.join(map(re.escape, sorted(labels, key=len, reverse=True)))})[”\"]?"
+        rf"(?:对|是指|指|为|即|负责|按)[^。]{{0,30}}?(?:{_LABEL_DEFINITION_WORDS})"
+    )
+    out = []
+    for clause in plan.clauses:
+        for sentence in clause.sentences:
+            if any(re.search(p, sentence.text) for p in rules) or defining.search(sentence.text):
+                out.append((clause, sentence))
+    return out
+
+
+# words that define what a role label means ("主办单位对任务落实负主要责任"; "“责任单位”按职责分工配合…")
+_LABEL_DEFINITION_WORDS = "负主要责任|负总责|牵头|配合|协助|协办|参与"
 
 
 def _document_convention(plan: Plan) -> tuple[str, frozenset[str] | None]:
@@ -784,10 +886,16 @@ def _inline_assignments(text: str) -> list[_Note]:
     out: list[_Note] = []
     for a, b in top_level_split(text, "，,；;"):
         part = text[a:b].strip().rstrip("。")
+        helpers = None  # "由A负责（B协助）": the bracket right after the assignment names its co-handlers
+        bracket = re.search(r"[（(]([^（()）]+)[)）]$", part)
+        if bracket and (helped := parse_note(bracket.group(0))).co and not (helped.leads or helped.unread):
+            part, helpers = part[: bracket.start()], helped
         at = part.find("由")
         if at < 0 or at > INLINE_TASK_MAX_CHARS or not any(part.endswith(m) for m, _ in _markers()):
             continue
         note = parse_note(part[at:])
+        if helpers is not None:
+            note = replace(note, co=(*note.co, *helpers.co))
         listed = (*note.leads, *note.co, *note.plain, *note.implementers)
         if listed and not note.unread and bare_units("、".join(listed)):
             out.append(note)
@@ -898,13 +1006,27 @@ def extract_structure(plan: Plan) -> PlanStructure:
     """
     g = _grammar()
     notes: list[tuple[Clause, Sentence, _Note]] = []
+    mark_rule = _first_in_body(plan, g["conventions"].get("mark_lead", []))  # "标注“*”的为牵头部门"
+    marks = frozenset(mark_rule[2].group(1)) if mark_rule else frozenset()
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
         if (keyed := _keyed_note(c)) is not None:
             notes.append((c, c.sentences[0], keyed))
         for sentence in c.sentences:
             if sentence.kind is SentenceKind.NOTE:
                 # a row of a task table pasted as text reads as the labelled note its header makes of it
-                note = parse_note(table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text)
+                note = parse_note(
+                    table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text, marks
+                )
+                last = notes[-1] if notes else None
+                if (  # "由A负责（B协助）": the bracket that follows an assignment adds its co-handlers to it
+                    last is not None
+                    and last[1].kind is SentenceKind.BODY
+                    and not plan.text[last[1].end : sentence.start].strip()
+                    and note.co
+                    and not (note.leads or note.plain or note.implementers or note.guides or note.unread)
+                ):
+                    notes[-1] = (last[0], last[1], replace(last[2], co=(*last[2].co, *note.co)))
+                    continue
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
@@ -917,6 +1039,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         notes = [
             (c, sentence, note) for c in plan.clauses for sentence in c.body for note in _subject_notes(sentence.text)
         ]
+    notes, item_of = _notes_at_their_items(plan, notes)  # "第1—2项：A主抓…" in a 分工方案: at items 1 and 2
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
@@ -999,7 +1122,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
             NoteReading(
                 section=clause.label,
                 note=sentence,
-                item=_item_of(clause, sentence, items),
+                item=item_of.get((clause.label, sentence.id)) or _item_of(clause, sentence, items),
                 leads=names(tuple(leads)),
                 co=names(tuple(co)),
                 responsible=names(tuple(responsible)),

@@ -373,6 +373,7 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
     names = list(dict.fromkeys(n.strip() for n in written_names if n.strip()))
     counts = Counter({n: text.count(n) for n in names})
     defined = _defined_short_names(names, text)  # "A（以下简称B）": B is A, as the document says
+    listed = _short_name_table(text)  # a table of 简称 / 全称 (an appendix): the short name a list writes is the unit
     groups: list[list[str]] = []
     for name in names:
         for group in groups:
@@ -385,6 +386,9 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
     variants: list[Variant] = []
     for group in groups:
         canonical = max(group, key=lambda n: (counts[n], len(n)))
+        if canonical in listed and listed[canonical] not in names:  # 交通运输 → 省交通运输厅 (written: a variant)
+            group = [listed[canonical], *group]
+            canonical = listed[canonical]
         others = tuple(n for n in group if n != canonical)
         for other in others:
             reason = "typo" if len(other) == len(canonical) else "variant"
@@ -412,6 +416,25 @@ def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
         full = next((n for n in by_length if before.endswith(n)), None)
         if full is not None and m.group(1) != full:
             out.setdefault(m.group(1), full)
+    return out
+
+
+def _short_name_table(text: str) -> dict[str, str]:
+    """{short: full} from a table of the plan with the columns 简称 and 全称 (either order), one unit a row, its
+    cells kept apart by tabs as the readers write a table's row."""
+    out: dict[str, str] = {}
+    order: tuple[int, int] | None = None
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) == 2 and set(cells) == {"简称", "全称"}:
+            order = (cells.index("简称"), cells.index("全称"))
+            continue
+        if order is None:
+            continue
+        if len(cells) != 2 or not all(cells):
+            order = None  # the table ended
+            continue
+        out[cells[order[0]]] = cells[order[1]]
     return out
 
 

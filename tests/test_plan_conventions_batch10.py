@@ -145,3 +145,9 @@ def test_a_thin_topic_is_not_refused_for_the_askers_way_of_asking(engine) -> Non
     # 那块, 程度: words no plan echoes; the one topic word (排查) is what the plan must write
     answer = engine.ask("排查那块要做到啥程度")
     assert answer.answerable and answer.citations[0].section == "贰(任务一)", answer.answer
+
+
+def test_how_to_tell_the_lead_is_answered_with_the_plans_own_rule(engine) -> None:
+    answer = engine.ask("括号里好几个单位，怎么看谁是牵头？")
+    assert answer.answerable and "主办单位对任务落实负主要责任" in answer.answer, answer.answer
+    assert_verbatim(engine, answer)

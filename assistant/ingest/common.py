@@ -31,6 +31,7 @@ class Extracted:
     text: str
     meta: MetaRows = ()
     fmt: str = "txt"
+    headings: tuple[str, ...] = ()  # lines the format marks as headings (<h2>–<h6>), for a plan that numbers none
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,12 @@ def role_labels() -> frozenset[str]:
 def task_table_header(cells: list[str]) -> list[str]:
     """A task table's column labels (序号 重点任务 牵头单位 配合单位 完成时限), when at least one names a role and there
     are three or more; [] for any other row."""
+    from ..rules import load
+
+    level = load("notes")["labels"].get("level_prefix", "(?!)")
     header = [_LABEL_SPACE_RE.sub("", c).rstrip(":：") for c in cells]
+    # "省级责任部门": the units of a level under a role label, read as the label
+    header = [re.sub(level, "", h) if re.sub(level, "", h) in role_labels() else h for h in header]
     return header if len(header) >= 3 and any(h in role_labels() for h in header) else []
 
 

@@ -71,6 +71,10 @@ def _block_lines(element) -> list[str]:
     return lines
 
 
+# a sibling block of the same kind holding at least this much text makes the densest block a section of the article
+SECTION_SIBLING_MIN_CHARS = 20
+
+
 def _article(soup) -> tuple[object | None, int]:
     """The element that holds the article, and how many characters of it it holds.
 
@@ -107,7 +111,18 @@ def _article(soup) -> tuple[object | None, int]:
         return None, 0
     best = max(scores, key=scores.__getitem__)
     body = elements[best]
-    total = sum(n for key, n in owned.items() if key == best or _inside(elements.get(key), body))
+    # the densest block may be one section of the article: a CMS writes each section as a block of one kind
+    # (<div class="txt"> beside <div class="txt">); with such a sibling that holds text, the article is the parent
+    parent = body.parent
+    if parent is not None and parent.name in _CONTAINERS and any(
+        sibling is not body
+        and sibling.name == body.name
+        and sibling.get("class") == body.get("class")
+        and len(sibling.get_text(strip=True)) >= SECTION_SIBLING_MIN_CHARS
+        for sibling in parent.find_all(body.name, recursive=False)
+    ):
+        body = parent
+    total = sum(n for key, n in owned.items() if elements.get(key) is body or _inside(elements.get(key), body))
     return body, total
 
 
@@ -137,6 +152,11 @@ def _headline(soup, body, lines: list[str]) -> str:
 
 def _inside(element, container) -> bool:
     return element is not None and any(parent is container for parent in element.parents)
+
+
+# heading elements inside the article that may mark its chapters, and the longest text one may have
+_SECTION_TAGS = ["h2", "h3", "h4", "h5", "h6"]
+MARKED_HEADING_MAX_CHARS = 30
 
 
 def read_html(raw: bytes, path: Path) -> Extracted:
@@ -175,4 +195,9 @@ def read_html(raw: bytes, path: Path) -> Extracted:
     lines = [line.replace("\u3000", " ") if not line.strip("\u3000 ") else line for line in _block_lines(body)]
     headline = _headline(soup, body, lines)
     text = clean_lines(([headline] if headline else []) + lines)
-    return Extracted(fold_compat(text), tuple(meta), "html")
+    marked = [  # the article's own headings (<h3>总体要求</h3>): chapters of a plan that numbers none
+        fold_compat(re.sub(r"[\s\u3000]+", "", h.get_text()))
+        for h in body.find_all(_SECTION_TAGS)
+    ]
+    marked = [h for h in marked if 2 <= len(h) <= MARKED_HEADING_MAX_CHARS]
+    return Extracted(fold_compat(text), tuple(meta), "html", tuple(dict.fromkeys(marked)))
