@@ -656,8 +656,11 @@ class Assistant:
         title = next((ch.title for ch in self.plan.chapters if ch.numeral == named), "")
         if named and all(t in title or self._naming(t) for t in terms):  # a whole chapter and nothing else asked
             intents = [Intent.OVERVIEW]
-        if _counted(q.text) and c.ordinal_chapter(q.text) and not q.units:
-            intents = [Intent.OVERVIEW]  # "第三部分一共列了多少项": the chapter named by its number, counted
+        counted = _counted(q.text)
+        named_counted = counted == "clauses" and c.named_chapter(q.text)
+        if counted and not q.units and (c.ordinal_chapter(q.text) or named_counted):
+            # "第三部分一共列了多少项", "推进节能减排重点工作下面一共列了多少条": the chapter named by number or title
+            intents = [Intent.OVERVIEW]
         numbered = self._numbered_item(q, terms) if not q.units and not followup else None
         if numbered is not None:  # "主要任务第17项讲的是啥": the item by its number
             return numbered, Intent.OVERVIEW, Turn(q.topic, tuple(numbered.sections), (), ())
@@ -1561,6 +1564,7 @@ class Assistant:
             return (
                 t in asking
                 or inside
+                or bool(_ISSUER_WORD_RE.fullmatch(t))  # "国办哪个文号": an issuer the asker supposes, not a topic
                 or c.credit(t, own) >= WHOLE_TERM
                 or c.abbreviates(t, own)
                 or any(t in n for n in names)
@@ -1959,6 +1963,14 @@ def _only_unit(resp: Responsibility) -> str | None:
     """The one unit a clause's notes name, if they name exactly one (implementers set by another clause aside)."""
     named = {*resp.leads, *resp.co, *resp.responsible, *resp.guides}
     return next(iter(named)) if len(named) == 1 else None
+
+
+# how askers speak of issuing a document when they ask its data: a body they suppose issued it (国办, 国务院, 省政府,
+# 市政府办公室), the verb (印发, 出台), a 文号's prefix (国发, 国办发, 省政办发) or its number asked (哪一号)
+_ISSUER_WORD_RE = re.compile(
+    r"(?=.*(?:国务院|国办|中办|政府|办公厅|办公室|政办))(?:国务院|国办|中办|省|市|区|县)?(?:人民)?(?:政府)?(?:办公厅|办公室|政办)?"
+    r"|印发|发布|下发|出台|颁布|签发|(?:国|国办|中办|[省市区县]?政|[省市区县]?政办)发|[一几哪]号"
+)
 
 
 def _counted(text: str) -> str:

@@ -453,7 +453,7 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
     names: list[str] = []
     collective: list[str] = []
     pieces: list[str] = []
-    for s, e in top_level_split(part, "、"):
+    for s, e in top_level_split(part, "、，,"):  # (a table's cell may list with commas: "A、B，各区县人民政府")
         piece = part[s:e].strip()
         if piece.strip("等 ") in collective_words or re.sub(r"^各", "", piece.strip("等 ")) in collective_words:
             pieces.append(piece)  # "各有关部门和单位" is one collective word, not 有关部门 and 单位
@@ -757,6 +757,10 @@ def _task_clause(plan: Plan, note: _Note, home: Clause | None = None) -> Clause 
     """The clause a note's task field names by its heading ("（三）加快充电设施建设" → the clause titled 加快充电设施
     建设) or, failing that, by its words (``home``, the clause holding the table, aside), or None: a note without that
     field, or a task no clause clearly matches."""
+    numbered = set(_grammar()["fields"].get("task_number", ()))
+    named = next((plan.clause(v) for label, v in note.fields if label in numbered and plan.has(v)), None)
+    if named is not None:  # "任务编号：2-1": the clause the row names by its label
+        return named
     labels = set(_grammar()["fields"].get("task", ()))
     task = next((v for label, v in note.fields if label in labels), "")
     wanted = bare_title(task)
