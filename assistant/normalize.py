@@ -164,6 +164,12 @@ def _glossary_index() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...],
 
 
 @cache
+def _glossary_tokens() -> frozenset[str]:
+    """Every word of the glossary's phrases as written (all-china in "all-china federation of trade unions")."""
+    return frozenset(w for key in _glossary_index()[0] for w in key)
+
+
+@cache
 def glossary_words() -> frozenset[str]:
     """Every stemmed word of the glossary (what ``is_english`` counts as known English)."""
     return frozenset(w for key in _glossary_index()[1] for w in key)
@@ -232,7 +238,7 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
         for t in tokens
         for part in (
             t.split("-")
-            if "-" in t.strip("-") and not _acronym(t) and (t.lower(),) not in exact and (_key(t),) not in stemmed
+            if "-" in t.strip("-") and not _acronym(t) and t.lower() not in _glossary_tokens()
             else [t]
         )
         if part

@@ -151,3 +151,11 @@ def test_how_to_tell_the_lead_is_answered_with_the_plans_own_rule(engine) -> Non
     answer = engine.ask("括号里好几个单位，怎么看谁是牵头？")
     assert answer.answerable and "主办单位对任务落实负主要责任" in answer.answer, answer.answer
     assert_verbatim(engine, answer)
+
+
+def test_a_hyphenated_word_of_a_glossary_phrase_is_kept_whole() -> None:
+    from assistant.lexicon import lexicon
+    from assistant.normalize import translate
+
+    read = translate("Which unit is the All-China Federation of Trade Unions?", lexicon().english_function_words)
+    assert "全国总工会" in read.text and not read.unread
