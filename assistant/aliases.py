@@ -16,13 +16,14 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from .units import DEFINED_SHORT_RE
+
 if TYPE_CHECKING:
     from .clauses import Plan
 
 AliasKind = Literal["subject", "defined", "abbreviation", "naming"]
 
 _QUOTES = "“”\"'‘’「」『』《》〈〉"
-_DEFINED_RE = re.compile(r"[（(]以下简称[“\"‘「]?([^）)”\"’」]{2,12})[”\"’」]?[）)]")
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def _generic(term: str, rules: AliasRules) -> bool:
 def defined_short_forms(plan: Plan, title_words: str) -> list[tuple[str, str]]:
     """``（以下简称X）`` definitions whose long form (the words just before) is in the title: (short, long)."""
     out: list[tuple[str, str]] = []
-    for m in _DEFINED_RE.finditer(plan.text):
+    for m in DEFINED_SHORT_RE.finditer(plan.text):
         short = _clean(m.group(1))
         before = _clean(plan.text[max(0, m.start() - 16) : m.start()])
         long = next((before[i:] for i in range(len(before)) if before[i:] in title_words and len(before) - i >= 3), "")

@@ -59,7 +59,9 @@ from .structure import (
     PlanStructure,
     Responsibility,
     Role,
+    convention_sentences,
     extract_structure,
+    items_text,
 )
 
 if TYPE_CHECKING:
@@ -140,17 +142,9 @@ def dictionary_words(structure: PlanStructure) -> list[str]:
 
 
 def _rate_words(indicators: Iterable[str]) -> list[str]:
-    """The short names of rates the plan sets ("农村生活污水治理率" → 治理率): the word before 率 with it, as askers
-    write the rate alone ("治理率要弄到多少"), where jieba would otherwise glue 率 to the next word (率要)."""
-    import jieba
-
-    out = []
-    for indicator in indicators:
-        if indicator.endswith("率") and len(indicator) >= 4:
-            head = jieba.lcut(indicator[:-1], HMM=False)[-1]
-            if len(head) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", head):
-                out.append(head + "率")
-    return list(dict.fromkeys(out))
+    """The short names of rates the plan sets ("农村生活污水治理率" → 治理率): the two characters before 率 with it,
+    as askers write the rate alone ("治理率要弄到多少"), where jieba would otherwise glue 率 to the next word (率要)."""
+    return list(dict.fromkeys(i[-3:] for i in indicators if len(i) >= 4 and _RATE_TAIL_RE.search(i)))
 
 
 class Assistant:
@@ -1168,8 +1162,6 @@ class Assistant:
     def _reading_rule(self) -> Draft:
         """How the plan says who leads ("括号里好几个部门，怎么看谁牵头"): its own rule where it states one, quoted
         and cited (列第一位者为牵头单位; 主办单位对任务落实负主要责任…); otherwise how its notes are read."""
-        from .structure import CONVENTION_EXPLICIT, CONVENTION_NONE, convention_sentences
-
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: how the plan's notes say who leads"))
         for clause, sentence in convention_sentences(self.plan):
             where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
@@ -1422,8 +1414,8 @@ class Assistant:
         start, scored = clause.start, []
         for reading in sorted(resp.readings, key=lambda r: r.note.start):
             task = reading.field("task")  # a row of a task table names its task in its own cell
-            if not task and reading.item and not clause.start <= reading.note.start < clause.end:
-                task = _items_text(clause.text, reading.item)  # assigned from a 分工方案 elsewhere: its items' text
+            if not task and reading.item and reading.note.section != clause.label:
+                task = items_text(self.plan, clause, reading.item)  # assigned from a 分工方案 elsewhere: its items
             text = task or self.plan.text[start : reading.note.start]
             scored.append((self.composer.coverage(terms, text), reading))
             start = reading.note.end
@@ -2149,14 +2141,7 @@ def _figure_reason(q: Question) -> RefusalReason:
     return RefusalReason.FIGURE_NOT_IN_PLAN if q.quantities else RefusalReason.NOT_IN_PLAN
 
 
-def _items_text(text: str, items: str) -> str:
-    """The text of numbered items ("3" or "1、2") of a clause: each from its number to the next item's number."""
-    out = []
-    for n in items.split("、"):
-        m = re.search(rf"(?m)^\s*{re.escape(n)}[.．、](?!\d)(.*?)(?=^\s*\d{{1,2}}[.．、](?!\d)|\Z)", text, re.S)
-        if m:
-            out.append(m.group(1))
-    return "".join(out)
+_RATE_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{2}率$")
 
 
 def _thin(terms: list[str]) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import CorpusFormatError
 from .ingest import SUPPORTED_SUFFIXES
+from .numberforms import chinese_int
 
 CN_NUMERALS = "一二三四五六七八九十"
 _SUBSECTION_RE = re.compile(rf"^[ \t\u3000]*[（(]([{CN_NUMERALS}]+)[)）]")
@@ -267,28 +268,13 @@ def _hits(family: HeadingFamily, lines: list[str]) -> list[int]:
         level, m = found
         for deeper in [k for k in under if k > level]:
             del under[deeper]
-        value = _numeral_value(m.group(1)) if level and m.groups() else None
+        value = chinese_int(m.group(1)) if level and m.groups() else None
         if value is not None:
             if value not in (under.get(level, 0) + 1, overall.get(level, 0) + 1):  # (1 only first under a parent)
                 continue
             under[level] = overall[level] = value
         out.append(level)
     return out
-
-
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _numeral_value(numeral: str) -> int | None:
-    """1, 12, 三, 十二, 二十三 as a number; None for any other numeral (任务三, 壹)."""
-    if numeral.isascii() and numeral.isdigit():  # (① is a digit to str.isdigit, not a numeral int() reads)
-        return int(numeral)
-    if not numeral or any(c not in _CN_DIGITS and c != "十" for c in numeral):
-        return None
-    if "十" not in numeral:
-        return _CN_DIGITS[numeral] if len(numeral) == 1 else None
-    tens, _, ones = numeral.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
 from .segment import Segmenter, word_freq
-from .structure import NoteReading, PlanStructure, Responsibility, Role, Target, bare_title
+from .structure import NoteReading, PlanStructure, Responsibility, Role, Target, bare_title, item_openings
 from .tasks import Task, target_ledger, task_list
 
 # The evidence detail of an answer that is the plan's outline and nothing else (方案分几部分): a library asked it of
@@ -623,8 +623,7 @@ class Composer:
             if reading.implementers:
                 self.implementer_part(section, draft)
             return True
-        home = self._clause_holding(reading.note)  # a 分工方案 elsewhere may assign this clause's items
-        if home is clause:
+        if reading.note.section == clause.label:
             item = next(
                 (
                     x
@@ -633,10 +632,9 @@ class Composer:
                 ),
                 None,
             )
-        else:  # the first sentence of the item the note names by its number
-            numbers = reading.item.split("、") if reading.item else []
-            opens = [re.compile(rf"{re.escape(n)}[.．、](?!\d)") for n in numbers]
-            item = next((x for x in clause.sentences if any(p.match(x.text) for p in opens)), None)
+        else:  # a 分工方案 elsewhere assigns this clause's items: the first sentence of the item it names
+            numbers = reading.item.split("、")
+            item = next((s for n, s in item_openings(self.plan, clause) if n in numbers), None)
         if item is None:
             draft.add(f"{head}：{text}", Citation.of(clause, reading.note))
         else:  # the item the note closes, quoted, so the asker sees which one is meant
@@ -648,10 +646,6 @@ class Composer:
         if reading.implementers:
             self.implementer_part(section, draft)
         return True
-
-    def _clause_holding(self, sentence: Sentence) -> Clause:
-        """The clause whose text holds ``sentence`` (a note may serve the clause of the items it names)."""
-        return next((c for c in self.plan.clauses if c.start <= sentence.start < c.end), self.plan.clauses[-1])
 
     def co_part(self, section: str, draft: Draft, prefix: str = "") -> bool:
         resp = self.s.responsibility(section)
@@ -852,9 +846,10 @@ class Composer:
         readings = sorted(resp.readings, key=lambda r: r.note.start)
         chosen, start = [], clause.start
         for reading in readings:  # each note closes the text since the previous one
-            if not clause.start <= reading.note.start < clause.end:  # a 分工方案 elsewhere names its items
-                opens = [re.compile(rf"{re.escape(n)}[.．、](?!\d)") for n in reading.item.split("、") if n]
-                if len(readings) == 1 or any(p.match(s.text) for s in quoted for p in opens):
+            if reading.note.section != clause.label:  # a 分工方案 elsewhere names its items
+                numbers = reading.item.split("、")
+                opening = {s.id for n, s in item_openings(self.plan, clause) if n in numbers}
+                if len(readings) == 1 or any(s.id in opening for s in quoted):
                     chosen.append(reading)
                 continue
             if len(readings) == 1 or any(start <= s.start < reading.note.end for s in quoted):

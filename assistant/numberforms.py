@@ -113,7 +113,7 @@ def writes_quantity(text: str) -> bool:
 
 def chinese_int(text: str) -> int | None:
     """``"五"`` → 5, ``"十五"`` → 15, ``"二十"`` → 20, ``"一百"`` → 100 (small numbers, as fractions use them)."""
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # (① is a digit to str.isdigit, not a numeral int() reads)
         return int(text)
     if text in _DIGITS:
         return _DIGITS[text]

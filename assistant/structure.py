@@ -20,7 +20,7 @@ from .clauses import (
     table_row_note,
     top_level_split,
 )
-from .units import Unit, UnitRegistry, build_registry
+from .units import DEFINED_SHORT_RE, Unit, UnitRegistry, build_registry
 
 
 class Role(str, Enum):
@@ -439,8 +439,6 @@ def _after_markers(seg: str) -> list[str]:
     return out
 
 
-# a short name the document defines for a unit where it first names it: "市生态环境局岚溪分局（以下简称县生态环境分局）"
-_DEFINED_SHORT_RE = re.compile(r"[（(]以下(?:简称|称)[“\"‘「]?[^）)”\"’」]{2,16}[”\"’」]?[）)]")
 # between two unit names: "B等和C", "B等有关部门" (等 ends a list), "B和C" right after a unit's ending character
 _BETWEEN_NAMES_RE = re.compile(
     r"等(?:和|及|以及)?|(?<=[部委局办署会院行府室司厅心门位])(?:和|及|以及)(?=[\u4e00-\u9fff]{2,})"
@@ -463,7 +461,7 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
             if sub and sub.strip():
                 pieces.append(sub.strip())
     for piece in pieces:
-        name = _DEFINED_SHORT_RE.sub("", piece.strip()).strip("等 ")  # "A（以下简称B）": the unit is A (B: units.py)
+        name = DEFINED_SHORT_RE.sub("", piece.strip()).strip("等 ")  # "A（以下简称B）": the unit is A (B: units.py)
         bare = re.sub(r"^(各|由)", "", name)
         if name in collective_words or bare in collective_words or bare in ("部门", "单位", "有关", "相关"):
             collective.append(name)
@@ -704,19 +702,32 @@ def _notes_at_their_items(
     return out, item_of
 
 
+def item_openings(plan: Plan, clause: Clause) -> list[tuple[str, Sentence]]:
+    """The numbered items of a clause (1. 2. …: the levels of the plan's heading family that make no clause), each
+    as its number and the sentence that opens it, in order."""
+    patterns = _item_patterns(plan)
+    found = ((s, next((m for p in patterns if (m := p.match(s.text))), None)) for s in clause.body)
+    return [(m.group(1), s) for s, m in found if m is not None]
+
+
+def items_text(plan: Plan, clause: Clause, items: str) -> str:
+    """The text of the numbered items ``items`` ("3", "1、2") of a clause: each from its opening sentence to the
+    next item's."""
+    wanted = set(items.split("、"))
+    opens = item_openings(plan, clause)
+    ends = [s.start for _, s in opens[1:]] + [clause.end]
+    return "".join(plan.text[s.start : end] for (n, s), end in zip(opens, ends, strict=True) if n in wanted)
+
+
 def _numbered_items(plan: Plan) -> dict[str, Clause]:
     """Item number → the clause holding it, when the plan's numbered items (1. 2. …) run on across its clauses
     (each number once); {} when numbering restarts."""
     found: dict[str, Clause] = {}
-    patterns = _item_patterns(plan)
     for clause in plan.clauses:
-        for sentence in clause.body:
-            m = next((m for p in patterns if (m := p.match(sentence.text))), None)
-            if m is None:
-                continue
-            if m.group(1) in found and found[m.group(1)] is not clause:
+        for number, _ in item_openings(plan, clause):
+            if number in found and found[number] is not clause:
                 return {}
-            found[m.group(1)] = clause
+            found[number] = clause
     numbers = sorted(int(n) for n in found if n.isdigit())
     if numbers != list(range(1, len(numbers) + 1)):
         return {}  # not one run 1, 2, … N across the document (lists of their own that restart, or gaps)
@@ -746,11 +757,8 @@ def _item_patterns(plan: Plan) -> tuple[re.Pattern[str], ...]:
 
     family = next((f for f in heading_families() if f.name == plan.family), None)
     # the levels below the clause-making ones: those after the top level that build no label (1. in a family
-    # whose clauses are its top level, （一）/1.), else those below the second
-    if family is None:
-        return ()
-    unlabelled = [lv.pattern for n, lv in enumerate(family.levels) if n > 0 and not lv.label]
-    return tuple(unlabelled) if unlabelled else tuple(level.pattern for level in family.levels[2:])
+    # whose clauses are its top level, （一）/1.)
+    return tuple(lv.pattern for n, lv in enumerate(family.levels) if n > 0 and not lv.label) if family else ()
 
 
 def _task_clause(plan: Plan, note: _Note, home: Clause | None = None) -> Clause | None:
@@ -928,13 +936,17 @@ def _respective_notes(text: str) -> list[_Note]:
         if len(units) < 2:
             continue
         role = next((r for m, r in _markers() if found.group("verb").removeprefix("分别") == m), "responsible")
-        out.append(parse_note("、".join(units) + dict(_markers_by_role()).get(role, "负责")))
+        named = tuple(units)
+        out.append(
+            _Note(
+                leads=named if role == "lead" else (),
+                co=named if role == "co" else (),
+                implementers=named if role == "implement" else (),
+                propagate=(),
+                plain=named if role not in ("lead", "co", "implement") else (),
+            )
+        )
     return out
-
-
-def _markers_by_role() -> list[tuple[str, str]]:
-    """One marker per role (the first listed in notes.toml), to write a note in the grammar's own words."""
-    return [(role, words[0]) for role, words in _grammar()["markers"].items()]
 
 
 @functools.cache
@@ -1021,16 +1033,6 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 note = parse_note(
                     table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text, marks
                 )
-                last = notes[-1] if notes else None
-                if (  # "由A负责（B协助）": the bracket that follows an assignment adds its co-handlers to it
-                    last is not None
-                    and last[1].kind is SentenceKind.BODY
-                    and not plan.text[last[1].end : sentence.start].strip()
-                    and note.co
-                    and not (note.leads or note.plain or note.implementers or note.guides or note.unread)
-                ):
-                    notes[-1] = (last[0], last[1], replace(last[2], co=(*last[2].co, *note.co)))
-                    continue
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):

@@ -403,7 +403,8 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
     return UnitRegistry(units, variants)
 
 
-_DEFINED_RE = re.compile(r"[（(]以下(?:简称|称)[“\"‘「]?([^）)”\"’」]{2,16})[”\"’」]?[）)]")
+# a short name a document defines where it first writes the full one: "…（以下简称县生态环境分局）", "（以下称X）"
+DEFINED_SHORT_RE = re.compile(r"[（(]以下(?:简称|称)[“\"‘「]?([^）)”\"’」]{2,16})[”\"’」]?[）)]")
 
 
 def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
@@ -411,7 +412,7 @@ def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
     whose full name is one of ``names`` (the longest that ends right before the bracket)."""
     out: dict[str, str] = {}
     by_length = sorted(names, key=len, reverse=True)
-    for m in _DEFINED_RE.finditer(text):
+    for m in DEFINED_SHORT_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         full = next((n for n in by_length if before.endswith(n)), None)
         if full is not None and m.group(1) != full:

@@ -118,8 +118,10 @@ def test_who_hosts_a_task_asks_for_its_lead(engine) -> None:
 
 
 def test_a_rate_asked_by_its_short_name_before_a_modal_keeps_its_topic(engine) -> None:
-    answer = engine.ask("今年底普及率要弄到多少？")  # (普及率要 would glue; 今年底 is when the asker asks)
-    assert answer.answerable and "98%以上" in answer.answer, answer.answer
+    # jieba alone cuts 检测/率要; the plan's rate, by its short name, stays one word (今年底: when the asker asks)
+    assert "检测率" in engine.segmenter.tokens("检测率要弄到多少")
+    answer = engine.ask("今年底检测率要弄到多少？")
+    assert answer.answerable and "90%以上" in answer.answer, answer.answer
 
 
 def test_an_english_hyphenated_word_and_taking_charge_are_read(engine) -> None:
