@@ -109,6 +109,12 @@ def test_a_document_number_said_without_its_year_names_the_plan(corpus: Library)
     assert corpus.without_name("国发42号文说2025年农机总动力稳定在多少？", agri).startswith("说2025年")
 
 
+@pytest.mark.parametrize("written", ["国发2018年42号", "国发2018第42号", "国发2018年第42号", "国发201842号"])
+def test_a_document_number_typed_without_its_brackets_names_the_plan(corpus: Library, written: str) -> None:
+    assert [p.id for p in corpus.named_in(f"{written}是哪天印发的？")] == [AGRI]
+    assert corpus.without_name(f"{written}是哪天印发的？", corpus.get(AGRI)).startswith("是哪天")
+
+
 def test_a_genre_word_pointed_at_names_the_kind_of_document() -> None:
     assert title_genre("国务院关于促进综合保税区高水平开放高质量发展的若干意见") == "若干意见"
     assert title_genre("国务院关于支持自由贸易试验区深化改革创新若干措施的通知") == "通知"
