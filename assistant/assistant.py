@@ -118,6 +118,11 @@ class Turn:
     units: tuple[str, ...]
 
 
+# refusals that say the plan lacks what the question names: before one is given, the question is read a second time
+# (``TypoCorrector.relaxed``); an exact refusal (a unit, year or figure the plan lacks, an injection) is not
+_SECOND_READING = frozenset({RefusalReason.NOT_IN_PLAN, RefusalReason.FIGURE_NOT_IN_PLAN})
+
+
 @dataclass
 class Session:
     """A conversation: follow-ups ("那配合单位呢？") resolve against the last turn."""
@@ -267,6 +272,14 @@ class Assistant:
         q = self.understand(text)
         last = session.last if session else None
         draft, intent, turn = self._answer(q, last, vectors)
+        if not draft.answerable and draft.reason in _SECOND_READING and not q.english:
+            # about to say the plan lacks what was asked: read the question once more, taking a general word or two
+            # swapped characters as the plan's word (名宿 → 民宿, 聚集区 → 集聚区), and keep that reading if it answers
+            second = self.understand(text, self.typo.relaxed())
+            if second.text != q.text:
+                redone = self._answer(second, last, vectors)
+                if redone[0].answerable:
+                    q, (draft, intent, turn) = second, redone
         self._explain(q, draft)
         if session is not None:
             if turn is None and not (q.injection or q.off_domain):
@@ -288,13 +301,14 @@ class Assistant:
             plan_id=self.plan.id,
         )
 
-    def understand(self, text: str) -> Question:
-        """The question as understood (normalised, typos corrected, intents, units, topic).
+    def understand(self, text: str, typo: TypoCorrector | None = None) -> Question:
+        """The question as understood (normalised, typos corrected, intents, units, topic); ``typo``: another
+        reading of typos than the plan's own corrector (its ``relaxed`` second reading).
 
         A unit-like name the plan writes but assigns no task (专家委员会, 协调小组) is part of the topic, not an unknown
         unit: the plan does speak of it.
         """
-        q = analyse(self._written_forms(text), self.structure.units, self.typo)
+        q = analyse(self._written_forms(text), self.structure.units, typo or self.typo)
         named = [n for n in q.unknown_units if n in self.plan.text]
         if not named:
             return q
@@ -655,6 +669,9 @@ class Assistant:
         if counted and not q.units and (c.ordinal_chapter(q.text) or named_counted):
             # "第三部分一共列了多少项", "推进节能减排重点工作下面一共列了多少条": the chapter named by number or title
             intents = [Intent.OVERVIEW]
+        kinds = c.titled_kind(q.text) if not q.units and not followup else None
+        if kinds is not None:  # "分几个阶段推进？": the clauses whose titles name that kind (…阶段（2025年4月—5月）)
+            return kinds, Intent.OVERVIEW, Turn(q.topic, tuple(kinds.sections), (), ())
         numbered = self._numbered_item(q, terms) if not q.units and not followup else None
         if numbered is not None:  # "主要任务第17项讲的是啥": the item by its number
             return numbered, Intent.OVERVIEW, Turn(q.topic, tuple(numbered.sections), (), ())

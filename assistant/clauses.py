@@ -281,6 +281,7 @@ def _hits(family: HeadingFamily, lines: list[str]) -> list[int]:
 class _Section:
     numeral: str
     paras: list[tuple[int, int]]
+    mark: str = ""  # the heading's mark as written (◆ of a bullet level; the label's {mark})
 
 
 @dataclass
@@ -544,7 +545,10 @@ def parse_plan(
             rest = line.lstrip(" \t\u3000")[m.end() :].strip(" \t\u3000")
             drafts.append(_ChapterDraft(m.group(1), _chapter_title(rest), (start, end)))
         elif drafts and lv and lv[0] == 1 and family.levels[1].label:
-            drafts[-1].subsections.append(_Section(lv[1].group(1), [(start, end)]))
+            # a bullet level (◆ tasks) has no numeral: its clauses are counted within the chapter
+            m = lv[1]
+            numeral = m.group(1) if m.groups() else str(len(drafts[-1].subsections) + 1)
+            drafts[-1].subsections.append(_Section(numeral, [(start, end)], m.group(0).strip()))
         elif drafts and drafts[-1].subsections:
             drafts[-1].subsections[-1].paras.append((start, end))  # a subsection running over paragraphs
         elif drafts:
@@ -578,7 +582,7 @@ def parse_plan(
             labels.append(chapter_label)
         for sub in d.subsections:
             template = sub_level.label if sub_level and sub_level.label else "{parent}({n})"
-            label = unique(template.format(n=sub.numeral, parent=chapter_label))
+            label = unique(template.format(n=sub.numeral, parent=chapter_label, mark=sub.mark))
             clauses.append(
                 _clause(
                     text, label, chapter_label, d.title, _heading_title(text, sub.paras[0], family), sub.paras,
@@ -821,7 +825,7 @@ def bare_units(text: str) -> list[str]:
 
     grammar = load("notes")
     endings = grammar["together"]["unit_endings"] + grammar["bare"]["endings"]
-    names = [n.strip() for n in re.split(r"[、，,]", text.strip())]
+    names = [n.strip() for n in re.split(r"[、，,；;]", text.strip())]
     longest = grammar["bare"]["max_chars"]
     if not names or any(not (3 <= len(n) <= longest) or n[-1] not in endings for n in names):
         return []

@@ -119,6 +119,8 @@ GLOSS_MAX = 80
 # An enumeration of a kind: at least this many items, each ending in the kind's word with at most ENUMERATION_ITEM
 # characters before it (加工制造中心).
 ENUMERATION_MIN = 3
+# clauses whose titles end with one kind (…阶段) that make a list of that kind ("分几个阶段"): two at least
+TITLED_KIND_MIN = 2
 ENUMERATION_ITEM = 8
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -339,7 +341,7 @@ class Composer:
             # a measure word (比例, 总量) claims no target of its own while a word of what is measured is left
             pool = [x for x in pool if x not in _MEASURE_WORDS] or ([] if chosen else pool)
             claims = [
-                (sum(self.credit(x, t.condition + t.indicator) >= 0.8 for x in pool), t)
+                (sum(self._claims(x, t.condition + t.indicator) for x in pool), t)
                 for t in self.s.targets
                 if t not in chosen and not self._only_denominator(terms, t)
             ]
@@ -350,7 +352,7 @@ class Composer:
             # ties on what is left broken by the whole question: "花生种植和收获" — the 收获 target of 花生
             pick = max((t for n, t in claims if n == best_n), key=lambda t: (rank(t, remaining), rank(t, terms)))
             chosen.append(pick)
-            remaining = [x for x in remaining if self.credit(x, pick.condition + pick.indicator) < 0.8]
+            remaining = [x for x in remaining if not self._claims(x, pick.condition + pick.indicator)]
         if not chosen:
             return []
         covered = "".join(t.condition + t.indicator + t.phrase + self.plan.clause(t.section).title for t in chosen)
@@ -366,6 +368,11 @@ class Composer:
                 years_of[t.indicator].add(t.target_year)
                 chosen.append(t)
         return sorted(chosen, key=lambda t: t.start)
+
+    def _claims(self, term: str, indicator: str) -> bool:
+        """Whether a term of the question names (part of) an indicator: written in it (mostly), or its abbreviation
+        (便民店 for 村级便民商店覆盖率: the asker's short form of the plan's words)."""
+        return self.credit(term, indicator) >= WHOLE_TERM or self.abbreviates(term, indicator)
 
     def common_here(self, term: str) -> bool:
         """Whether a term is common in this plan (in at least COMMON_SHARE of its clauses: 重点, 产品): it narrows
@@ -421,6 +428,8 @@ class Composer:
 
     @staticmethod
     def _target_statement(t: Target) -> str:
+        if "\t" in t.sentence.text:  # a row of a table of indicators: its indicator and the value of the year
+            return f"{t.indicator}：{t.display}"
         if "分别" not in t.phrase:  # (the condition the figure applies under is said with it, verbatim before it)
             phrase = re.sub(r"^(到\d{4}年(底|末)?|“十[一二三四五六七八九]五”期间)[,，]?", "", t.phrase).strip(" 。；;")
             return t.condition + phrase if phrase == t.phrase.strip(" 。；;") else phrase
@@ -472,6 +481,8 @@ class Composer:
             text = f"方案未明确该项的牵头单位，由{self._names(note, reading.guides)}指导"
         else:
             return ""
+        if not reading.leads:
+            text += _no_lead_rule(reading.convention)
         if reading.leads and reading.guides:
             text += f"，{self._names(note, reading.guides)}指导"
         return text + "。"
@@ -515,6 +526,8 @@ class Composer:
             text = f"方案未明确{head}的牵头单位，由{self.names(resp, resp.guides)}指导"
         else:
             return False
+        if not resp.leads:
+            text += _no_lead_rule(resp.convention)
         scope = self._scope_field(resp.readings[0])[0] if len(resp.readings) == 1 else ""  # who and where, together
         draft.add(text + (f"，适用范围：{scope}" if scope else "") + "。", cite)
         self.implementer_part(section, draft)
@@ -928,6 +941,27 @@ class Composer:
         if items > len(subs):
             draft.add(f"各项下共编号列出{items}条具体措施。")
 
+    def titled_kind(self, text: str) -> Draft | None:
+        """ "分几个阶段推进，时间怎么安排？": the clauses of one chapter whose titles end with the kind the question
+        counts (几个阶段, 哪几个阶段, 多少个工程), at least TITLED_KIND_MIN of them, listed with their titles
+        (a phase's title carries its period). None when the question asks no such kind or no chapter titles it."""
+        for chapter in self.plan.chapters:
+            subs = [self.plan.clause(label) for label in chapter.labels if label != chapter.numeral]
+            bare = [re.sub(r"[（(][^（）()]*[)）]$", "", c.title) for c in subs]
+            kinds = {t[-2:] for t in bare if len(t) >= 4}
+            for kind in kinds:
+                mine = [c for c, t in zip(subs, bare, strict=True) if t.endswith(kind)]
+                asked = re.search(rf"(?:几|多少|哪几)个{kind}", text)  # counted (哪些制度 asks what the text says)
+                if len(mine) >= TITLED_KIND_MIN and asked:
+                    draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: clauses titled by kind"))
+                    draft.add(f"“{chapter.title}”中共{len(mine)}个{kind}：")
+                    draft.add(
+                        "；".join(f"{c.label}{c.title}" for c in mine) + "。",
+                        *(Citation.of(c, c.sentences[0]) for c in mine),
+                    )
+                    return draft
+        return None
+
     def named_chapter(self, text: str) -> str | None:
         """A chapter with subsections whose whole title the question quotes ("完善节能减排控制制度包括哪些内容")."""
         return next((ch.numeral for ch in self._outlined_chapters() if len(ch.title) >= 4 and ch.title in text), None)
@@ -1057,6 +1091,7 @@ class Composer:
         """The terms the plan defines itself ("本意见所称课后服务，是指…" → 课后服务) or names for short ("（以下简称
         “5+2”模式）" → 5+2), longest first."""
         found = [
+            *re.finditer(r"所称[“\"]([^“”\"]{2,16})[”\"]", self.plan.text),  # 所称“一点多能”村级网点，是指…
             *re.finditer(r"所称[“\"]?([^，,。；“”\"]{2,16}?)[”\"]?[，,]?(?:是指|指|包括|主要包括)", self.plan.text),
             *re.finditer(r"以下简称[“\"]([^“”\"]{2,16})[”\"]", self.plan.text),
         ]
@@ -1071,7 +1106,7 @@ class Composer:
             t = re.escape(term)
             patterns = (
                 # "本方案所称公共领域车辆，是指城市公交、出租…": the plan's own definition of its term
-                rf"所称[“\"]?{t}[”\"]?[，,]?(?:是指|指|包括|主要包括)[^。；]{{4,}}",
+                rf"所称[“\"]?{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[，,]?(?:是指|指|包括|主要包括)[^。；]{{4,}}",
                 rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
                 rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
                 # the parts listed just before the quoted name: 改厨、改厕、改客房、整理院落“三改一整”工程
@@ -1116,6 +1151,19 @@ class Composer:
                         Citation.of(clause, sentence),
                     )
                     return True
+            # "建立问题隐患和整改责任“两个清单”": the members written just before the quoted slogan
+            if len(counts) != 1:
+                continue
+            for m in re.finditer(rf"([^，,。；;：:“”]{{2,60}}?)[“\"]{re.escape(term)}[”\"]", self.plan.text):
+                members = [x for x in re.split(r"[、和及与]", m.group(1)) if len(x) >= 2]
+                if len(members) != counts[0][0] or (found := self.sentence_at(m.start())) is None:
+                    continue
+                clause, sentence = found
+                draft.add(
+                    f"“{term}”指{_where(clause)}中的：“{m.group(0)}”。原文：{sentence.text}",
+                    Citation.of(clause, sentence),
+                )
+                return True
         return False
 
     def _abbreviation_part(self, terms: tuple[str, ...], draft: Draft) -> bool:
@@ -1134,6 +1182,18 @@ class Composer:
             )
             return True
         return False
+
+
+def _no_lead_rule(convention: str) -> str:
+    """The plan's own words that a list's order names no lead ("（文件说明：所列责任单位排名不分先后）"), for an answer
+    that says no lead is named; "" when the plan says nothing of it."""
+    from .rules import load
+
+    patterns = load("notes")["conventions"].get("no_order", [])
+    stated = [
+        c for c in convention.split("；") if c.startswith("文件说明：") and any(re.search(p, c) for p in patterns)
+    ]
+    return f"（{stated[0]}）" if stated else ""
 
 
 def _where(clause: Clause) -> str:

@@ -9,6 +9,7 @@ of the same or fuzzy pinyin (pypinyin) or of similar shape (``data/shape_similar
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import unicodedata
@@ -36,6 +37,10 @@ TYPO_WORD_GUARD_MAX_LEN = 3
 # of the question (jieba's cut): 方案里 cuts as 方案/里, so 案里 is no typo of 案例 (without: 32 false corrections;
 # 2, 3 and 4 all 0 and repair as many typos).
 TYPO_ALIGN_MAX_LEN = 4
+# A second reading, made only of a question the plan would otherwise refuse (``TypoCorrector.relaxed``), also reads a
+# window of at least this many characters as the plan's word with two neighbouring characters swapped (聚集区 for
+# 集聚区): two characters give too many real word pairs (聚集/集聚, 领带/带领).
+TYPO_SWAP_MIN_LEN = 3
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'\-]*")
@@ -350,6 +355,7 @@ class TypoCorrector:
         short window corrected on a confusable character must start and end at word boundaries of the question."""
         self._plan = plan_text
         self._is_word = is_word
+        self._relaxed = False
         self._cut = cut
         _pinyin("")  # pypinyin loads its dictionaries (about a second) here, at start-up, not on a first typo
         self._masked: dict[str, set[tuple[str, bool]]] = {}
@@ -357,10 +363,22 @@ class TypoCorrector:
         self._pinyin_words = {  # place names and terms as an English question spells them
             "".join(_pinyin(w)): w for w in vocabulary if 2 <= len(w) <= 4 and _CJK.fullmatch(w[0]) and w in plan_text
         }
+        self._swappable: set[str] = set()  # the plan's words a window with two characters swapped may be read as
         for group, any_char in ((words, False), (sound_alike, False), (vocabulary, True)):
             for word in {w for w in group if 2 <= len(w) <= TYPO_MAX_LEN and _CJK.search(w) and w in plan_text}:
                 for i in range(len(word)):
                     self._masked.setdefault(word[:i] + "?" + word[i + 1 :], set()).add((word, any_char))
+                if len(word) >= TYPO_SWAP_MIN_LEN:
+                    self._swappable.add(word)
+
+    def relaxed(self) -> TypoCorrector:
+        """The second reading, for a question the plan would refuse as written: a window that is a word of the general
+        dictionary is corrected too (名宿 → the plan's 民宿: the asker could mean 名宿, but the plan never writes it),
+        and a term with two neighbouring characters swapped is read as the plan's (聚集区 → 集聚区). The answer says
+        how it read the question, so the asker sees the reading."""
+        other = copy.copy(self)
+        other._relaxed = True
+        return other
 
     @property
     def plan_text(self) -> str:
@@ -394,7 +412,10 @@ class TypoCorrector:
                 fix, strict = None, False
                 if self._may_match(window) and _CJK.fullmatch(window[0]):
                     fix, strict = self._match(window)
-                if fix is not None and (window in self._plan or self._general_word(window) or self._compound(window)):
+                if fix is None and self._relaxed and length >= TYPO_SWAP_MIN_LEN:
+                    fix, strict = self._swapped(window), False
+                guarded = self._general_word(window) and not self._relaxed
+                if fix is not None and (window in self._plan or guarded or self._compound(window)):
                     fix = None
                 if fix is not None and strict and length <= TYPO_ALIGN_MAX_LEN and self._cut is not None:
                     if bounds is None:
@@ -409,6 +430,18 @@ class TypoCorrector:
                 else:
                     i += 1
         return text, tuple(fixes)
+
+    def _swapped(self, window: str) -> str | None:
+        """The one word of the plan ``window`` is with two neighbouring characters swapped (None when none or two):
+        a word of its vocabulary, or of its text when the window is all Chinese (夜间经济聚集区 → …集聚区)."""
+        cjk = bool(re.fullmatch(r"[\u4e00-\u9fff]+", window))
+        swaps = {
+            window[:i] + window[i + 1] + window[i] + window[i + 2 :]
+            for i in range(len(window) - 1)
+            if window[i] != window[i + 1]
+        }
+        found = {w for w in swaps if w in self._swappable or (cjk and w in self._plan)}
+        return found.pop() if len(found) == 1 else None
 
     def _compound(self, window: str) -> bool:
         """Whether ``window`` is two words the plan writes side by side in the asker's own compound (污泥+处理 in
@@ -526,6 +559,8 @@ def merged_corrector(correctors: Iterable[TypoCorrector]) -> TypoCorrector:
     merged._cut = next((c._cut for c in correctors if c._cut is not None), None)
     merged._masked = {}
     merged._pinyin_words = {}
+    merged._relaxed = False
+    merged._swappable = set().union(*(c._swappable for c in correctors))
     for c in correctors:
         for key, words in c._masked.items():
             merged._masked.setdefault(key, set()).update(words)

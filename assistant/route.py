@@ -220,9 +220,9 @@ class Router:
         other_genre = [bool(genre) and not g.endswith(genre) for g in self.genres]
         if all(other_genre):
             other_genre = [False] * n
-        order = sorted(
-            range(n), key=lambda i: (aliases[i] == 0, units[i] == 0, level[i], other_genre[i], -fused[i], i)
-        )
+        # a plan with a unit the question names comes first, the one whose name for it is longest before one that
+        # only shares a short form ("区卫生健康局": the district plan's own unit, not a county plan's 县卫生健康局)
+        order = sorted(range(n), key=lambda i: (aliases[i] == 0, -units[i], level[i], other_genre[i], -fused[i], i))
         return [
             RouteScore(
                 self.ids[i], float(fused[i]), float(dense[i]), float(bm25[i]), units[i], level[i], aliases[i],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -40,6 +41,7 @@ class Role(str, Enum):
 # A condition ending right before a target's phrase: "对…的(乡镇)，" / "凡…的，" / "符合…条件的，" — the standard
 # Chinese legal construction for whom a subsidy, reward or standard applies to (one comma-delimited segment).
 _CONDITION_RE = re.compile(r"(?:对|凡|符合)[^，,。；;]*的[^，,。；;的]{0,8}[，,]\s*$")  # (…的乡镇，: its head noun)
+
 
 @dataclass(frozen=True)
 class Responsibility:
@@ -219,6 +221,7 @@ class _Note:
     standing: bool = False  # a rule stated in a sentence of its own, not a note: it reads no task
     labelled: bool = False  # read from labelled fields ("牵头单位：A；责任单位：B"): each unit's role is its label's
     keyed: bool = False  # a clause headed by a unit's name ("（一）县财政局：负责…"): its duties are that unit's
+    assigned: bool = False  # from a list of assignments by unit: the role is the list's, whoever else it names
 
 
 def _grammar() -> dict:
@@ -246,10 +249,11 @@ def _all_labels() -> list[str]:
     return sorted((lab for key, names in labels.items() if key != "enclosures" for lab in names), key=len, reverse=True)
 
 
-@lru_cache(maxsize=1)
-def label_pattern() -> re.Pattern[str]:
-    """A role label as written: ``牵头单位：`` or enclosed ``【牵头单位】`` (group 1 or 2 is the label)."""
-    names = "|".join(map(re.escape, _all_labels()))
+@lru_cache(maxsize=64)
+def label_pattern(defined: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A role label as written: ``牵头单位：`` or enclosed ``【牵头单位】`` (group 1 or 2 is the label); ``defined``:
+    labels the document defines itself ("监管责任", ``_defined_labels``)."""
+    names = "|".join(map(re.escape, sorted({*_all_labels(), *defined}, key=len, reverse=True)))
     enclosed = "|".join(
         f"{re.escape(pair[0])}(?:{names}){re.escape(pair[1])}" for pair in _grammar()["labels"].get("enclosures", [])
     )
@@ -295,7 +299,142 @@ def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str
         roles[own or ("co" if has_lead and role == "responsible" else role)].append(name)
 
 
-def parse_note(note: str, marks: frozenset[str] = frozenset()) -> _Note:
+# the order in which a defined label's phrase decides its role: "负责本辖区组织实施" implements, "牵头组织" leads
+_DEFINED_ROLE_ORDER = ("lead", "implement", "co", "guide", "responsible")
+
+
+def _defined_labels(plan: Plan) -> dict[str, str]:
+    """The labels a document defines for its notes, with the role each gives (notes.toml ``defined_labels``):
+    "标注“监管责任”的部门牵头组织本项整治" → {监管责任: lead}. Labels of the general grammar keep their own role."""
+    known = set(_all_labels())
+    out: dict[str, str] = {}
+    for clause in plan.clauses:
+        for sentence in clause.body:
+            for pattern in _grammar()["conventions"].get("defined_labels", []):
+                for m in re.finditer(pattern, sentence.text):
+                    label, phrase = m.group(1), m.group(2)
+                    if label in known or label in out:
+                        continue
+                    found = {role for marker, role in _markers() if marker in phrase}
+                    role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
+                    if role is not None:
+                        out[label] = role
+    return out
+
+
+def _semicolon_note(note: str) -> _Note | None:
+    """A plain note split by a semicolon under the document's rule ("分号前所列为牵头单位，分号后所列为配合单位"):
+    "（A、B；C）" → leads A, B and co C; None when the note is no plain list with one semicolon."""
+    body = note.strip()
+    if body[:1] in "(（" and body[-1:] in ")）":
+        body = body[1:-1]
+    parts = [body[a:b] for a, b in top_level_split(body, "；;")]
+    if len(parts) != 2:
+        return None
+    before, after = (bare_units(p) for p in parts)
+    return _Note(tuple(before), tuple(after), (), ()) if before and after else None
+
+
+def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]], set[str]]:
+    """A list of assignments by unit (notes.toml ``unit_line``, ``unit_columns``): each unit's line or table row
+    read into one note per task it names, placed at that task's clause ("县农业农村局：牵头第3、6、8项" → lead at
+    二(3), 二(6), 二(8)); and the ids of the sentences read so (they are no notes of the clause they stand in)."""
+    from .numberforms import chinese_int
+
+    conv = _grammar()["conventions"]
+    line_re = re.compile(conv.get("unit_line", "(?!)"))
+    chapter_re = re.compile(conv.get("numbered_chapter", "(?!)"))
+    sentences = sorted((s for c in plan.clauses for s in c.sentences), key=lambda s: s.start)
+    starts = [s.start for s in sentences]
+    numbered = _numbered_items(plan)
+
+    def role_of(text: str) -> str | None:
+        return next((role for marker, role in _markers() if marker in text), None)
+
+    def by_number(n: int, chapter: str | None) -> Clause | None:
+        if chapter is not None:
+            return next((c for c in plan.clauses if c.chapter == chapter and c.number and _int(c.number) == n), None)
+        return numbered.get(str(n))
+
+    def _int(numeral: str) -> int | None:
+        return int(numeral) if numeral.isdigit() else chinese_int(numeral)
+
+    def tasks(text: str, chapter: str | None) -> list[Clause]:
+        found: list[Clause] = []
+        for a, b in re.findall(r"([一二三四五六七八九十]+)[（(]([一二三四五六七八九十]+)[)）]", text):
+            if plan.has(f"{a}({b})"):
+                found.append(plan.clause(f"{a}({b})"))
+        for span in re.findall(r"第([\d一二三四五六七八九十、，,和及至—\-]+)项", text):
+            numbers: list[int] = []
+            for part in re.split(r"[、，,和及]", span):
+                ends = [x for x in re.split(r"[至—\-]", part) if x]
+                values = [v for x in ends if (v := _int(x)) is not None]
+                if len(values) == 2 and values[0] < values[1]:
+                    numbers += range(values[0], values[1] + 1)
+                else:
+                    numbers += values
+            found += [c for n in numbers if (c := by_number(n, chapter)) is not None]
+        return list(dict.fromkeys(found))
+
+    out: list[tuple[Clause, Sentence, _Note]] = []
+    used: set[str] = set()
+    chapter: str | None = None
+    header: list[str] | None = None
+    for start, end in _text_lines(plan.text):
+        line = plan.text[start:end].strip()
+        at = bisect_right(starts, start) - 1
+        if at < 0 or not line:
+            continue
+        sentence = sentences[at]
+        if (m := chapter_re.search(line)) is not None:
+            chapter = m.group(1)
+        assigned: list[tuple[str, str, list[Clause]]] = []  # (unit, role, tasks)
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            roles = [role_of(c) if any(w in c for w in conv.get("task_columns", ())) else None for c in cells]
+            if any(c in conv.get("unit_columns", ()) for c in cells) and any(roles):
+                header = cells
+                header_roles = roles
+                continue
+            if header is not None and len(cells) == len(header):
+                unit_col = next(i for i, c in enumerate(header) if c in conv.get("unit_columns", ()))
+                unit = cells[unit_col]
+                assigned = [(unit, r, tasks(cells[i], chapter)) for i, r in enumerate(header_roles) if r]
+        else:
+            header = None
+            if (m := line_re.match(line)) is not None:
+                unit = m.group(1)
+                parts = [p for p in re.split(r"[；;。]", m.group(2)) if p.strip()]
+                assigned = [(unit, r, tasks(p, chapter)) for p in parts if (r := role_of(p))]
+        assigned = [(u, r, t) for u, r, t in assigned if t and bare_units(u)]
+        if not assigned:
+            continue
+        for s in sentences[at:]:
+            if s.start >= end:
+                break
+            used.add(s.id)
+        for unit, role, targets in assigned:
+            note = _Note(
+                leads=(unit,) if role == "lead" else (),
+                co=(unit,) if role == "co" else (),
+                implementers=(unit,) if role == "implement" else (),
+                propagate=(),
+                plain=(unit,) if role not in ("lead", "co", "implement") else (),
+                keyed=role not in ("lead", "co", "implement"),
+                assigned=True,
+            )
+            out += [(clause, sentence, note) for clause in targets]
+    return out, used
+
+
+def _text_lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, start + len(line)
+        start += len(line) + 1
+
+
+def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str, str] | None = None) -> _Note:
     """Read a responsibility note with the grammar of ``assistant/data/notes.toml``.
 
     ``(区住房城乡建设局牵头,区发展改革局、区水务局等按职责分工负责)`` → leads ``区住房城乡建设局``, co the other two;
@@ -317,7 +456,8 @@ def parse_note(note: str, marks: frozenset[str] = frozenset()) -> _Note:
     unread: list[str] = []
     statement = ""
 
-    label_re = label_pattern()
+    defined = defined or {}
+    label_re = label_pattern(tuple(sorted(defined)))
     found = [m for m in label_re.finditer(body) if _depth_at(body, m.start()) == 0]
     if found:  # labelled fields: "牵头单位：A；配合单位：B", "负责部门：A、B；适用范围：…"
         prefix = body[: found[0].start()].strip(g["separators"] + " ")
@@ -326,7 +466,7 @@ def parse_note(note: str, marks: frozenset[str] = frozenset()) -> _Note:
         for m, nxt in zip(found, [*found[1:], None], strict=True):
             value = body[m.end() : nxt.start() if nxt else len(body)].strip(g["separators"] + " 。")
             label = _label_of(m)
-            role = _label_role(label)
+            role = defined.get(label) or _label_role(label)
             if role == "ignore" or role is None:
                 fields.append((label, value))
                 continue
@@ -502,6 +642,7 @@ def extract_targets(plan: Plan) -> tuple[Target, ...]:
     out: list[Target] = []
     for clause in plan.clauses:
         n = 0
+        tabled, table_rows = _table_targets(clause)
         framed = ""  # "到2020年，…。…达到70%。到2025年，…": a sentence opening with a year frames the ones after it
         for sentence in clause.sentences:
             if sentence.kind is not SentenceKind.BODY:
@@ -509,10 +650,103 @@ def extract_targets(plan: Plan) -> tuple[Target, ...]:
             opening = YEAR_FRAME_RE.match(sentence.text)
             if opening:
                 framed = opening.group(1)
+            if sentence.id in table_rows:
+                continue  # a row of a table of indicators: read with its header below
             for target in _sentence_targets(plan, clause, sentence, framed):
                 n += 1
                 out.append(_with_id(target, f"{clause.label}-{n}"))
+        for target in tabled:
+            n += 1
+            out.append(_with_id(target, f"{clause.label}-{n}"))
     return tuple(out)
+
+
+_TABLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?")
+# a header cell naming a year (2025年, 2025年底, 2025年目标值): a column of values for that year
+_TABLE_YEAR_HEAD_RE = re.compile(
+    r"^(?:19|20)\d{2}年?(?:年?底|末|度)?(?:目标值?|预期值?|计划)?(?:[（(][^（）()]{1,6}[)）])?$"
+)
+# a value cell: 1200, 90%以上, ≥52%, 累计65, 整合至3家, 2.8万户以上
+_TABLE_VALUE_RE = re.compile(
+    r"^(不低于|不少于|不高于|不超过|至少|力争|确保|累计|整合至|保持|≥|≤|＞|＜|>|<)?\s*(\d+(?:\.\d+)?)\s*"
+    r"((?:万|亿)?(?:[%％‰]|(?!以上|以内|以下|左右)[\u4e00-\u9fff]{1,2}?))?\s*(以上|以内|以下|左右)?$"
+)
+_BRACKET_UNIT_RE = re.compile(r"[（(]([^（）()]{1,6})[)）]$")
+
+
+def _table_targets(clause: Clause) -> tuple[list[Target], set[str]]:
+    """The targets of a table of indicators in the clause (document.toml ``[target_table]``): the header row names
+    the years or target columns; each row's value under one is a target of the row's indicator, in the row's unit
+    (its 单位 cell, or the unit in brackets after the indicator or the column's name). A table row is one line of
+    cells joined by tabs, as every reader writes it."""
+    from .rules import load
+
+    words = load("document").get("target_table", {})
+    rows = [s for s in clause.sentences if s.kind is SentenceKind.BODY and "\t" in s.text]
+    out: list[Target] = []
+    read: set[str] = set()  # the header rows and the rows under them
+    header: list[str] | None = None
+    for sentence in rows:
+        cells = sentence.text.split("\t")
+        plain = [c.strip() for c in cells]
+        has = lambda cell, key: any(w in cell for w in words.get(key, ()))  # noqa: E731
+        heads = [bool(_TABLE_YEAR_HEAD_RE.match(c)) for c in plain]
+        values = [bool(_TABLE_VALUE_RE.match(c)) and not h for c, h in zip(plain, heads, strict=True)]
+        if not any(values) and any(h or has(c, "target") for c, h in zip(plain, heads, strict=True)):
+            header = plain
+            read.add(sentence.id)
+            continue
+        if header is None or len(plain) != len(header):
+            continue
+        read.add(sentence.id)
+        ind = next((i for i, h in enumerate(header) if has(h, "indicator")), None)
+        unit_col = next((i for i, h in enumerate(header) if h in words.get("unit", ())), None)
+        if ind is None:
+            ind = next((i for i, c in enumerate(plain) if c and not _TABLE_VALUE_RE.match(c) and i != unit_col), None)
+        if ind is None or not plain[ind]:
+            continue
+        indicator, row_unit = plain[ind], plain[unit_col] if unit_col is not None else ""
+        if (m := _BRACKET_UNIT_RE.search(indicator)) is not None:
+            indicator, row_unit = indicator[: m.start()], row_unit or m.group(1)
+        offset = 0
+        starts = []
+        for cell in cells:
+            starts.append(offset)
+            offset += len(cell) + 1
+        for j, (head, cell) in enumerate(zip(header, plain, strict=True)):
+            if j in (ind, unit_col) or has(head, "number") or has(head, "baseline"):
+                continue
+            year = _TABLE_YEAR_RE.search(head)
+            if year is None and not has(head, "target"):
+                continue
+            value = _TABLE_VALUE_RE.match(cell)
+            if value is None:
+                continue
+            before, number, sign, after = value.groups()
+            head_unit = _BRACKET_UNIT_RE.search(head)
+            unit = (
+                sign or (row_unit if row_unit not in ("%", "％") else "%") or (head_unit.group(1) if head_unit else "")
+            )
+            start = sentence.start + starts[j] + (len(cells[j]) - len(cells[j].lstrip()))
+            out.append(
+                Target(
+                    id="",
+                    section=clause.label,
+                    indicator=indicator,
+                    value=number,
+                    unit=unit,
+                    qualifier="、".join(q for q in (before, after) if q),
+                    direction="",
+                    baseline_year=None,
+                    target_year=year.group(1) if year else "",
+                    display=cell if sign or not unit else f"{before or ''}{number}{unit}{after or ''}",
+                    phrase=cell,
+                    start=start,
+                    end=start + len(cell),
+                    sentence=sentence,
+                )
+            )
+    return out, read
 
 
 # a sentence that opens with its year ("到2020年，", "2020年底前，") sets the year of the clause's following targets
@@ -1024,15 +1258,22 @@ def extract_structure(plan: Plan) -> PlanStructure:
     notes: list[tuple[Clause, Sentence, _Note]] = []
     mark_rule = _first_in_body(plan, g["conventions"].get("mark_lead", []))  # "标注“*”的为牵头部门"
     marks = frozenset(mark_rule[2].group(1)) if mark_rule else frozenset()
+    defined = _defined_labels(plan)  # "标注“监管责任”的部门牵头…": the document's own labels
+    semicolon = _first_in_body(plan, g["conventions"].get("semicolon_lead", []))  # "分号前所列为牵头单位"
+    by_unit, listed = _unit_assignments(plan)  # "县农业农村局：牵头第3、6、8项": at the tasks it names
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
         if (keyed := _keyed_note(c)) is not None:
             notes.append((c, c.sentences[0], keyed))
         for sentence in c.sentences:
+            if sentence.id in listed:
+                continue
             if sentence.kind is SentenceKind.NOTE:
                 # a row of a task table pasted as text reads as the labelled note its header makes of it
                 note = parse_note(
-                    table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text, marks
+                    table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text, marks, defined
                 )
+                if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
+                    note = split  # "（A；B）" under the rule: A leads, B co-handles
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
@@ -1041,6 +1282,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 # "山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。": tasks assigned inside a sentence
                 notes += [(c, sentence, note) for note in _inline_assignments(sentence.text)]
                 notes += [(c, sentence, note) for note in _respective_notes(sentence.text)]
+    notes += by_unit
     if not notes:  # no note of any kind: the sentences' subjects say who does what ("县财政局要统筹…")
         notes = [
             (c, sentence, note) for c in plan.clauses for sentence in c.body for note in _subject_notes(sentence.text)
@@ -1051,6 +1293,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     ]
     whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
     stated, stated_for = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: every note
+    no_order = _first_in_body(plan, g["conventions"].get("no_order", []))  # "所列责任单位排名不分先后"
+    unordered = CONVENTION_STATED.format(statement=no_order[2].group(0)) if no_order else CONVENTION_NONE
     # "“负责”前所列单位为牵头单位": the units before 负责 lead; "列入某一单位名下的事项…由该单位牵头": keyed ones lead
     marker_rule = _first_in_body(plan, g["conventions"].get("responsible_marker_lead", []))
     marker_for = _rule_scope(plan, marker_rule[0], marker_rule[1]) if marker_rule else None
@@ -1108,9 +1352,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 convention = CONVENTION_STATED.format(statement=stated)
             else:
                 responsible += note.plain
-                convention = CONVENTION_NONE
+                convention = unordered  # no rule names a lead; the plan may say its order means nothing
         nobody_else = not (leads or responsible or note.guides)
-        if co and nobody_else and g["conventions"].get("co_without_lead") == "responsible":
+        if co and nobody_else and not note.assigned and g["conventions"].get("co_without_lead") == "responsible":
             responsible, co = [*responsible, *co], []
         implementers = names(note.implementers)
         source = (clause.label, sentence) if implementers else None

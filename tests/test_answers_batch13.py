@@ -1,0 +1,55 @@
+"""Answers the batches of plans never seen in eval/unseen13–14 called for, on a tiny plan written here: the phases a
+plan lists as clause titles ("分几个阶段"); an indicator asked by the asker's short form of it (便民店 for 便民商店); a
+table of indicators by year; who leads a task whose list the plan says is in no order."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_plans import assert_verbatim, engine_for
+
+PLAN = """某县县域商业体系建设实施方案
+一、发展目标
+到2027年，村级便民商店覆盖率达到95%以上。主要指标如下：
+指标\t单位\t2025年\t2026年\t2027年
+乡镇商贸中心\t个\t5\t9\t11
+二、重点任务
+各项任务后括号内所列责任单位排名不分先后。
+（一）完善县城商业设施。改造提升县城步行街和农贸市场。（县商工局、县市场监管局负责）
+（二）建设乡镇商贸中心。对乡镇商贸中心进行新建或改造。（县商工局牵头，县财政局配合）
+三、实施步骤
+（一）动员部署阶段（2025年5月）。制定工作台账。
+（二）集中建设阶段（2025年6月至2026年12月）。全面推进项目建设。
+（三）巩固提升阶段（2027年）。总结推广经验。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("batch13") / "plan.txt"
+    path.write_text(PLAN, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+def test_the_phases_a_plan_titles_are_listed_with_their_periods(engine) -> None:
+    answer = engine.ask("这个方案分几个阶段推进，每个阶段时间怎么安排？")
+    assert answer.answerable and "共3个阶段" in answer.answer
+    assert "2025年6月至2026年12月" in answer.answer
+    assert [c.section for c in answer.citations] == ["三(一)", "三(二)", "三(三)"]
+    assert_verbatim(engine, answer)
+
+
+def test_an_indicator_asked_by_a_short_form_of_its_words(engine) -> None:
+    answer = engine.ask("村里便民店覆盖率要到多少？")
+    assert answer.answerable and "95%以上" in answer.answer
+
+
+def test_a_table_of_indicators_answers_a_year_asked(engine) -> None:
+    answer = engine.ask("乡镇商贸中心2026年要建成几个？")
+    assert answer.answerable and "9个" in answer.answer
+    assert answer.citations[0].quote == "乡镇商贸中心\t个\t5\t9\t11"
+
+
+def test_no_lead_is_named_and_the_plans_rule_is_quoted(engine) -> None:
+    answer = engine.ask("完善县城商业设施是县商工局牵头吗？")
+    assert "排名不分先后" in answer.answer
+    assert "方案未明确" in answer.answer
