@@ -109,6 +109,9 @@ COMMON_SHARE = 0.25
 # the full name's characters, the full name at most ABBREVIATION_SPAN times as long (自贸区 → 自由贸易试验区 is 7/3).
 ABBREVIATION_MIN, ABBREVIATION_MAX = 3, 5
 ABBREVIATION_GAP = 6
+# how much of a term its abbreviation of the text's words counts for (an asker's 省政府 for 省级人民政府): as much as a
+# word of the same sense (SAME_SENSE_CREDIT), enough to count as known (KNOWN_TERM)
+ABBREVIATION_CREDIT = 0.8
 ABBREVIATION_SPAN = 3
 
 
@@ -121,6 +124,8 @@ GLOSS_MAX = 80
 ENUMERATION_MIN = 3
 # clauses whose titles end with one kind (…阶段) that make a list of that kind ("分几个阶段"): two at least
 TITLED_KIND_MIN = 2
+# the lines of a list of assignments by unit quoted under a unit's task list, at most
+LISTED_SOURCES = 3
 ENUMERATION_ITEM = 8
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -198,13 +203,16 @@ class Composer:
     def credit(self, term: str, text: str) -> float:
         """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found; a
         word the plan never writes counts ``SAME_SENSE_CREDIT`` where a word of the same sense stands (老人 where
-        the text writes 老年人: ``same_sense``)."""
+        the text writes 老年人: ``same_sense``), and ``ABBREVIATION_CREDIT`` where it abbreviates the text's words."""
         if term in text:
             return 1.0
         bridged = SAME_SENSE_CREDIT if any(w in text for w in self.same_sense(term)) else 0.0
         if len(term) < 3:
             return bridged
-        return max(bridged, self._partial_credit(term, text))
+        partial = self._partial_credit(term, text)
+        if partial < KNOWN_TERM and self.abbreviates(term, text):  # 省政府 where the text writes 省级人民政府
+            partial = ABBREVIATION_CREDIT
+        return max(bridged, partial)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one Composer per Assistant
     def same_sense(self, term: str) -> tuple[str, ...]:
@@ -487,6 +495,12 @@ class Composer:
             text += f"，{self._names(note, reading.guides)}指导"
         return text + "。"
 
+    def _within(self, section: str, cite: Citation) -> bool:
+        """Whether a citation's quote stands in the text of ``section`` (a note read at the task it assigns may stand
+        in an appendix)."""
+        clause = self.plan.clause(section)
+        return clause.start <= cite.start < clause.end
+
     def names(self, resp: Responsibility, units: tuple[str, ...]) -> str:
         """Unit names joined with 、, noting where the note spells a unit differently (typo or variant)."""
         return self._names(resp.note.text if resp.note else "", units)
@@ -725,11 +739,24 @@ class Composer:
                 per_item = f"，{numbered}条措施" if numbered > len(items) else ""
                 draft.add(f"\n{role.label}（{len(items)}项{per_item}）：{listing}。")
             for t in items:
-                for cite in t.citations:
+                if t.role is not Role.IMPLEMENT and not all(self._within(t.section, c) for c in t.citations):
+                    # assigned elsewhere (a list by unit, an appendix table): the task's own words are cited too
+                    own = self.plan.clause(t.section)
+                    t_cites = (Citation.of(own, own.sentences[0]), *t.citations)
+                else:
+                    t_cites = t.citations
+                for cite in t_cites:
                     if cite not in draft.citations:
                         draft.citations.append(cite)
                 if t.section not in draft.sections:
                     draft.sections.append(t.section)
+        # a role assigned from elsewhere (a list of assignments by unit, a task table): the lines saying so, as written
+        listed = list(dict.fromkeys(
+            c.quote.strip() for t in tasks.tasks for c in t.citations
+            if not self._within(t.section, c) and tasks.unit in c.quote and t.role is not Role.IMPLEMENT
+        ))  # fmt: skip
+        if listed and not detailed:
+            draft.add(f"\n分工依据：{'；'.join(f'“{q}”' for q in listed[:LISTED_SOURCES])}。")
         implementing = tasks.by_role(Role.IMPLEMENT)
         source = implementing[0].citations[0] if implementing and implementing[0].citations else None
         if source is not None:
