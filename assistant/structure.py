@@ -427,6 +427,36 @@ def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]],
     return out, used
 
 
+def _with_default(
+    plan: Plan, notes: list[tuple[Clause, Sentence, _Note]], item_of: dict[tuple[str, str], str]
+) -> list[tuple[Clause, Sentence, _Note]]:
+    """A default assignment a sentence states for a chapter's tasks (notes.toml ``default_note``: "本部分各项任务，除
+    另有注明外，均由区民政局牵头，区财政局配合…"), read as a note at every clause of that chapter that has no note of its
+    own, and at the numbered items of a clause whose notes leave them out (``item_of`` records which); the sentence is
+    no note of the clause it stands in. ``notes`` unchanged when no sentence states one."""
+    found = _first_in_body(plan, _grammar()["conventions"].get("default_note", []))
+    if found is None:
+        return notes
+    clause, sentence, m = found
+    default = parse_note(f"（{m.group(1).rstrip('。；;')}）")
+    if not (default.leads or default.co or default.plain or default.implementers):
+        return notes
+    kept = [n for n in notes if n[1].id != sentence.id]
+    patterns = _item_patterns(plan)
+    out = list(kept)
+    for c in (c for c in plan.clauses if c.chapter == clause.chapter and c.label != clause.label):
+        own = [s for cl, s, _ in kept if cl is c]
+        if not own:
+            out.append((c, sentence, default))
+            continue
+        noted = {item_of.get((c.label, s.id)) or _item_of(c, s, patterns) for s in own}
+        left = [n for n, _ in item_openings(plan, c) if n not in noted]
+        if left and "" not in noted:  # (a note for the whole clause leaves no item to the default)
+            out.append((c, sentence, default))
+            item_of[(c.label, sentence.id)] = "、".join(left)
+    return out
+
+
 def _text_lines(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
@@ -602,7 +632,7 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
                 pieces.append(sub.strip())
     for piece in pieces:
         name = DEFINED_SHORT_RE.sub("", piece.strip()).strip("等 ")  # "A（以下简称B）": the unit is A (B: units.py)
-        bare = re.sub(r"^(各|由)", "", name)
+        bare = re.sub(r"^(?:(?:本项|该项|此项|本任务|该任务)?由|各)", "", name)  # "（本项由区商务局负责）"
         if name in collective_words or bare in collective_words or bare in ("部门", "单位", "有关", "相关"):
             collective.append(name)
             continue
@@ -1288,6 +1318,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
             (c, sentence, note) for c in plan.clauses for sentence in c.body for note in _subject_notes(sentence.text)
         ]
     notes, item_of = _notes_at_their_items(plan, notes)  # "第1—2项：A主抓…" in a 分工方案: at items 1 and 2
+    notes = _with_default(plan, notes, item_of)  # "本部分各项任务，除另有注明外，均由A牵头": where no note says otherwise
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]

@@ -174,3 +174,30 @@ def test_the_same_appendix_read_from_the_pdf_assigns_the_tasks() -> None:
     structure = extract_structure(load_plan(EVAL / "unseen14" / "plans" / "pingyuan-county-commerce-2025.pdf"))
     assert structure.responsibility("三(六)").leads == ("县农业农村局",)
     assert "县商工局" in structure.responsibility("三(六)").co
+
+
+DEFAULT = """某区老年助餐服务体系建设实施方案
+一、总体目标
+到2025年底，建成助餐服务点90个。
+二、重点任务
+本部分各项任务，除另有注明外，均由区民政局牵头，区财政局配合，各镇人民政府、街道办事处负责具体落实。
+（一）优化助餐网络布局
+1. 改造用房。盘活闲置用房。（本项由区住房和城乡建设局牵头，区自然资源和规划局配合）
+2. 科学规划点位。完成点位布局规划。
+（二）落实补贴政策
+1. 就餐补贴。每餐补贴2元。
+（三）推进智慧助餐
+1. 建设信息平台。建成区助餐平台。（领衔单位：区数据资源管理局；协同单位：区民政局）
+"""
+
+
+def test_a_default_assignment_holds_where_no_note_says_otherwise() -> None:
+    structure = extract_structure(parse_plan(DEFAULT, source="tiny.txt"))
+    second = structure.responsibility("二(二)")  # no note at all: the default
+    assert second.leads == ("区民政局",) and second.co == ("区财政局",)
+    assert set(second.implementers) == {"镇人民政府", "街道办事处"}
+    first = {r.item: r for r in structure.responsibility("二(一)").readings}
+    assert first["1"].leads == ("区住房和城乡建设局",)  # "本项由…": 本项 is no part of the name
+    assert first["2"].leads == ("区民政局",)  # the item without a note of its own
+    third = structure.responsibility("二(三)")
+    assert third.leads == ("区数据资源管理局",) and third.co == ("区民政局",)  # 领衔单位 leads; the note stands
