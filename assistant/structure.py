@@ -430,10 +430,10 @@ def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]],
 def _with_default(
     plan: Plan, notes: list[tuple[Clause, Sentence, _Note]], item_of: dict[tuple[str, str], str]
 ) -> list[tuple[Clause, Sentence, _Note]]:
-    """A default assignment a sentence states for a chapter's tasks (notes.toml ``default_note``: "本部分各项任务，除
-    另有注明外，均由区民政局牵头，区财政局配合…"), read as a note at every clause of that chapter that has no note of its
-    own, and at the numbered items of a clause whose notes leave them out (``item_of`` records which); the sentence is
-    no note of the clause it stands in. ``notes`` unchanged when no sentence states one."""
+    """A default assignment a sentence states for a chapter's tasks (notes.toml ``default_note``: "本部分各项任务，
+    除另有注明外，均由区民政局牵头，区财政局配合…"), read as a note at every clause of that chapter that has no note
+    of its own, and at the numbered items of a clause whose notes leave them out (``item_of`` records which); the
+    sentence is no note of the clause it stands in. ``notes`` unchanged when no sentence states one."""
     found = _first_in_body(plan, _grammar()["conventions"].get("default_note", []))
     if found is None:
         return notes
@@ -1318,7 +1318,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
             (c, sentence, note) for c in plan.clauses for sentence in c.body for note in _subject_notes(sentence.text)
         ]
     notes, item_of = _notes_at_their_items(plan, notes)  # "第1—2项：A主抓…" in a 分工方案: at items 1 and 2
-    notes = _with_default(plan, notes, item_of)  # "本部分各项任务，除另有注明外，均由A牵头": where no note says otherwise
+    notes = _with_default(plan, notes, item_of)  # "除另有注明外，均由A牵头": where no note says otherwise
     written = [
         name for _, _, n in notes for name in (*n.leads, *n.co, *n.implementers, *n.propagate, *n.plain, *n.guides)
     ]
