@@ -669,7 +669,7 @@ class Assistant:
         if counted and not q.units and (c.ordinal_chapter(q.text) or named_counted):
             # "第三部分一共列了多少项", "推进节能减排重点工作下面一共列了多少条": the chapter named by number or title
             intents = [Intent.OVERVIEW]
-        kinds = c.titled_kind(q.text) if not q.units and not followup else None
+        kinds = c.titled_kind(q.text, q.english) if not q.units and not followup else None
         if kinds is not None:  # "分几个阶段推进？": the clauses whose titles name that kind (…阶段（2025年4月—5月）)
             return kinds, Intent.OVERVIEW, Turn(q.topic, tuple(kinds.sections), (), ())
         numbered = self._numbered_item(q, terms) if not q.units and not followup else None

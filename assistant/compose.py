@@ -968,7 +968,7 @@ class Composer:
         if items > len(subs):
             draft.add(f"各项下共编号列出{items}条具体措施。")
 
-    def titled_kind(self, text: str) -> Draft | None:
+    def titled_kind(self, text: str, english: bool = False) -> Draft | None:
         """ "分几个阶段推进，时间怎么安排？": the clauses of one chapter whose titles end with the kind the question
         counts (几个阶段, 哪几个阶段, 多少个工程), at least TITLED_KIND_MIN of them, listed with their titles
         (a phase's title carries its period). None when the question asks no such kind or no chapter titles it."""
@@ -978,7 +978,10 @@ class Composer:
             kinds = {t[-2:] for t in bare if len(t) >= 4}
             for kind in kinds:
                 mine = [c for c, t in zip(subs, bare, strict=True) if t.endswith(kind)]
-                asked = re.search(rf"(?:几|多少|哪几)个{kind}", text)  # counted (哪些制度 asks what the text says)
+                # counted (哪些制度 asks what the text says); an English question's "what phases" as its glossary reads it
+                asked = re.search(rf"(?:几|多少|哪几)个{kind}", text) or (
+                    english and re.search(rf"(?:什么|多少|哪些){kind}", text)
+                )
                 if len(mine) >= TITLED_KIND_MIN and asked:
                     draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: clauses titled by kind"))
                     draft.add(f"“{chapter.title}”中共{len(mine)}个{kind}：")

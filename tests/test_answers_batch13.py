@@ -53,3 +53,8 @@ def test_no_lead_is_named_and_the_plans_rule_is_quoted(engine) -> None:
     answer = engine.ask("完善县城商业设施是县商工局牵头吗？")
     assert "排名不分先后" in answer.answer
     assert "方案未明确" in answer.answer
+
+
+def test_the_phases_asked_in_english(engine) -> None:
+    answer = engine.ask("What are the phases of the plan and when does each run?")
+    assert answer.answerable and "2025年6月至2026年12月" in answer.answer
