@@ -978,7 +978,7 @@ class Composer:
             kinds = {t[-2:] for t in bare if len(t) >= 4}
             for kind in kinds:
                 mine = [c for c, t in zip(subs, bare, strict=True) if t.endswith(kind)]
-                # counted (哪些制度 asks what the text says); an English question's "what phases" as its glossary reads it
+                # counted (哪些制度 asks what the text says); English "what phases" as its glossary reads it
                 asked = re.search(rf"(?:几|多少|哪几)个{kind}", text) or (
                     english and re.search(rf"(?:什么|多少|哪些){kind}", text)
                 )

@@ -504,6 +504,12 @@ class LibraryAssistant:
         first: Answer | None = None
         for pid in candidates:
             answer = self._ask_plan(pid, self._topic(pid, text, readings), discussion, id, vectors)
+            if answer.answerable and not named and _denies_figure(answer):
+                # "畜禽粪污综合利用率要过九成吗？" answered "不是" from one plan: another plan the router ranks near
+                # may set that very figure — the plan the asker means
+                confirmed = self._confirming(text, pid, ranking(), readings, id, vectors)
+                if confirmed is not None:
+                    answer = self._ask_plan(confirmed, self._topic(confirmed, text, readings), discussion, id, vectors)
             if answer.answerable:
                 answer = self._with_other_figures(answer, text, figures_from, id, vectors)
                 if unnamed and answer.evidence is not None and answer.evidence.detail == OUTLINE_DETAIL:
@@ -633,6 +639,23 @@ class LibraryAssistant:
             out.append(r.plan_id)
         return out
 
+    def _confirming(
+        self,
+        text: str,
+        pid: str,
+        ranked: list[RouteScore],
+        readings: dict[str, Normalized],
+        id: str | None,
+        vectors: QueryVectors | None,
+    ) -> str | None:
+        """Another of the best-ranked plans whose figure check confirms the figure a yes/no question states (None when
+        none does): asked without a conversation, so that only the answer kept moves it."""
+        for other in [r.plan_id for r in ranked if r.plan_id != pid][: ROUTE_CANDIDATES - 1]:
+            answer = self.engine(other).ask(self._topic(other, text, readings), id=id, vectors=vectors)
+            if answer.answerable and _confirms_figure(answer):
+                return other
+        return None
+
     def _discussion(self, session: Session | None) -> _Discussion | None:
         if session is None:
             return None
@@ -687,6 +710,24 @@ class LibraryAssistant:
         parts += [f"{_named(o)}{_body(o.answer)}" for o in others]
         citations = answer.citations + tuple(c for o in others for c in o.citations)
         return replace(answer, answer="\n".join(parts), citations=citations)
+
+
+_FIGURE_CHECK = "rule: figure check"  # the evidence of an answer that checked a figure the question states
+
+
+def _body_text(answer: Answer) -> str:
+    return answer.answer.split("\n", 1)[1] if answer.answer.startswith(ENGLISH_LEAD_IN) else answer.answer
+
+
+def _denies_figure(answer: Answer) -> bool:
+    """Whether a yes/no question's stated figure was checked and found not to be the plan's ("不是，…")."""
+    checked = answer.evidence is not None and answer.evidence.detail == _FIGURE_CHECK
+    return checked and _body_text(answer).startswith("不是")
+
+
+def _confirms_figure(answer: Answer) -> bool:
+    checked = answer.evidence is not None and answer.evidence.detail == _FIGURE_CHECK
+    return checked and _body_text(answer).startswith("是的")
 
 
 def _holds_its_own(pid: str, ranked: list[RouteScore]) -> bool:

@@ -58,3 +58,31 @@ def test_no_lead_is_named_and_the_plans_rule_is_quoted(engine) -> None:
 def test_the_phases_asked_in_english(engine) -> None:
     answer = engine.ask("What are the phases of the plan and when does each run?")
     assert answer.answerable and "2025年6月至2026年12月" in answer.answer
+
+
+def test_a_figure_asked_of_no_plan_goes_to_the_plan_that_sets_it(tmp_path_factory) -> None:
+    """Two plans set the indicator differently; "是不是要到X" names neither: the plan that sets X answers "是的"."""
+    from assistant.route import LibraryAssistant
+    from assistant.settings import load_settings
+
+    folder = tmp_path_factory.mktemp("premise")
+    (folder / "city.txt").write_text(
+        "某市农业废弃物资源化利用实施方案\n一、主要目标\n到2025年，秸秆综合利用率达到85%以上，农膜回收率达到80%。\n"
+        "二、重点任务\n（一）推进秸秆利用。（市农业农村局负责）\n",
+        "utf-8",
+    )
+    (folder / "district.txt").write_text(
+        "某区农业农村节能减排工作方案\n一、主要目标\n到2025年，秸秆综合利用率达到98%以上，畜禽粪污综合利用率达到90%以上。\n"
+        "二、重点任务\n（一）强化农业节能。（区农业农村局牵头）\n",
+        "utf-8",
+    )
+    library = LibraryAssistant(load_settings(corpus_path=folder, index_dir=tmp_path_factory.mktemp("premise-index")))
+    for figure, plan in (("98%", "district"), ("85%", "city")):
+        answer = library.ask(f"秸秆综合利用率是不是要到{figure}？")
+        assert answer.answer.startswith("是的") and answer.plan_id == plan, answer.answer
+
+
+def test_the_parts_of_the_plan_asked_with_no_topic(engine) -> None:
+    answer = engine.ask("这个方案大概包括哪些方面？")
+    assert answer.answerable and "共分3部分" in answer.answer
+    assert not engine.ask("包括哪些措施？").answerable  # a kind of thing with no topic still asks which
