@@ -457,6 +457,41 @@ def _with_default(
     return out
 
 
+def _groups(plan: Plan) -> dict[str, _Note]:
+    """The working groups a plan defines, each read as the note its definition is (notes.toml ``group_definition``):
+    {"排查摸底组": lead 县水利局, co 县自然资源局…}."""
+    pattern = _grammar()["conventions"].get("group_definition")
+    out: dict[str, _Note] = {}
+    if not pattern:
+        return out
+    for start, end in _text_lines(plan.text):
+        m = re.match(pattern, plan.text[start:end].strip())
+        if m is not None:
+            note = parse_note(f"（{m.group(2)}）")
+            if note.leads or note.plain:
+                out[m.group(1)] = note
+    return out
+
+
+def _defines_group(text: str) -> bool:
+    pattern = _grammar()["conventions"].get("group_definition")
+    return bool(pattern and re.match(pattern, text.strip()))
+
+
+def _group_note(text: str, groups: dict[str, _Note]) -> _Note | None:
+    """A note that names defined groups instead of units ("（责任组：排查摸底组、综合协调组）"): the first group's
+    units in their roles, every unit of a later group co-handling; None when the note names no group."""
+    named = sorted((m.start(), g) for g in groups for m in re.finditer(re.escape(g), text))
+    named = [g for _, g in named if not any(g != other and g in other for _, other in named)]
+    if not named:
+        return None
+    first = groups[named[0]]
+    co = list(first.co) + [u for g in named[1:] for u in (*groups[g].leads, *groups[g].co, *groups[g].plain)]
+    leads = first.leads or first.plain[:1]
+    co = list(dict.fromkeys(u for u in co if u not in leads))
+    return _Note(tuple(leads), tuple(co), (), (), assigned=True)
+
+
 def _text_lines(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
@@ -1291,6 +1326,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
     defined = _defined_labels(plan)  # "标注“监管责任”的部门牵头…": the document's own labels
     semicolon = _first_in_body(plan, g["conventions"].get("semicolon_lead", []))  # "分号前所列为牵头单位"
     by_unit, listed = _unit_assignments(plan)  # "县农业农村局：牵头第3、6、8项": at the tasks it names
+    groups = _groups(plan)  # "排查摸底组：由县水利局牵头，…参与": named by notes ("（责任组：排查摸底组）")
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
         if (keyed := _keyed_note(c)) is not None:
             notes.append((c, c.sentences[0], keyed))
@@ -1304,10 +1340,14 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 )
                 if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
+                if groups and (grouped := _group_note(sentence.text, groups)) is not None:
+                    note = grouped  # "（责任组：排查摸底组）": the units the plan puts in that group
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
                 notes.append((c, sentence, _Note((), (), (), units, standing=True)))
+            elif sentence.kind is SentenceKind.BODY and groups and _defines_group(sentence.text):
+                continue  # "排查摸底组：由县水利局牵头…": who is in a group, no task of its own
             elif sentence.kind is SentenceKind.BODY:
                 # "山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。": tasks assigned inside a sentence
                 notes += [(c, sentence, note) for note in _inline_assignments(sentence.text)]

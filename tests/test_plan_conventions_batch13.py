@@ -201,3 +201,24 @@ def test_a_default_assignment_holds_where_no_note_says_otherwise() -> None:
     assert first["2"].leads == ("区民政局",)  # the item without a note of its own
     third = structure.responsibility("二(三)")
     assert third.leads == ("区数据资源管理局",) and third.co == ("区民政局",)  # 领衔单位 leads; the note stands
+
+
+GROUPS = """某县河道“清四乱”专项整治行动方案
+一、组织机构
+成立县专项整治行动指挥部。
+排查摸底组：由县水利局牵头，县自然资源局、县农业农村局参与。
+综合协调组：由县河长办牵头，县财政局参与，负责统筹调度和经费保障。
+二、整治任务
+（一）全面拉网排查。逐河逐段开展排查。（责任组：排查摸底组）
+（二）逐项销号验收。乡镇完成整改后申请销号。（责任组：综合协调组、排查摸底组）
+"""
+
+
+def test_notes_that_name_working_groups_read_as_the_groups_units() -> None:
+    structure = extract_structure(parse_plan(GROUPS, source="tiny.txt"))
+    first = structure.responsibility("二(一)")
+    assert first.leads == ("县水利局",) and first.co == ("县自然资源局", "县农业农村局")
+    second = structure.responsibility("二(二)")  # two groups: the first leads, every unit of the second co-handles
+    assert second.leads == ("县河长办",)
+    assert second.co == ("县财政局", "县水利局", "县自然资源局", "县农业农村局")
+    assert structure.responsibility("一") is None  # a group's members are no task of the clause defining them
