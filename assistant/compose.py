@@ -124,6 +124,8 @@ GLOSS_MAX = 80
 ENUMERATION_MIN = 3
 # clauses whose titles end with one kind (…阶段) that make a list of that kind ("分几个阶段"): two at least
 TITLED_KIND_MIN = 2
+# how askers count a kind of clause title in other words ("分几步推进" asks for the 阶段)
+_KIND_WORDS = {"阶段": ("步", "步骤", "个时期")}
 # the lines of a list of assignments by unit quoted under a unit's task list, at most
 LISTED_SOURCES = 3
 ENUMERATION_ITEM = 8
@@ -979,8 +981,10 @@ class Composer:
             for kind in kinds:
                 mine = [c for c, t in zip(subs, bare, strict=True) if t.endswith(kind)]
                 # counted (哪些制度 asks what the text says); English "what phases" as its glossary reads it
-                asked = re.search(rf"(?:几|多少|哪几)个{kind}", text) or (
-                    english and re.search(rf"(?:什么|多少|哪些){kind}", text)
+                asked = (
+                    re.search(rf"(?:几|多少|哪几)个{kind}", text)
+                    or (english and re.search(rf"(?:什么|多少|哪些){kind}", text))
+                    or any(re.search(rf"(?:几|哪几)个?{w}", text) for w in _KIND_WORDS.get(kind, ()))
                 )
                 if len(mine) >= TITLED_KIND_MIN and asked:
                     draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: clauses titled by kind"))

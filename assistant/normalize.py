@@ -91,12 +91,19 @@ def basic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", " ", text).strip().translate(_QUOTES)
     text = _CHINESE_YEAR.sub(lambda m: m.group(1).translate(_CHINESE_DIGITS) + "年", text)  # 二〇一九年 → 2019年
+    text = _CHINESE_MONTH.sub(lambda m: f"{_MONTHS[m.group(1)]}月", text)  # 六月底 → 6月底
     return to_simplified(text)
 
 
 # A year written digit by digit in Chinese numerals (二〇一九年, 二零二五年), as plans and officials often write it.
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# A month in Chinese numerals as a date (六月底, 十二月份, 3月 as plans write it), not a rate ("一月一通报": followed
+# by a numeral it counts, it is no date)
+_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_CHINESE_MONTH = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])(十[一二]|[一二三四五六七八九十])月(?=底|末|份|初|中旬|上旬|下旬|前|\d{1,2}日)"
+)
 
 
 @cache

@@ -86,3 +86,22 @@ def test_the_parts_of_the_plan_asked_with_no_topic(engine) -> None:
     answer = engine.ask("这个方案大概包括哪些方面？")
     assert answer.answerable and "共分3部分" in answer.answer
     assert not engine.ask("包括哪些措施？").answerable  # a kind of thing with no topic still asks which
+
+
+def test_the_phases_asked_as_steps(engine) -> None:
+    answer = engine.ask("这个方案是分几步推进的？")
+    assert answer.answerable and "共3个阶段" in answer.answer
+
+
+def test_a_month_in_chinese_numerals_is_a_date_and_a_rate_is_not() -> None:
+    from assistant.normalize import basic
+
+    assert basic("六月底前要完成多少") == "6月底前要完成多少"
+    assert basic("十二月份完成") == "12月份完成"
+    assert basic("一月一通报") == "一月一通报"  # once a month: no date
+
+
+def test_how_many_yuan_asks_a_figure_and_names_no_topic(engine) -> None:
+    from assistant.lexicon import lexicon
+
+    assert lexicon().has("吃一顿能补几块钱？", "measure")
