@@ -673,6 +673,8 @@ class Assistant:
             intents = [Intent.OVERVIEW]
         kinds = c.titled_kind(q.text, q.english) if not q.units and not followup else None
         if kinds is not None:  # "分几个阶段推进？": the clauses whose titles name that kind (…阶段（2025年4月—5月）)
+            listed = self._enumeration(q, terms)  # unless a sentence of the plan lists them itself (…中心、…中心)
+            kinds = listed or kinds
             return kinds, Intent.OVERVIEW, Turn(q.topic, tuple(kinds.sections), (), ())
         numbered = self._numbered_item(q, terms) if not q.units and not followup else None
         if numbered is not None:  # "主要任务第17项讲的是啥": the item by its number

@@ -212,8 +212,8 @@ class Composer:
         if len(term) < 3:
             return bridged
         partial = self._partial_credit(term, text)
-        if partial < KNOWN_TERM and self.abbreviates(term, text):  # 省政府 where the text writes 省级人民政府
-            partial = ABBREVIATION_CREDIT
+        if partial < KNOWN_TERM and not _unit_like(term) and self.abbreviates(term, text):
+            partial = ABBREVIATION_CREDIT  # 便民店 where the text writes 便民商店 (a unit's short name is the registry's)
         return max(bridged, partial)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one Composer per Assistant
@@ -1216,6 +1216,13 @@ class Composer:
             )
             return True
         return False
+
+
+def _unit_like(term: str) -> bool:
+    """Whether a term ends as a unit's name does (教育部, 市监局): notes.toml ``unit_endings``."""
+    from .rules import load
+
+    return term[-1:] in load("notes")["together"]["unit_endings"]
 
 
 def _no_lead_rule(convention: str) -> str:
