@@ -213,7 +213,7 @@ class Composer:
             return bridged
         partial = self._partial_credit(term, text)
         if partial < KNOWN_TERM and not _unit_like(term) and self.abbreviates(term, text):
-            partial = ABBREVIATION_CREDIT  # 便民店 where the text writes 便民商店 (a unit's short name is the registry's)
+            partial = ABBREVIATION_CREDIT  # 便民店 for 便民商店 (a unit's short name is the registry's)
         return max(bridged, partial)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one Composer per Assistant
