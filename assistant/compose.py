@@ -109,9 +109,6 @@ COMMON_SHARE = 0.25
 # the full name's characters, the full name at most ABBREVIATION_SPAN times as long (自贸区 → 自由贸易试验区 is 7/3).
 ABBREVIATION_MIN, ABBREVIATION_MAX = 3, 5
 ABBREVIATION_GAP = 6
-# how much of a term its abbreviation of the text's words counts for (an asker's 省政府 for 省级人民政府): as much as a
-# word of the same sense (SAME_SENSE_CREDIT), enough to count as known (KNOWN_TERM)
-ABBREVIATION_CREDIT = 0.8
 ABBREVIATION_SPAN = 3
 
 
@@ -205,16 +202,13 @@ class Composer:
     def credit(self, term: str, text: str) -> float:
         """How much of ``term`` appears in ``text``: 1 if whole, else the share of its sub-words/bigrams found; a
         word the plan never writes counts ``SAME_SENSE_CREDIT`` where a word of the same sense stands (老人 where
-        the text writes 老年人: ``same_sense``), and ``ABBREVIATION_CREDIT`` where it abbreviates the text's words."""
+        the text writes 老年人: ``same_sense``)."""
         if term in text:
             return 1.0
         bridged = SAME_SENSE_CREDIT if any(w in text for w in self.same_sense(term)) else 0.0
         if len(term) < 3:
             return bridged
-        partial = self._partial_credit(term, text)
-        if partial < KNOWN_TERM and not _unit_like(term) and self.abbreviates(term, text):
-            partial = ABBREVIATION_CREDIT  # 便民店 for 便民商店 (a unit's short name is the registry's)
-        return max(bridged, partial)
+        return max(bridged, self._partial_credit(term, text))
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one Composer per Assistant
     def same_sense(self, term: str) -> tuple[str, ...]:
@@ -382,7 +376,11 @@ class Composer:
     def _claims(self, term: str, indicator: str) -> bool:
         """Whether a term of the question names (part of) an indicator: written in it (mostly), or its abbreviation
         (便民店 for 村级便民商店覆盖率: the asker's short form of the plan's words)."""
-        return self.credit(term, indicator) >= WHOLE_TERM or self.abbreviates(term, indicator)
+        if self.credit(term, indicator) >= WHOLE_TERM:
+            return True
+        # a noun, no unit's name (教育部 is no short form of 教育行政部门), no fragment of the asker's verb and noun
+        # (建冷链 is no short form of 建成县级冷链)
+        return self.seg.is_noun(term) and not _unit_like(term) and self.abbreviates(term, indicator)
 
     def common_here(self, term: str) -> bool:
         """Whether a term is common in this plan (in at least COMMON_SHARE of its clauses: 重点, 产品): it narrows
