@@ -981,7 +981,7 @@ class Composer:
                 # counted (哪些制度 asks what the text says); English "what phases" as its glossary reads it
                 asked = (
                     re.search(rf"(?:几|多少|哪几)个{kind}", text)
-                    or (english and re.search(rf"(?:什么|多少|哪些){kind}", text))
+                    or (english and kind in _KIND_WORDS and re.search(rf"(?:什么|多少|哪些){kind}", text))
                     or any(re.search(rf"(?:几|哪几)个?{w}", text) for w in _KIND_WORDS.get(kind, ()))
                 )
                 if len(mine) >= TITLED_KIND_MIN and asked:
