@@ -19,7 +19,16 @@ from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
 from .segment import Segmenter, word_freq
-from .structure import NoteReading, PlanStructure, Responsibility, Role, Target, bare_title, item_openings
+from .structure import (
+    CONVENTION_STATED,
+    NoteReading,
+    PlanStructure,
+    Responsibility,
+    Role,
+    Target,
+    bare_title,
+    item_openings,
+)
 from .tasks import Task, target_ledger, task_list
 
 # The evidence detail of an answer that is the plan's outline and nothing else (方案分几部分): a library asked it of
@@ -119,13 +128,13 @@ GLOSS_MAX = 80
 # An enumeration of a kind: at least this many items, each ending in the kind's word with at most ENUMERATION_ITEM
 # characters before it (加工制造中心).
 ENUMERATION_MIN = 3
+ENUMERATION_ITEM = 8
 # clauses whose titles end with one kind (…阶段) that make a list of that kind ("分几个阶段"): two at least
 TITLED_KIND_MIN = 2
 # how askers count a kind of clause title in other words ("分几步推进" asks for the 阶段)
 _KIND_WORDS = {"阶段": ("步", "步骤", "个时期")}
 # the lines of a list of assignments by unit quoted under a unit's task list, at most
 LISTED_SOURCES = 3
-ENUMERATION_ITEM = 8
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -1229,9 +1238,8 @@ def _no_lead_rule(convention: str) -> str:
     from .rules import load
 
     patterns = load("notes")["conventions"].get("no_order", [])
-    stated = [
-        c for c in convention.split("；") if c.startswith("文件说明：") and any(re.search(p, c) for p in patterns)
-    ]
+    prefix = CONVENTION_STATED.format(statement="")
+    stated = [c for c in convention.split("；") if c.startswith(prefix) and any(re.search(p, c) for p in patterns)]
     return f"（{stated[0]}）" if stated else ""
 
 

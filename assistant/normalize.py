@@ -370,13 +370,10 @@ class TypoCorrector:
         self._pinyin_words = {  # place names and terms as an English question spells them
             "".join(_pinyin(w)): w for w in vocabulary if 2 <= len(w) <= 4 and _CJK.fullmatch(w[0]) and w in plan_text
         }
-        self._swappable: set[str] = set()  # the plan's words a window with two characters swapped may be read as
         for group, any_char in ((words, False), (sound_alike, False), (vocabulary, True)):
             for word in {w for w in group if 2 <= len(w) <= TYPO_MAX_LEN and _CJK.search(w) and w in plan_text}:
                 for i in range(len(word)):
                     self._masked.setdefault(word[:i] + "?" + word[i + 1 :], set()).add((word, any_char))
-                if len(word) >= TYPO_SWAP_MIN_LEN:
-                    self._swappable.add(word)
 
     def relaxed(self) -> TypoCorrector:
         """The second reading, for a question the plan would refuse as written: a window that is a word of the general
@@ -439,15 +436,16 @@ class TypoCorrector:
         return text, tuple(fixes)
 
     def _swapped(self, window: str) -> str | None:
-        """The one word of the plan ``window`` is with two neighbouring characters swapped (None when none or two):
-        a word of its vocabulary, or of its text when the window is all Chinese (夜间经济聚集区 → …集聚区)."""
-        cjk = bool(re.fullmatch(r"[\u4e00-\u9fff]+", window))
+        """What the plan writes where an all-Chinese ``window`` has two neighbouring characters swapped
+        (夜间经济聚集区 → …集聚区); None when the plan writes no such form, or two."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", window):
+            return None
         swaps = {
             window[:i] + window[i + 1] + window[i] + window[i + 2 :]
             for i in range(len(window) - 1)
             if window[i] != window[i + 1]
         }
-        found = {w for w in swaps if w in self._swappable or (cjk and w in self._plan)}
+        found = {w for w in swaps if w in self._plan}
         return found.pop() if len(found) == 1 else None
 
     def _compound(self, window: str) -> bool:
@@ -567,7 +565,6 @@ def merged_corrector(correctors: Iterable[TypoCorrector]) -> TypoCorrector:
     merged._masked = {}
     merged._pinyin_words = {}
     merged._relaxed = False
-    merged._swappable = set().union(*(c._swappable for c in correctors))
     for c in correctors:
         for key, words in c._masked.items():
             merged._masked.setdefault(key, set()).update(words)

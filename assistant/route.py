@@ -715,19 +715,15 @@ class LibraryAssistant:
 _FIGURE_CHECK = "rule: figure check"  # the evidence of an answer that checked a figure the question states
 
 
-def _body_text(answer: Answer) -> str:
-    return answer.answer.split("\n", 1)[1] if answer.answer.startswith(ENGLISH_LEAD_IN) else answer.answer
-
-
 def _denies_figure(answer: Answer) -> bool:
     """Whether a yes/no question's stated figure was checked and found not to be the plan's ("不是，…")."""
     checked = answer.evidence is not None and answer.evidence.detail == _FIGURE_CHECK
-    return checked and _body_text(answer).startswith("不是")
+    return checked and _body(answer.answer).startswith("不是")
 
 
 def _confirms_figure(answer: Answer) -> bool:
     checked = answer.evidence is not None and answer.evidence.detail == _FIGURE_CHECK
-    return checked and _body_text(answer).startswith("是的")
+    return checked and _body(answer.answer).startswith("是的")
 
 
 def _holds_its_own(pid: str, ranked: list[RouteScore]) -> bool:

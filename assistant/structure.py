@@ -16,6 +16,7 @@ from .clauses import (
     Plan,
     Sentence,
     SentenceKind,
+    _lines,
     bare_units,
     items_prefix,
     table_row_note,
@@ -339,8 +340,6 @@ def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]],
     """A list of assignments by unit (notes.toml ``unit_line``, ``unit_columns``): each unit's line or table row
     read into one note per task it names, placed at that task's clause ("县农业农村局：牵头第3、6、8项" → lead at
     二(3), 二(6), 二(8)); and the ids of the sentences read so (they are no notes of the clause they stand in)."""
-    from .numberforms import chinese_int
-
     conv = _grammar()["conventions"]
     line_re = re.compile(conv.get("unit_line", "(?!)"))
     chapter_re = re.compile(conv.get("numbered_chapter", "(?!)"))
@@ -353,34 +352,23 @@ def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]],
 
     def by_number(n: int, chapter: str | None) -> Clause | None:
         if chapter is not None:
-            return next((c for c in plan.clauses if c.chapter == chapter and c.number and _int(c.number) == n), None)
+            return next((c for c in plan.clauses if c.chapter == chapter and _numeral(c.number) == n), None)
         return numbered.get(str(n))
-
-    def _int(numeral: str) -> int | None:
-        return int(numeral) if numeral.isdigit() else chinese_int(numeral)
 
     def tasks(text: str, chapter: str | None) -> list[Clause]:
         found: list[Clause] = []
         for a, b in re.findall(r"([一二三四五六七八九十]+)[（(]([一二三四五六七八九十]+)[)）]", text):
             if plan.has(f"{a}({b})"):
                 found.append(plan.clause(f"{a}({b})"))
-        for span in re.findall(r"第([\d一二三四五六七八九十、，,和及至—\-]+)项", text):
-            numbers: list[int] = []
-            for part in re.split(r"[、，,和及]", span):
-                ends = [x for x in re.split(r"[至—\-]", part) if x]
-                values = [v for x in ends if (v := _int(x)) is not None]
-                if len(values) == 2 and values[0] < values[1]:
-                    numbers += range(values[0], values[1] + 1)
-                else:
-                    numbers += values
-            found += [c for n in numbers if (c := by_number(n, chapter)) is not None]
+        for span in re.findall(r"第([\d一二三四五六七八九十、，,和及至—\-~～]+)项", text):
+            found += [c for n in _item_numbers(span) if (c := by_number(n, chapter)) is not None]
         return list(dict.fromkeys(found))
 
     out: list[tuple[Clause, Sentence, _Note]] = []
     used: set[str] = set()
     chapter: str | None = None
     header: list[str] | None = None
-    for start, end in _text_lines(plan.text):
+    for start, end in _lines(plan.text):
         line = plan.text[start:end].strip()
         at = bisect_right(starts, start) - 1
         if at < 0 or not line:
@@ -414,16 +402,8 @@ def _unit_assignments(plan: Plan) -> tuple[list[tuple[Clause, Sentence, _Note]],
                 break
             used.add(s.id)
         for unit, role, targets in assigned:
-            note = _Note(
-                leads=(unit,) if role == "lead" else (),
-                co=(unit,) if role == "co" else (),
-                implementers=(unit,) if role == "implement" else (),
-                propagate=(),
-                plain=(unit,) if role not in ("lead", "co", "implement") else (),
-                keyed=role not in ("lead", "co", "implement"),
-                assigned=True,
-            )
-            out += [(clause, sentence, note) for clause in targets]
+            note = _role_note((unit,), role, assigned=True)  # (a plain 负责 is the unit's own duty: keyed)
+            out += [(clause, sentence, replace(note, keyed=bool(note.plain))) for clause in targets]
     return out, used
 
 
@@ -464,7 +444,7 @@ def _groups(plan: Plan) -> dict[str, _Note]:
     out: dict[str, _Note] = {}
     if not pattern:
         return out
-    for start, end in _text_lines(plan.text):
+    for start, end in _lines(plan.text):
         m = re.match(pattern, plan.text[start:end].strip())
         if m is not None:
             note = parse_note(f"（{m.group(2)}）")
@@ -490,13 +470,6 @@ def _group_note(text: str, groups: dict[str, _Note]) -> _Note | None:
     leads = first.leads or first.plain[:1]
     co = list(dict.fromkeys(u for u in co if u not in leads))
     return _Note(tuple(leads), tuple(co), (), (), assigned=True)
-
-
-def _text_lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for line in text.split("\n"):
-        yield start, start + len(line)
-        start += len(line) + 1
 
 
 def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str, str] | None = None) -> _Note:
@@ -748,13 +721,16 @@ def _table_targets(clause: Clause) -> tuple[list[Target], set[str]]:
 
     words = load("document").get("target_table", {})
     rows = [s for s in clause.sentences if s.kind is SentenceKind.BODY and "\t" in s.text]
+
+    def has(cell: str, key: str) -> bool:  # a header cell holding a word of the [target_table] key
+        return any(w in cell for w in words.get(key, ()))
+
     out: list[Target] = []
     read: set[str] = set()  # the header rows and the rows under them
     header: list[str] | None = None
     for sentence in rows:
         cells = sentence.text.split("\t")
         plain = [c.strip() for c in cells]
-        has = lambda cell, key: any(w in cell for w in words.get(key, ()))  # noqa: E731
         heads = [bool(_TABLE_YEAR_HEAD_RE.match(c)) for c in plain]
         values = [bool(_TABLE_VALUE_RE.match(c)) and not h for c, h in zip(plain, heads, strict=True)]
         if not any(values) and any(h or has(c, "target") for c, h in zip(plain, heads, strict=True)):
@@ -1038,14 +1014,29 @@ def _items_named(text: str) -> list[str]:
     m = _ITEMS_NAMED_RE.match(text)
     if not m:
         return []
-    out: list[str] = []
-    for part in re.split(r"[、，,和及]", m.group(1)):
-        ends = re.split(r"[—\-至~～]", part)
-        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and int(ends[0]) <= int(ends[1]) <= 999:
-            out += [str(n) for n in range(int(ends[0]), int(ends[1]) + 1)]
-        elif part.isdigit():
-            out.append(part)
+    return [str(n) for n in _item_numbers(m.group(1))]
+
+
+def _numeral(text: str) -> int | None:
+    """A number written in digits or in Chinese numerals ("12", "十二"); None for anything else."""
+    from .numberforms import chinese_int
+
+    return int(text) if text.isdigit() else chinese_int(text) if text else None
+
+
+def _item_numbers(span: str) -> list[int]:
+    """The item numbers a list of them names ("1—2、5" → 1, 2, 5; "三、六、八" → 3, 6, 8)."""
+    out: list[int] = []
+    for part in re.split(r"[、，,和及]", span):
+        ends = [n for x in re.split(r"[—\-至~～]", part) if x and (n := _numeral(x)) is not None]
+        if len(ends) == 2 and ends[0] <= ends[1] <= MAX_ITEM_NUMBER:
+            out += range(ends[0], ends[1] + 1)
+        elif len(ends) == 1:
+            out += ends
     return out
+
+
+MAX_ITEM_NUMBER = 999  # a range of item numbers ends below this ("第1—20项"; a year range is no list of items)
 
 
 _ITEMS_NAMED_RE = re.compile(r"^(?:(?:责任分工|分工|任务分工)[:：])?第([\d、，,和及至—\-~～]+)项")
@@ -1235,17 +1226,21 @@ def _respective_notes(text: str) -> list[_Note]:
         if len(units) < 2:
             continue
         role = next((r for m, r in _markers() if found.group("verb").removeprefix("分别") == m), "responsible")
-        named = tuple(units)
-        out.append(
-            _Note(
-                leads=named if role == "lead" else (),
-                co=named if role == "co" else (),
-                implementers=named if role == "implement" else (),
-                propagate=(),
-                plain=named if role not in ("lead", "co", "implement") else (),
-            )
-        )
+        out.append(_role_note(tuple(units), role))
     return out
+
+
+def _role_note(units: tuple[str, ...], role: str, assigned: bool = False) -> _Note:
+    """A note giving ``units`` one role (a role of notes.toml ``[markers]``; any but lead, co and implement is a plain
+    list, whose role the document's convention decides)."""
+    return _Note(
+        leads=units if role == "lead" else (),
+        co=units if role == "co" else (),
+        implementers=units if role == "implement" else (),
+        propagate=(),
+        plain=units if role not in ("lead", "co", "implement") else (),
+        assigned=assigned,
+    )
 
 
 @functools.cache

@@ -141,6 +141,13 @@ def task_table_lines(rows: list[list[str]]) -> list[str]:
     return [line for row in rows[1:] if (line := labelled_row(header, row))] if header else []
 
 
+def table_lines(rows: list[list[str]], before: list[str]) -> list[str]:
+    """A table's rows as the reader writes them: a task table's or a responsibility matrix's rows as labelled notes
+    (``task_table_lines``, ``matrix_table_lines``: ``before`` are the paragraphs above it), any other table a line a
+    row, cells joined by tabs."""
+    return task_table_lines(rows) or matrix_table_lines(rows, before) or ["\t".join(row).strip() for row in rows]
+
+
 def matrix_table_lines(rows: list[list[str]], before: list[str]) -> list[str]:
     """A responsibility matrix (a header row of unit names, a task a row, a mark in each unit's cell) as one labelled
     note a row (``（重点任务：2.1科学编制治理规划；牵头单位：A；配合单位：B、C；落实单位：D）``), its marks read by

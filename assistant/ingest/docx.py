@@ -12,14 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import (
-    Extracted,
-    clean_lines,
-    fold_compat,
-    matrix_table_lines,
-    meta_rows_from_cells,
-    task_table_lines,
-)
+from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, table_lines
 from .docx_numbering import W, read_numbering
 
 # Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
@@ -92,11 +85,7 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
             if rows:
                 meta += rows
             else:  # a task table's or a responsibility matrix's rows as notes; any other table a line a row
-                lines += (
-                    task_table_lines(cells)
-                    or matrix_table_lines(cells, lines)
-                    or ["\t".join(row).strip() for row in cells]
-                )
+                lines += table_lines(cells, lines)
     return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import CorpusFormatError
 from ..rules import load
-from .common import Extracted, fold_compat, matrix_table_lines, meta_label, task_table_lines
+from .common import Extracted, fold_compat, meta_label, table_lines
 
 # Share of the page height at the top and bottom where running headers and footers live.
 HEADER_BAND = 0.07
@@ -244,8 +244,7 @@ def _tables(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        rows = [line.split("\t") for line in lines[i:j]]
-        out += task_table_lines(rows) or matrix_table_lines(rows, out) or lines[i:j]
+        out += table_lines([line.split("\t") for line in lines[i:j]], out)
         i = j
     return "\n".join(out)
 
