@@ -118,6 +118,9 @@ class Turn:
     units: tuple[str, ...]
 
 
+# "（这份方案）包括哪些方面？": the parts of the whole plan asked for, with no topic of their own (not a lexicon role:
+# as one, 方面/内容 would mark every question that has a topic too, "清洁取暖包括哪些内容", as asking for the outline)
+_PARTS_ASKED_RE = re.compile(r"(?:哪些|哪几个|哪几|什么)(?:方面|部分|板块|内容)")
 # refusals that say the plan lacks what the question names: before one is given, the question is read a second time
 # (``TypoCorrector.relaxed``); an exact refusal (a unit, year or figure the plan lacks, an injection) is not
 _SECOND_READING = frozenset({RefusalReason.NOT_IN_PLAN, RefusalReason.FIGURE_NOT_IN_PLAN})
@@ -738,6 +741,10 @@ class Assistant:
                 RefusalReason.AMBIGUOUS,
                 evidence,
             )
+        if not terms and not followup and primary is Intent.MEASURES and _PARTS_ASKED_RE.search(q.text):
+            outline = Draft(evidence=evidence)  # "（这份方案）大概包括哪些方面？": nothing but the plan asked about
+            c.structure_part(outline)
+            return outline, Intent.OVERVIEW, Turn(q.topic, tuple(outline.sections), (), ())
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
             return self._refuse(
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
