@@ -18,7 +18,7 @@ from .abstain import FEATURES, AbstentionModel, Signals, load_model
 from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
-from .clauses import Clause, Plan, Sentence, SentenceKind, load_plan
+from .clauses import PREAMBLE_LABEL, Clause, Plan, Sentence, SentenceKind, load_plan
 from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft
 from .embed import load_embedder
 from .errors import ConfigError
@@ -62,7 +62,9 @@ from .structure import (
     convention_sentences,
     extract_structure,
     items_text,
+    role_markers,
 )
+from .typo_tables import confusable
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -104,6 +106,9 @@ ITEM_MARGIN = 0.15
 TITLE_CREDIT = 0.8
 # A figure written in a form the target grammar does not read (五分之一, 1家) is looked for in this many best clauses.
 FIGURE_CLAUSES = 5
+# a unit-like name the plan does not write is read as a name it writes with one character mistyped only when it is
+# this long (six: 咨讯委员会 is 咨询委员会; a short name such as 教育局 could be another unit)
+TYPO_NAME_MIN = 6
 # sentences quoted from the part that says what a plan is about (its targets, or its preamble) before its outline
 GIST_SENTENCES = 2
 
@@ -312,12 +317,31 @@ class Assistant:
         unit: the plan does speak of it.
         """
         q = analyse(self._written_forms(text), self.structure.units, typo or self.typo)
+        misspelt = {n: w for n in q.unknown_units if n not in self.plan.text and (w := self._misspelt(n))}
+        if misspelt:  # "国家职业教育指导咨讯委员会": a name the plan writes (咨询), one character mistyped
+            for name, written in misspelt.items():
+                q = replace(q, text=q.text.replace(name, written), topic=q.topic.replace(name, written))
+            q = replace(q, corrections=(*q.corrections, *misspelt.items()))
+            q = replace(q, unknown_units=tuple(misspelt.get(n, n) for n in q.unknown_units))
         named = [n for n in q.unknown_units if n in self.plan.text]
         if not named:
             return q
         return replace(
             q, unknown_units=tuple(n for n in q.unknown_units if n not in named), topic=" ".join([q.topic, *named])
         )
+
+    def _misspelt(self, name: str) -> str | None:
+        """The name as the plan writes it when the asker mistyped one character of it for a confusable one (same or
+        fuzzy sound, similar shape: 咨讯 for 咨询); None when the plan writes no such name. Names of
+        ``TYPO_NAME_MIN`` characters or more only: a short one is too easily another word."""
+        if len(name) < TYPO_NAME_MIN:
+            return None
+        for i, ch in enumerate(name):
+            head, tail = re.escape(name[:i]), re.escape(name[i + 1 :])
+            for m in re.finditer(f"{head}(.){tail}", self.plan.text):
+                if m.group(1) != ch and confusable(m.group(1), ch):
+                    return m.group(0)
+        return None
 
     @functools.cached_property
     def _place_names(self) -> frozenset[str]:
@@ -598,10 +622,14 @@ class Assistant:
         counted = self._counted_clauses(q)
         if counted is not None:
             return counted, Intent.AGGREGATE, Turn(q.topic, tuple(counted.sections), (), ())
+        rows = self._table_rows(q, terms)
+        if rows is not None:  # "附件的计划表里一共列了几个市场": the rows of the table named
+            return rows, Intent.AGGREGATE, Turn(q.topic, tuple(rows.sections), (), ())
         scoped = self._scoped_measures(q)
         if scoped is not None:  # "专门给福建自贸区的措施有几条": the measures whose 适用范围 is that place
             return scoped, Intent.AGGREGATE, Turn(q.topic, tuple(scoped.sections), (), ())
-        if lexicon().has(q.text, "meta") and self._about_document(q):
+        numbered = bool(q.yesno and self._stated_numbers(q))  # "综保区那份意见是国发〔2018〕3号吧": its 文号 checked
+        if (lexicon().has(q.text, "meta") or numbered) and self._about_document(q):
             # 文号, 发文机关, 成文日期 of the document itself ("…是2019年发的吧": the year is a premise it checks)
             meta = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: document metadata"))
             if self._meta_part(q, meta):
@@ -672,6 +700,9 @@ class Assistant:
         if counted and not q.units and (c.ordinal_chapter(q.text) or named_counted):
             # "第三部分一共列了多少项", "推进节能减排重点工作下面一共列了多少条": the chapter named by number or title
             intents = [Intent.OVERVIEW]
+        classes = self._classes(q, terms) if not q.units and not followup else None
+        if classes is not None:  # "老年助餐服务点分几类": the sentence that divides it into counted kinds
+            return classes, Intent.OVERVIEW, Turn(q.topic, tuple(classes.sections), (), ())
         kinds = c.titled_kind(q.text, q.english) if not q.units and not followup else None
         if kinds is not None:  # "分几个阶段推进？": the clauses whose titles name that kind (…阶段（2025年4月—5月）)
             listed = self._enumeration(q, terms)  # unless a sentence of the plan lists them itself (…中心、…中心)
@@ -1112,6 +1143,19 @@ class Assistant:
         matches = self.composer.match_targets(terms, sections)
         if not matches:
             return None
+        present = tuple(load_rules("document").get("present", {}).get("words", ()))
+        written = re.search(r"(\d{4})年", self.plan.meta.date or "")
+
+        def before(year: str) -> bool:  # a year before the plan's own: how things stood when it was written
+            return written is not None and year[:4].isdigit() and year[:4] < written.group(1)
+
+        stated = [t for t in matches if any(w in t.sentence.text for w in present) and before(t.target_year)]
+        if stated:  # "全市已建成固定式资源化利用厂6座": the plan says how things stand, as of when it was written
+            now = Draft(evidence=evidence)
+            self.composer.target_part(stated, now)
+            answered = Draft(evidence=evidence)
+            answered.add(f"{self._plan_name}写明的现状（成文时）是：{now.text}", *now.citations)
+            return answered, Intent.TARGET, None
         part = Draft()
         self.composer.target_part(matches, part)
         draft = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=evidence)
@@ -1225,6 +1269,13 @@ class Assistant:
             draft.add(f"根据{where}：{sentence.text}", Citation.of(clause, sentence))
         return draft if draft.citations else None
 
+    def _table_rows(self, q: Question, terms: list[str]) -> Draft | None:
+        """How many rows a table the question names holds (附件的计划表里列了几个市场), counted from the table."""
+        if q.units or not (lexicon().has(q.text, "table_named") and lexicon().has(q.text, "row_count")):
+            return None
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: rows of a table counted"))
+        return draft if self.composer.table_rows_part(terms, draft) else None
+
     def _counted_clauses(self, q: Question) -> Draft | None:
         """How many clauses write a quoted phrase ("写“会同有关部门负责”的有几条") or carry a responsibility note
         ("带负责单位的条目有几条"): counted over the plan's clauses, each cited where it says so."""
@@ -1337,8 +1388,11 @@ class Assistant:
 
     def _aggregate(self, q: Question, draft: Draft) -> None:
         """Counts over the structure: which unit leads (or co-handles) the most tasks."""
-        role = q.roles[0] if len(q.roles) == 1 else Role.LEAD
-        counts = [(u.name, self.structure.tasks_for(u.name, (role,))) for u in self.structure.units]
+        # a role named with a word a note gives it (牵头最多, 配合最多) counts that role; otherwise every task a unit
+        # has a part in ("哪个部门负责的最多": 负责 asks who is responsible for the most, whatever their role)
+        named = len(q.roles) == 1 and any(m in q.text for m in role_markers(q.roles[0]))
+        roles = (q.roles[0],) if named else tuple(Role)
+        counts = [(u.name, self.structure.tasks_for(u.name, roles)) for u in self.structure.units]
         counts = [(name, tasks) for name, tasks in counts if tasks]
         if not counts:
             return
@@ -1348,7 +1402,8 @@ class Assistant:
         top = [(name, tasks) for name, tasks in counts if len(tasks) == best]
         word = "最少" if least else "最多"
         names = "、".join(name for name, _ in top)
-        draft.add(f"{role.label}任务{word}的是{names}（{best}项）：")
+        label = f"{roles[0].label}任务" if len(roles) == 1 else "涉及的任务"
+        draft.add(f"{label}{word}的是{names}（{best}项）：")
         for _, tasks in top[:1]:
             listing = "；".join(f"{r.section}“{self.plan.clause(r.section).title}”" for _, r in tasks)
             draft.add(
@@ -1494,6 +1549,10 @@ class Assistant:
                 ]
                 if matching:
                     role, resp = tasks[matching[0]]
+                    rows = [r for r in resp.readings if r.field("task")]
+                    if not q.yesno and len(rows) >= 2:  # a table of tasks (管控领域 by row): the unit's rows of it
+                        c.unit_tasks(unit.name, q.roles, draft)
+                        continue
                     reading = self._reading_asked(resp, terms)
                     if reading is not None and q.yesno and len(q.roles) == 1:
                         # a clause of numbered items, each with its own note: the item asked about decides
@@ -1561,6 +1620,13 @@ class Assistant:
             if len(word) >= 2 and self.composer.enumeration_part(word, [t for t in terms if t != word], draft):
                 return draft
         return None
+
+    def _classes(self, q: Question, terms: list[str]) -> Draft | None:
+        """ "X分几类 / 有哪几种": the plan's own division of X into counted kinds, when it writes one."""
+        if not terms or not lexicon().has(q.text, "kinds"):
+            return None
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: division into kinds"))
+        return draft if self.composer.classes_part(terms, draft) else None
 
     def _about_document(self, q: Question) -> bool:
         """Whether a question is about the document itself: no topic beyond the words asking for its data and its
@@ -1667,6 +1733,10 @@ class Assistant:
         first_own = min((text.find(n) for n in own), default=len(text))
         pointed = _THIS_DOCUMENT_RE.search(text)  # "这份意见提到的《…》": this plan, pointed at
         first_own = min(first_own, pointed.start()) if pointed else first_own
+        supposed = _BASIS_ASKED_RE.search(text) if q.yesno else None
+        basis = self._basis(supposed.group("title") or supposed.group("title2")) if supposed else None
+        if basis is not None:  # "这个方案是按《山东省…》的要求制定的吧": the document the plan says it follows
+            return basis, Intent.OVERVIEW, None
         own_number = _doc_number_key(self.plan.meta.doc_number)
         numbers = [m for p in doc_number_patterns() for m in p.finditer(text)]
         for m in (*_TITLE_RE.finditer(text), *numbers):
@@ -1681,6 +1751,9 @@ class Assistant:
                 mentioned = title
             else:  # the pattern's issuer run may have taken the asker's words before it ("请问国办发〔2016〕82号")
                 if own_number and _doc_number_key(name).endswith(own_number):
+                    continue
+                said = re.search(r"是\s*$", text[: m.start()]) or _SAID_NUMBER_RE.search(name)
+                if q.yesno and said:  # "这个方案是国发〔2018〕3号吧": a premise about this plan's 文号, checked
                     continue
                 name = mentioned = _as_written(name, self.plan.text)
             at = self.plan.text.find(mentioned)
@@ -1701,6 +1774,29 @@ class Assistant:
             return draft, Intent.OUT_OF_SCOPE, None
         return None
 
+    def _basis(self, supposed: str) -> Draft | None:
+        """Whether the plan was made under the document the asker supposes: the sentence where it says what it
+        follows (根据《…》要求, 按照《…》部署) — the preamble's first, else the first anywhere — with 是的 or 不是."""
+        found = next(
+            (
+                (clause, sentence, m.group(1))
+                for clause in sorted(self.plan.clauses, key=lambda c: c.label != PREAMBLE_LABEL)
+                for sentence in clause.sentences
+                if (m := _BASIS_WRITTEN_RE.search(sentence.text))
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        clause, sentence, cited = found
+        same = supposed == cited or self.composer.credit(supposed, cited) >= WHOLE_TERM
+        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+        evidence = Evidence(top_section=clause.label, top_plan=self.plan.id, detail="rule: the plan's basis")
+        draft = Draft(evidence=evidence)
+        verdict = "是的" if same else f"不是。{self._plan_name}依据的是《{cited}》"
+        draft.add(f"{verdict}，见{where}：{sentence.text}", Citation.of(clause, sentence))
+        return draft
+
     def unquoted_document(self, text: str) -> str:
         """A document the question names without book-title marks that is not this plan: an issuer or a place (国务院,
         山东省, 济南市) before a genre word, of another level than this plan or on another subject than its title;
@@ -1714,6 +1810,10 @@ class Assistant:
             issuer = m.group("issuer") or ""
             if phrase in title or _POINTER_RE.search(phrase) or (not issuer and any(n in phrase for n in own)):
                 continue  # this plan (an issuer or place of another names another document, whatever its subject)
+            if lexicon().has(phrase, "what") or lexicon().has(phrase, "who"):
+                continue  # "关于什么的通知": a question about a document's subject, not a title
+            if any(phrase.startswith(n) for u in self.structure.units.find_in_text(phrase)[0] for n in u.names):
+                continue  # "团市委在方案里…": a unit of this plan (团市委 is no 市), then the plan pointed at
             core = re.sub(r"[“”\"‘’]|^(?:的|那个|那份|这个|这份)|的$", "", m.group("core") or m.group("about") or "")
             on_subject = bool(core) and (
                 core in title
@@ -1773,6 +1873,9 @@ class Assistant:
         answer starts with 是的 or 不是."""
         meta, text = self.plan.meta, self.plan.text
         asked = [(f, name) for f, name in _META_FIELDS if lexicon().has(q.text, f)]
+        stated = self._stated_numbers(q)
+        if stated and ("doc_number", "文号") not in asked:
+            asked.insert(0, ("doc_number", "文号"))  # a 文号 stated as a premise is a 文号 asked
         if ("date", "成文日期") in asked and ("published", "发布日期") in asked and not meta.published:
             asked.remove(("published", "发布日期"))  # "哪天发布的" of a plan with no 发布日期: its 成文日期 answers
         extra = (
@@ -1801,6 +1904,8 @@ class Assistant:
                 wrong = True
             if field_name == "issuer" and q.yesno and not _names_issuer(q.text, value):
                 wrong = True
+            if field_name == "doc_number" and any(_doc_number_key(n) != _doc_number_key(value) for n in stated):
+                wrong = True  # "是国发〔2018〕3号吧" of 国发〔2019〕3号
         if not facts:  # none of what was asked is written: the plan does not say
             draft.add(f"抱歉，{self._plan_name}的文本中没有写明{'、'.join(missing)}。")
             draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
@@ -1810,6 +1915,14 @@ class Assistant:
         if missing:
             draft.add(f"文本中没有写明{'、'.join(missing)}。")
         return True
+
+    def _stated_numbers(self, q: Question) -> list[str]:
+        """The 文号 a question writes (国发〔2018〕3号), as written; the issuer run the pattern may have taken before
+        it (请问国办发…) cut to the plan's own issuer word where it ends like it."""
+        text = basic(q.original) if q.original else q.text
+        own = _doc_number_key(self.plan.meta.doc_number)
+        found = [m.group(0) for p in doc_number_patterns() for m in p.finditer(text)]
+        return [own if own and _doc_number_key(n).endswith(own) else n for n in found]
 
     def _asked_part(self, q: Question, terms: list[str], followup: bool, retrieval: Retrieval) -> Draft | None:
         """A part of the plan asked for by its role and nothing else ("综保区意见的保障措施有哪些", "工作目标是什么",
@@ -2051,6 +2164,14 @@ _THIS_DOCUMENT_RE = re.compile(
 _TITLE_RE = re.compile(r"《([^》]{4,80})》")
 # a document named without book-title marks: an issuer or a province/city before a genre word ("国务院…综合工作方案",
 # "济南市那个…实施方案"), or a title's own form ("关于深化产教融合的若干意见")
+# a 文号 said of the plan ("这个方案是国发〔2018〕3号吧"): 是, then the number's issuer words and year
+_SAID_NUMBER_RE = re.compile(r"是[\u4e00-\u9fff]{1,8}?[〔\[［(（]\d{4}")
+# a question supposing the plan follows a document (按《…》的要求制定的吧, 是根据《…》出台的吗)
+_BASIS_ASKED_RE = re.compile(
+    r"(?:按|按照|根据|依据|依照|遵照|贯彻|落实)《(?P<title>[^》]+)》|《(?P<title2>[^》]+)》的?(?:要求|精神|部署|规定)"
+)
+# where a plan says what it follows: 根据《济南市…方案》要求, 按照《…》部署, 为贯彻落实《…》
+_BASIS_WRITTEN_RE = re.compile(r"(?:根据|按照|依据|依照|遵照|贯彻落实|落实)《([^》]+)》")
 _UNQUOTED_DOC_RE = re.compile(
     r"(?P<issuer>国务院办公厅|国务院|中共中央|国家|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){2,3}省"
     r"|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){1,3}(?<!城)市(?!场))"  # (市场监管局 names no city)

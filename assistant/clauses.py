@@ -414,6 +414,8 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
     return frame
 
 
+# an appendix's title on the line after 附件 is at most this long (a longer line is its text)
+APPENDIX_TITLE_MAX = 40
 TITLE_MAX_LINES = 3  # a title printed large wraps over two or three lines
 
 
@@ -514,6 +516,8 @@ def parse_plan(
     Raises:
         CorpusFormatError: no chapter heading of any known family was found.
     """
+    from .rules import matches_any
+
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a BOM becomes ignorable whitespace, keeping every offset stable
     spans = list(_lines(text))
@@ -535,12 +539,17 @@ def parse_plan(
 
     preamble: list[tuple[int, int]] = []
     drafts: list[_ChapterDraft] = []
+    appendices: list[_ChapterDraft] = []  # 附件 after the plan's text: clauses of their own, no chapters of the plan
     for i, (start, end) in enumerate(spans):
         if i in frame.skip:
             continue
         line = lines[i]
         lv = levels[i]
-        if lv and lv[0] == 0:
+        if drafts and matches_any("document", ("back", "appendix"), line.strip()) and not _mention(lines, i, frame):
+            appendices.append(_appendix(lines, i, spans[i], frame.skip))
+        elif appendices:
+            appendices[-1].intro.append((start, end))  # everything after an 附件 line is the appendix's
+        elif lv and lv[0] == 0:
             m = lv[1]
             rest = line.lstrip(" \t\u3000")[m.end() :].strip(" \t\u3000")
             drafts.append(_ChapterDraft(m.group(1), _chapter_title(rest), (start, end)))
@@ -591,6 +600,9 @@ def parse_plan(
             )
             labels.append(label)
         chapters.append(Chapter(chapter_label, d.title, d.heading[0], clauses[-1].end, tuple(labels), d.numeral))
+    for a in appendices:  # cited as 附件 / 附件1, titled by their own title (重点任务分工表)
+        label = unique(a.numeral)
+        clauses.append(_clause(text, label, label, a.title, a.title, [a.heading, *a.intro], True))
     if not title:
         title = next((v for k, v in meta_rows if k == "标题"), "")
     return Plan(
@@ -604,6 +616,28 @@ def parse_plan(
         meta=_meta(frame, meta_rows, title),
         family=family.name,
     )
+
+
+def _mention(lines: list[str], i: int, frame: _Frame) -> bool:
+    """Whether the 附件 line ``i`` only names the appendix: the appendix itself follows it (after the 落款)."""
+    from .rules import matches_any
+
+    nxt = next((j for j in range(i + 1, len(lines)) if j not in frame.skip and lines[j].strip()), None)
+    return nxt is not None and matches_any("document", ("back", "appendix"), lines[nxt].strip())
+
+
+def _appendix(lines: list[str], i: int, span: tuple[int, int], skip: set[int]) -> _ChapterDraft:
+    """An appendix opening at line ``i`` (附件 / 附件1：重点任务分工表): labelled 附件 with its number, titled by the
+    words after the colon or else by the next line when that is short and no sentence (the table's title)."""
+    m = re.match(r"\s*附件\s*([\d一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$", lines[i])
+    number, rest = (m.group(1), (m.group(2) or "").strip()) if m else ("", "")
+    title = rest
+    nxt = next((j for j in range(i + 1, len(lines)) if j not in skip and lines[j].strip()), None)
+    if not title and nxt is not None:
+        candidate = lines[nxt].strip()
+        if len(candidate) <= APPENDIX_TITLE_MAX and "\t" not in candidate and not re.search("[。；;！？]", candidate):
+            title = candidate
+    return _ChapterDraft(f"附件{number}", title or f"附件{number}", span)
 
 
 def _shorten(title: str) -> str:
@@ -815,7 +849,35 @@ def _is_note(sentence: str) -> bool:
     rounded = sentence[:1] in "(（" and sentence[-1:] in ")）" and _matching_close(sentence, 0) == len(sentence) - 1
     if not (rounded or enclosed):
         return False
-    return any(k in sentence for k in grammar["note_words"]) or bool(bare_units(sentence[1:-1]))
+    if any(k in sentence for k in grammar["note_words"]) or bool(bare_units(sentence[1:-1])) or _duties(sentence):
+        return True
+    from .ingest.common import role_labels  # a row of a table read as labelled fields: "（政策事项：…；经办机构：A）"
+
+    return any(f"{label}：" in sentence or f"{label}:" in sentence for label in role_labels()) or _unit_fields(sentence)
+
+
+def _unit_fields(sentence: str) -> bool:
+    """A bracket of fields whose every value lists units, under labels a plan may define ("（组织实施：县农业农村局；
+    资金保障：县财政局）"): two fields or more, each label at most ``FIELD_LABEL_MAX`` characters."""
+    body = sentence[1:-1]
+    parts = [body[a:b].strip() for a, b in top_level_split(body, "；;")]
+    values = [re.split("[：:]", p, maxsplit=1) for p in parts if p]
+    return len(values) >= 2 and all(len(v) == 2 and len(v[0]) <= FIELD_LABEL_MAX and bare_units(v[1]) for v in values)
+
+
+FIELD_LABEL_MAX = 8  # a field's label (组织实施, 行业主管部门) is a short word, not a clause
+
+
+def _duties(sentence: str) -> bool:
+    """A bracket giving units their own duties ("（区人社局：核定存储比例；区财政局：…）", notes.toml ``unit_duties``):
+    two parts or more, each opening with a unit and a colon."""
+    from .rules import load
+
+    pattern = load("notes")["conventions"].get("unit_duties")
+    body = sentence[1:-1]
+    parts = [body[a:b].strip() for a, b in top_level_split(body, "；;")]
+    heads = [m.group(1) for p in parts if p and pattern and (m := re.match(pattern, p))]
+    return len(parts) >= 2 and len(heads) == len(parts) and any(bare_units(h) for h in heads)
 
 
 def bare_units(text: str) -> list[str]:
@@ -850,17 +912,22 @@ def _is_prose_note(sentence: str) -> bool:
     """A sentence of its own that assigns the task, the way a bracketed note does ("由县应急管理局会同县自然资源局
     负责。", "由A牵头，B、C等部门按职责分工负责。"): it opens with 由 (or a unit at a level of government), ends on a
     role marker of notes.toml, and is short."""
-    from .rules import load
 
     text = _items_prefix_re().sub("", sentence.strip())  # "责任分工：第1、2项由A牵头…": the items it assigns
     if not (text.startswith("由") or _unit_start_re().match(text)) or len(text) > PROSE_NOTE_MAX_CHARS:
         return False
+    return _closes_on_markers(text)
+
+
+def _closes_on_markers(text: str) -> bool:
+    """Whether every part of ``text`` closes on a role marker ("由A牵头，B、C按职责分工负责"); a part that goes on
+    past its verb ("县农业农村局负责项目申报审核，…，县农业农村局加强业务指导") is a sentence that does the work."""
+    from .rules import load
+
     body = text.rstrip(_NOTE_STOPS)
     markers = [m for ms in load("notes")["markers"].values() for m in ms]
-    # every part closes on a role marker ("由A牵头，B、C按职责分工负责"); a part that goes on past its verb
-    # ("县农业农村局负责项目申报审核，…，县农业农村局加强业务指导") is a sentence that does the work, not a note
     parts = [body[a:b].strip() for a, b in top_level_split(body, "，,；;")]
-    return all(any(p.endswith(m) for m in markers) for p in parts if p)
+    return bool(body) and all(any(p.endswith(m) for m in markers) for p in parts if p)
 
 
 def top_level_split(text: str, seps: str) -> list[tuple[int, int]]:
@@ -921,6 +988,9 @@ def _is_labelled_note(line: str) -> bool:
     from .structure import label_pattern
 
     body = line.lstrip(" \t\u3000")
+    prefix = _items_prefix_re().match(body)  # (a line naming items, 第1、2项由A牵头；第3项由B负责, is read by parts)
+    if prefix and "第" not in prefix.group(0) and _closes_on_markers(body[prefix.end() :]):
+        return True  # "责任分工：A抓总；B、C协同；D落实。": a labelled line that reads as a note in its parts
     if not label_pattern().match(body):
         return False
     # it opens with a label ("牵头领导：副县长…；牵头单位：…" opens with a field) and names a role label somewhere

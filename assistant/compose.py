@@ -135,6 +135,18 @@ TITLED_KIND_MIN = 2
 _KIND_WORDS = {"阶段": ("步", "步骤", "个时期")}
 # the lines of a list of assignments by unit quoted under a unit's task list, at most
 LISTED_SOURCES = 3
+# A division into kinds ("老年助餐服务点分为中心食堂、助餐点和送餐点三类"): the subject asked must be covered by the
+# sentence at least this much (the share of its topic terms the sentence holds) to answer "分几类" with it
+CLASSES_COVERAGE = 0.75
+# the words a plan divides something into kinds with, and the counted kinds (三类, 两种, 四种类型)
+_DIVIDE = r"(?:分为|分成|划分为|划分成|包括|包含|主要有|共有|设置|设)"
+_KIND_COUNT = r"(?P<count>(?:[一二三四五六七八九十两]|\d+)(?:大)?(?:类|种|种类型|个类型|个类别|个类))"
+# A table asked about ("计划表里列了几个市场"): its title and header must cover this share of the question's topic
+# terms; a table has a header and at least one row
+TABLE_COVERAGE = 0.5
+TABLE_ROWS_MIN = 2
+# a totals row (合计, 总计, 小计) is not one of the rows counted
+_TOTAL_ROW_RE = re.compile(r"^\s*(?:合计|总计|小计|共计)")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -313,7 +325,9 @@ class Composer:
 
     # ------------------------------------------------------------ targets
 
-    def match_targets(self, terms: list[str], prefer: list[str], years: tuple[str, ...] = ()) -> list[Target]:
+    def match_targets(
+        self, terms: list[str], prefer: list[str], years: tuple[str, ...] = (), at_years: tuple[str, ...] = ()
+    ) -> list[Target]:
         """Targets the topic asks about, in document order; several when it names several indicators.
 
         Greedy: repeatedly take the target whose indicator claims most of the still-unexplained terms; accept the
@@ -324,7 +338,7 @@ class Composer:
         if not terms:
             return []
         if years:
-            chosen = self.match_targets(terms, prefer)
+            chosen = self.match_targets(terms, prefer, at_years=years)  # (ties go to a target of the year asked)
             if not chosen:
                 return []
             at = {t.indicator for t in self.s.targets if t.target_year in years or _period_end(t.target_year) in years}
@@ -363,7 +377,14 @@ class Composer:
                 break
             best_n = max(n for n, _ in claims)
             # ties on what is left broken by the whole question: "花生种植和收获" — the 收获 target of 花生
-            pick = max((t for n, t in claims if n == best_n), key=lambda t: (rank(t, remaining), rank(t, terms)))
+            pick = max(
+                (t for n, t in claims if n == best_n),
+                key=lambda t: (
+                    t.target_year in at_years or _period_end(t.target_year) in at_years,
+                    rank(t, remaining),
+                    rank(t, terms),
+                ),
+            )
             chosen.append(pick)
             remaining = [x for x in remaining if not self._claims(x, pick.condition + pick.indicator)]
         if not chosen:
@@ -1118,6 +1139,70 @@ class Composer:
         draft.add(
             f"据{where}，共{len(re.split('[、和及与]', listing))}个：{listing}。原文：{sentence.text}",
             Citation.of(clause, sentence),
+        )
+        return True
+
+    def classes_part(self, terms: list[str], draft: Draft) -> bool:
+        """For "老年助餐服务点分几类": the sentence where the plan divides the subject into counted kinds — "分为A、B和C
+        三类" or "分为三类：A、B、C" — the one that best covers the subject (at least CLASSES_COVERAGE)."""
+        listed_first = re.compile(rf"{_DIVIDE}(?P<listing>[^。；：:]{{2,80}}?)(?:等)?{_KIND_COUNT}")
+        counted_first = re.compile(rf"{_DIVIDE}{_KIND_COUNT}[：:，,](?P<listing>[^。；]{{2,120}})")
+        best: tuple[float, int, Clause, Sentence, str, str] | None = None
+        for clause in self.plan.clauses:
+            for sentence in clause.sentences:
+                for pattern in (listed_first, counted_first):
+                    for m in pattern.finditer(sentence.text):
+                        cover = self.coverage(terms, sentence.text[: m.start()] or sentence.text)
+                        if cover < CLASSES_COVERAGE:
+                            continue
+                        score = (cover, -sentence.start)
+                        if best is None or score > best[:2]:
+                            best = (*score, clause, sentence, m["count"], m["listing"].strip("：:，, "))
+        if best is None:
+            return False
+        _, _, clause, sentence, count, listing = best
+        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+        draft.add(f"据{where}，共{count}：{listing}。原文：{sentence.text}", Citation.of(clause, sentence))
+        return True
+
+    def tables(self) -> list[tuple[Clause, str, list[Sentence]]]:
+        """The plan's tables: (clause, title, rows) for each run of table rows (cells joined by tabs, as every
+        reader writes a row) — the title the body line just before the run, else the clause's title; the first row
+        is the header."""
+        out: list[tuple[Clause, str, list[Sentence]]] = []
+        for clause in self.plan.clauses:
+            run: list[Sentence] = []
+            title = clause.title
+            for sentence in (*clause.sentences, None):
+                if sentence is not None and "\t" in sentence.text:
+                    run.append(sentence)
+                    continue
+                if len(run) >= TABLE_ROWS_MIN:
+                    out.append((clause, title, run))
+                run = []
+                if sentence is not None:
+                    title = sentence.text
+        return out
+
+    def table_rows_part(self, terms: list[str], draft: Draft) -> bool:
+        """For "附件的计划表里一共列了几个市场": the table whose title and header best cover the question (at least
+        TABLE_COVERAGE), its rows counted (a 合计 row is none) and named by their first text column."""
+        number_words = load_rules("document").get("target_table", {}).get("number", ())
+        best: tuple[float, int, Clause, str, list[Sentence]] | None = None
+        for n, (clause, title, rows) in enumerate(self.tables()):
+            cover = self.coverage(terms, title + rows[0].text)
+            if cover >= TABLE_COVERAGE and (best is None or cover > best[0]):
+                best = (cover, -n, clause, title, rows)
+        if best is None:
+            return False
+        _, _, clause, title, rows = best
+        header = [c.strip() for c in rows[0].text.split("\t")]
+        named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
+        body = [r for r in rows[1:] if not any(_TOTAL_ROW_RE.search(cell) for cell in r.text.split("\t"))]
+        names = [r.text.split("\t")[named].strip() for r in body if len(r.text.split("\t")) > named]
+        draft.add(
+            f"据{clause.label}的“{title}”，表中共列出{len(body)}行：{'、'.join(n for n in names if n)}。",
+            *(Citation.of(clause, r) for r in body),
         )
         return True
 

@@ -107,7 +107,11 @@ def expand_synonyms(text: str, plan_text: str) -> str:
             if used:
                 text = _replace_words(text, word, " " + " ".join(used) + " ")
         elif not _inside_plan_phrase(word, text, plan_text):
-            extra += [t for t in targets if t != word and t not in text and t not in extra]
+            # only wordings this plan can spell: another word it never uses (奖励 → 激励 in a plan that writes only
+            # 奖励) would be counted as a topic the plan lacks
+            extra += [
+                t for t in targets if t != word and t not in text and t not in extra and _spelled_by(t, plan_text)
+            ]
     return " ".join([text, *extra]) if extra else text
 
 
@@ -198,7 +202,8 @@ def figures_in(text: str) -> set[tuple[float, str]]:
     return {f for f in found if f is not None} | word_figures(text)  # 五分之一 = 20%, 一半 = 50%
 
 
-_PUNCT_RE = re.compile(r"[\s，。？！、,.?!；;：:“”\"'（）()]+")
+# punctuation between topic words; a point inside a number or a name with one (PM2.5, 1.5兆瓦) is no punctuation
+_PUNCT_RE = re.compile(r"(?:[\s，。？！、,?!；;：:“”\"'（）()]|(?<!\d)\.|\.(?!\d))+")
 
 
 def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Question:
@@ -294,7 +299,8 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     for cue in lex.cues:  # question phrases (什么时候, 百分之几, 说了算) are never the topic
         if cue.pattern is None and cue.roles & {"time", "measure", "lead", "co", "yesno", "count", "most", "alone"}:
             topic = topic.replace(cue.phrase, " ")
-        elif cue.pattern is not None and cue.roles == {"filler"}:  # a filler spanning words (发展到 before 多少)
+        elif cue.pattern is not None and cue.roles in ({"filler"}, {"kinds"}):  # a filler spanning words (发展到
+            # before 多少); the words asking for kinds (分成几类, 有哪几种) around the subject they follow
             topic = cue.pattern.sub(" ", topic)
     if unread:  # an English word the glossary cannot read says nothing about whether the plan covers the topic
         topic = " ".join(w for w in topic.split() if w.lower().strip(".'-") not in unread)

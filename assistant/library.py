@@ -248,7 +248,14 @@ class Library:
         # what the question is about
         for alias in sorted((a for a in self.aliases.get(plan.id, ()) if a.names_plan), key=lambda a: -len(a.text)):
             out = _alias_pattern(alias.text).sub(alias.subject_left, out)
+        from .lexicon import lexicon
+
         names = sorted(_names(plan), key=len, reverse=True)
+        if lexicon().has(question, "yesno"):
+            # a 文号 said of the plan in a yes/no question is a premise to check ("综保区意见是国发〔2019〕3号吧"): kept
+            # for the plan's engine, which takes 文号 out of a topic itself
+            said = {n for n in names if re.search(r"\d+号$", n) and re.search(rf"是\s*{re.escape(n)}", question)}
+            names = [n for n in names if n not in said]
         quoted = [q for q in re.findall(r"《([^》]{4,80})》", question) if plan in self.named_in(f"《{q}》")]
         for name in [*quoted, *names]:
             out = _name_pattern(name).sub("", out)

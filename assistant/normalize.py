@@ -236,12 +236,17 @@ def _acronym(token: str) -> bool:
     return any(c.isdigit() or c in "&+" for c in token) or sum(c.isupper() for c in token) >= 2
 
 
+# "(by) (the) end of 2025": a year's end as a deadline, written as plans write it (2025年底前)
+_YEAR_END_RE = re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(\d{4})\b", re.IGNORECASE)
+
+
 def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text: str = "") -> Translation:
     """Glossary phrases of an English question replaced by their Chinese terms, longest match first (as written,
     then over stemmed words, so ``harvesting``, ``free trade zones`` and ``bureaus`` find ``harvest``, ``free trade
     zone`` and ``bureau``). English function words are dropped, adjacent Chinese terms joined (谁 + 负责 → 谁负责, as
     a Chinese question writes them), other words kept as written and the content words among them listed as unread."""
     exact, stemmed, longest = _glossary_index()
+    text = _YEAR_END_RE.sub(r" \1年底前 ", text)  # "by the end of 2025" is how a plan writes 2025年底前
     tokens = [t for t in _tokens(re.sub(r"[?!,;:()\[\]\"“”‘’]", " ", text)) if t.strip()]
     # a hyphenated word the glossary lacks as a whole is its words (night-economy, consumption-based), read with
     # the rest of the question as context (an acronym such as COVID-19 stays whole)
@@ -290,6 +295,8 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
     joined = ""
     for piece in out:
         glue = "" if joined and _CJK.search(joined[-1]) and _CJK.match(piece) else " "
+        if joined[-1:].isdigit() and piece.startswith("年"):  # 2025 + 年底前: one date, as Chinese writes it
+            glue = ""
         joined = f"{joined}{glue}{piece}" if joined else piece
     return Translation(joined.strip(), tuple(unread))
 

@@ -155,10 +155,15 @@ def word_figures(text: str) -> set[tuple[float, str]]:
 
 # a figure said in words or approximately ("三百多万平米", "一千吨左右", "约20万千瓦"): the number, an approximating
 # character (多/余/来/几 after it), a scale, the unit, and an approximating qualifier; the units are number_forms'
+# A number said the spoken way carries a decimal (三点五万吨) or a digit after its scale (一万二 = 12000: the digit is
+# the next place down) and may name no unit ("是一万二吗"); a day's amount is said 吨一天 / 吨每天 (吨/日).
 _APPROX_RE = re.compile(
     r"(?P<about>大概|大约|约|近|将近|差不多)?"
-    r"(?P<num>[一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)(?P<more>多|余|来|几)?(?P<scale>万|亿)?"
-    r"(?P<unit>平方米|平米|平(?![台方均衡安稳])|吨标准煤|吨|千瓦时|千瓦|公里|亩|元|个|家|所|项|座)(?P<qual>左右|上下)?"
+    r"(?P<num>[一二两三四五六七八九十百千]+万[零一二两三四五六七八九十百千]+"
+    r"|[一二两三四五六七八九十百千]+(?:点[零一二两三四五六七八九]+)?|\d+(?:\.\d+)?)(?P<more>多|余|来|几)?"
+    r"(?P<scale>万|亿)?"
+    r"(?P<unit>平方米|平米|平(?![台方均衡安稳])|吨标准煤|吨(?:每天|每日|一天|/天|/日)?|千瓦时|千瓦|公里|亩|元|个|家|所|项|座)?"
+    r"(?P<qual>左右|上下)?"
 )
 # a share said in words: 百分之八十多, 百分之九十左右, 八成多
 _APPROX_SHARE_RE = re.compile(
@@ -171,19 +176,43 @@ APPROX_TOLERANCE = 0.15
 
 
 def chinese_number(text: str) -> int | None:
-    """``"三百"`` → 300, ``"一千二百"`` → 1200, ``"十五"`` → 15, ``"两千"`` → 2000; digits as they are."""
+    """``"三百"`` → 300, ``"一千二百"`` → 1200, ``"十五"`` → 15, ``"两千"`` → 2000; digits as they are. A digit right
+    after 百 or 千 is the next place down, as it is said: ``"一千二"`` → 1200, ``"三百五"`` → 350 (but ``"一百零五"``
+    → 105)."""
     if text.isdigit():
         return int(text)
-    total, digit = 0, None
+    if "万" in text:  # 一万二千 → 12000; 一万二 → 12000 (a digit after 万 is thousands); 三万零五 → 30005
+        high, _, low = text.partition("万")
+        tens_of_thousands = chinese_number(high) if high else 1
+        if tens_of_thousands is None:
+            return None
+        if len(low) == 1 and low in _DIGITS:
+            return tens_of_thousands * 10000 + _DIGITS[low] * 1000
+        rest = chinese_number(low.lstrip("零")) if low.lstrip("零") else 0
+        return None if rest is None else tens_of_thousands * 10000 + rest
+    total, digit, last_place = 0, None, 0
     for ch in text:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
         elif ch in _PLACES:
             total += (digit if digit is not None else 1) * _PLACES[ch]
-            digit = None
+            digit, last_place = None, _PLACES[ch]
         else:
             return None
+    if digit is not None and last_place >= 100 and text[-2] in _PLACES:
+        return total + digit * last_place // 10
     return total + (digit or 0)
+
+
+def spoken_number(text: str) -> float | None:
+    """A number said in words, decimals too: ``"三点五"`` → 3.5, ``"一千二"`` → 1200; digits as they are."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    whole, _, decimals = text.partition("点")
+    value = chinese_number(whole)
+    if value is None or any(ch not in _DIGITS for ch in decimals):
+        return None
+    return value + float("0." + "".join(str(_DIGITS[ch]) for ch in decimals)) if decimals else float(value)
 
 
 @dataclass(frozen=True)
@@ -198,7 +227,8 @@ class ApproxFigure:
     def admits(self, value: float, unit: str) -> bool:
         """Whether a figure the plan writes (its qualifier, 以上/左右, aside) falls in this range."""
         unit = re.sub(r"(以上|以下|以内|左右)$", "", unit)
-        return canonical_unit(unit) == self.unit and self.low - 1e-9 <= value <= self.high + 1e-9
+        said = not self.unit or canonical_unit(unit) == self.unit  # "是一万二吗": said with no unit, the plan's
+        return said and self.low - 1e-9 <= value <= self.high + 1e-9
 
 
 def approximate_figures(text: str) -> list[ApproxFigure]:
@@ -209,10 +239,10 @@ def approximate_figures(text: str) -> list[ApproxFigure]:
         words = not m.group("num")[0].isdigit()
         if not (words or m.group("about") or m.group("more") or m.group("qual")):
             continue
-        try:
-            value = float(m.group("num")) if m.group("num")[0].isdigit() else chinese_number(m.group("num"))
-        except ValueError:
-            value = None
+        spoken = "点" in m.group("num") or "万" in m.group("num")  # 三点五万, 一万二: a figure even with no unit
+        if m.group("unit") is None and not (words and (spoken or (m.group("scale") and len(m.group("num")) > 1))):
+            continue  # a bare 一, 十 or 三 is a word, not a figure (一起, 十四五, 三农)
+        value = spoken_number(m.group("num"))
         if value is None:
             continue
         scale = {"万": 1e4, "亿": 1e8}.get(m.group("scale") or "", 1.0)
@@ -222,7 +252,8 @@ def approximate_figures(text: str) -> list[ApproxFigure]:
             high = (value + place) * scale * (1 - 1e-6)  # 三百多 stops short of 四百
         if m.group("about") or m.group("qual"):
             low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
-        unit = canonical_unit("平方米" if m.group("unit") in ("平米", "平") else m.group("unit"))  # 三百多万平: 平方米
+        unit = m.group("unit") or ""
+        unit = canonical_unit("平方米" if unit in ("平米", "平") else unit)  # 三百多万平: 平方米; "" any unit
         out.append(ApproxFigure(m.group(0), low, high, unit))
     for m in _APPROX_SHARE_RE.finditer(text):
         if m.group("tenths"):

@@ -19,6 +19,7 @@ from .clauses import (
     _lines,
     bare_units,
     items_prefix,
+    split_sentences,
     table_row_note,
     top_level_split,
 )
@@ -223,12 +224,20 @@ class _Note:
     labelled: bool = False  # read from labelled fields ("牵头单位：A；责任单位：B"): each unit's role is its label's
     keyed: bool = False  # a clause headed by a unit's name ("（一）县财政局：负责…"): its duties are that unit's
     assigned: bool = False  # from a list of assignments by unit: the role is the list's, whoever else it names
+    duties: bool = False  # each unit given its own duty ("（A牵头：…；B：…）"): one with no role word is responsible
 
 
 def _grammar() -> dict:
     from .rules import load
 
     return load("notes")
+
+
+def role_markers(role: Role) -> tuple[str, ...]:
+    """The words a note gives ``role`` with (notes.toml ``[markers]``: 牵头, 主责… for a lead), without 负责 — which
+    says a unit has a part, not which."""
+    key = {Role.LEAD: "lead", Role.CO: "co", Role.IMPLEMENT: "implement", Role.GUIDE: "guide"}.get(role, "")
+    return tuple(m for m in _grammar()["markers"].get(key, ()) if m != "负责")
 
 
 def _markers() -> list[tuple[str, str]]:
@@ -274,10 +283,11 @@ def _untag(part: str, marks: frozenset[str] = frozenset()) -> tuple[str, dict[st
     pieces = []
     for s, e in top_level_split(part, "、"):
         piece = part[s:e]
-        stripped = piece.rstrip()
-        if stripped and stripped[-1] in _LEAD_MARKS:
-            piece = stripped[:-1]
-            if stripped[-1] in marks:
+        stripped = piece.strip()
+        mark = next((m for m in (stripped[-1:], stripped[:1]) if m and m in _LEAD_MARKS), "")
+        if mark:  # after the name ("交通运输*") or before it ("★县林业局")
+            piece = stripped[:-1] if stripped.endswith(mark) else stripped[1:]
+            if mark in marks:
                 name = piece.strip().strip("等 ")
                 tagged[name] = tagged[re.sub(r"^(各|由)", "", name)] = "lead"
         m = re.search(r"[（(]([^（()）]+)[)）]\s*$", piece)
@@ -289,7 +299,7 @@ def _untag(part: str, marks: frozenset[str] = frozenset()) -> tuple[str, dict[st
     return "、".join(pieces), tagged
 
 
-_LEAD_MARKS = "*＊★※"  # marks a table may put after a unit's name (which one leads, by the document's rule)
+_LEAD_MARKS = "*＊★※"  # marks put after or before a unit's name (which one leads, by the document's rule)
 
 
 def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str, list[str]]) -> None:
@@ -301,7 +311,7 @@ def _assign(names: list[str], role: str, tagged: dict[str, str], roles: dict[str
 
 
 # the order in which a defined label's phrase decides its role: "负责本辖区组织实施" implements, "牵头组织" leads
-_DEFINED_ROLE_ORDER = ("lead", "implement", "co", "guide", "responsible")
+_DEFINED_ROLE_ORDER = ("lead", "supervise", "implement", "co", "guide", "responsible")
 
 
 def _defined_labels(plan: Plan) -> dict[str, str]:
@@ -313,13 +323,82 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
         for sentence in clause.body:
             for pattern in _grammar()["conventions"].get("defined_labels", []):
                 for m in re.finditer(pattern, sentence.text):
-                    label, phrase = m.group(1), m.group(2)
-                    if label in known or label in out:
-                        continue
+                    phrase = m.group(2)
                     found = {role for marker, role in _markers() if marker in phrase}
                     role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
-                    if role is not None:
-                        out[label] = role
+                    for label in re.findall(r"[“\"]([^”\"]+)[”\"]", m.group(1)) or [m.group(1)]:
+                        if label not in known and label not in out and role is not None:
+                            out[label] = role
+    return out
+
+
+FIRST_LEADS = "first_leads"  # a defined label whose cell's first unit leads and the others co-handle
+
+
+def _first_lead_cells(plan: Plan, defined: dict[str, str]) -> dict[str, str]:
+    """``defined`` with the lead labels whose cells the document's rule reads in order (notes.toml
+    ``cell_first_lead``: "“行业主管部门”栏列有两个部门的，排在前面的部门负主要责任") marked ``FIRST_LEADS``."""
+    out = dict(defined)
+    for _, sentence in _rule_sentences(plan):
+        for pattern in _grammar()["conventions"].get("cell_first_lead", []):
+            for m in re.finditer(pattern, sentence.text):
+                if (out.get(m.group(1)) or _label_role(m.group(1))) == "lead":
+                    out[m.group(1)] = FIRST_LEADS
+    return out
+
+
+def _defined_row_note(plan: Plan, row: Sentence, defined: dict[str, str]) -> str:
+    """A body row of a table whose header names the document's own role labels ("序号 管控领域 行业主管部门 属地责任单位
+    监督检查单位" under "清单中“行业主管部门”…负牵头责任"), as the labelled note it stands for: its role columns only,
+    a dash (—) for none; "" when there is no such header above it."""
+    start = row.start
+    while start > 0:
+        line_start = plan.text.rfind("\n", 0, start - 1) + 1
+        line = plan.text[line_start : start].rstrip("\r\n")
+        if "\t" not in line:
+            return ""
+        header = [c.strip() for c in line.split("\t")]
+        if sum(h in defined for h in header) >= 1 and len(header) >= TABLE_HEADER_MIN:
+            cells = [c.strip() for c in row.text.split("\t")]
+            pairs = [(h, c) for h, c in zip(header, cells, strict=False) if h in defined and c and c not in "—－-"]
+            numbers = _grammar()["fields"].get("row_number", ())
+            named = next(  # the row's own name (管控领域: 涉气工业企业): the task it assigns, as a task table's is
+                (c for h, c in zip(header, cells, strict=False) if h not in defined and h not in numbers and c), ""
+            )
+            task = _grammar()["fields"]["task"][0]
+            head = [(task, named)] if named and pairs else []
+            return "（" + "；".join(f"{h}：{c}" for h, c in [*head, *pairs]) + "）" if pairs else ""
+        start = line_start
+    return ""
+
+
+TABLE_HEADER_MIN = 3  # a table's header row has three columns at least (序号, the task, a role)
+
+
+def _defined_units(plan: Plan) -> dict[str, str]:
+    """Labels a document defines by units (notes.toml ``defined_units``): "标注“分系统抓总”的任务，教育系统由县教育局
+    抓总，…由县机关事务服务中心抓总" → {分系统抓总: 县教育局、县卫生健康局、县机关事务服务中心抓总} — the words a note
+    part written as the label is read as (the label's closing marker, else the rule's strongest)."""
+    markers = _markers()
+    alternatives = "|".join(re.escape(mk) for mk, _ in markers)
+    out: dict[str, str] = {}
+    rules = [
+        m
+        for _, sentence in _rule_sentences(plan)
+        for pattern in _grammar()["conventions"].get("defined_units", [])
+        for m in re.finditer(pattern, sentence.text)
+    ]
+    for m in rules:
+        label, rule = m.group(1), m.group(2)
+        units = [u.strip() for u in re.findall(rf"由([^，,；;。由]+?)(?:{alternatives})", rule)]
+        units = [u for u in dict.fromkeys(units) if bare_units(u)]
+        if label in out or not units:
+            continue
+        own = next((mk for mk, _ in markers if label.endswith(mk)), None)
+        found = {role: mk for mk, role in reversed(markers) if mk in rule}
+        marker = own or next((found[r] for r in _DEFINED_ROLE_ORDER if r in found), None)
+        if marker:
+            out[label] = "、".join(units) + marker
     return out
 
 
@@ -437,6 +516,40 @@ def _with_default(
     return out
 
 
+def _unit_duties(body: str, defined: dict[str, str]) -> _Note | None:
+    """A note whose every part opens with a unit, perhaps its role, and a colon before its duty (notes.toml
+    ``unit_duties``): the marked units in their role, the others responsible; None for any other note (a label such
+    as 牵头单位 opens no part of it: that is a labelled note)."""
+    pattern = _grammar()["conventions"].get("unit_duties")
+    parts = [body[a:b].strip() for a, b in top_level_split(body, "；;")]
+    found = [re.match(pattern, p) for p in parts if p] if pattern else []
+    if len(found) < 2 or not all(found):
+        return None
+    labels = set(_all_labels()) | set(defined)
+    roles: dict[str, list[str]] = {"lead": [], "co": [], "responsible": []}
+    collective: list[str] = []
+    if not any(bare_units(m.group(1)) for m in found):
+        return None
+    for m in found:
+        head = m.group(1)
+        if head in labels or re.sub(r"[（(][^）)]*[）)]$", "", head) in labels:
+            return None
+        names, coll = [], []
+        for a, b in top_level_split(head, "、"):
+            found_names, found_coll = _unit_list(head[a:b])
+            names += found_names or ([] if found_coll else [head[a:b].strip()])  # a party the plan names for its
+            coll += found_coll  # share (属地街道（镇）, 行业主管部门)
+        marker = next((r for mk, r in _markers() if m.group(2) == mk), "responsible") if m.group(2) else "responsible"
+        roles[marker if marker in roles else "responsible"] += names
+        collective += coll
+    if not any(roles.values()):
+        return None
+    return _Note(
+        tuple(roles["lead"]), tuple(roles["co"]), (), (), plain=tuple(roles["responsible"]),
+        collective=tuple(collective), duties=True,
+    )  # fmt: skip
+
+
 def _groups(plan: Plan) -> dict[str, _Note]:
     """The working groups a plan defines, each read as the note its definition is (notes.toml ``group_definition``):
     {"排查摸底组": lead 县水利局, co 县自然资源局…}."""
@@ -495,14 +608,24 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
     statement = ""
 
     defined = defined or {}
+    duties = _unit_duties(body, defined)
+    if duties is not None:  # "（A牵头：…；B：…）": each unit and its own duty
+        return duties
     label_re = label_pattern(tuple(sorted(defined)))
     found = [m for m in label_re.finditer(body) if _depth_at(body, m.start()) == 0]
     if found:  # labelled fields: "牵头单位：A；配合单位：B", "负责部门：A、B；适用范围：…"
         prefix = body[: found[0].start()].strip(g["separators"] + " ")
+        pieces = [prefix[a:b].strip() for a, b in top_level_split(prefix, "；;")] if prefix else []
+        named = [p for p in pieces if re.match(r"^[^：:，,（）()]{1,12}[：:]", p)]  # 政策事项：…, a row's other columns
+        fields += [tuple(re.split("[：:]", p, maxsplit=1)) for p in named]  # type: ignore[misc]
+        prefix = "；".join(p for p in pieces if p not in named)
         if prefix:
             _read_parts(prefix, roles, propagate, collective, unread)
         for m, nxt in zip(found, [*found[1:], None], strict=True):
             value = body[m.end() : nxt.start() if nxt else len(body)].strip(g["separators"] + " 。")
+            # a field under a label the grammar does not know ends the value ("会办部门：A；2025年节点：…"): a field
+            value, *others = re.split(r"[；;](?=[^；;：:（）()]{1,12}[：:])", value)
+            fields += [tuple(o.split("：" if "：" in o else ":", 1)) for o in others]  # type: ignore[misc]
             label = _label_of(m)
             role = defined.get(label) or _label_role(label)
             if role == "ignore" or role is None:
@@ -510,6 +633,11 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
                 continue
             value, tagged = _untag(value, marks)
             names, coll = _unit_list(value)
+            if role == FIRST_LEADS:  # the document's rule: of several units in the cell the first leads
+                _assign(names[:1], "lead", tagged, roles)
+                _assign(names[1:], "co", tagged, roles)
+                collective += coll
+                continue
             _assign(names, role, tagged, roles)
             collective += coll
     else:
@@ -652,12 +780,26 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
 # ---------------------------------------------------------------- targets
 
 _UNIT_PAT = (
-    r"万吨/日|吨/日|万立方米/日|立方米/日|万平方米|平方米|亿千瓦时|万千瓦时|亿千瓦|万千瓦|千瓦|万吨标准煤|吨标准煤|亿吨|万吨|吨|"
+    r"万吨/日|吨/日|万立方米/日|立方米/日|微克/立方米|毫克/立方米|毫克/升|万平方米|平方米|亿千瓦时|万千瓦时|亿千瓦|万千瓦|千瓦|"
+    r"兆瓦|万吨标准煤|吨标准煤|亿吨|万吨|吨|万人次|人次|辆次|‰|"
     r"公里|千米|万亩|亩|"
     r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|倍|%|％"  # longer units first: alternation is ordered
 )
 # a count in tens of thousands or hundreds of millions (25万个, 60万辆, 1.5万户): 万/亿 before any measure word
 _QUANT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*((?:万|亿)?(?:{_UNIT_PAT}))")
+# item numbers (牵头第4、5、7项, 第3条): which items, never a quantity
+_ORDINAL_RE = re.compile(r"第[\d、，,和及至—\-~～]+(?:项|条|款|批|次|个)")
+
+
+def _quantity(text: str) -> re.Match[str] | None:
+    """The first quantity of ``text`` (5000户, 90%) that is not an item number (第4、5、7项)."""
+    ordinals = [m.span() for m in _ORDINAL_RE.finditer(text)]
+    for m in _QUANT_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in ordinals):
+            return m
+    return None
+
+
 _AFTER_QUAL_RE = re.compile(r"^\s*(以上|以内|以下|左右)")
 _BEFORE_QUAL = ("力争", "确保", "不低于", "不高于", "不超过", "至少")
 _DIRECTIONS = (
@@ -812,7 +954,7 @@ def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: st
         elif p:
             period = re.search(r"十[一二三四五六七八九]五", p.group(0))
             year = f"“{period.group(0)}”期间" if period else p.group(0)
-        if not _QUANT_RE.search(part):
+        if not _quantity(part):
             continue
         lead = len(part) - len(part.lstrip())
         s, part = s + lead, part.strip()
@@ -820,12 +962,12 @@ def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: st
             yield from _respectively(plan, clause, sentence, s, part, year)
             continue
         pieces = top_level_split(part, "、")
-        if sum(1 for a, b in pieces if _QUANT_RE.search(part[a:b])) < 2:
+        if sum(1 for a, b in pieces if _quantity(part[a:b])) < 2:
             pieces = [(0, len(part))]
         direction_inherited = ""
         for a, b in pieces:
             piece = part[a:b]
-            m = _QUANT_RE.search(piece)
+            m = _quantity(piece)
             if not m:
                 continue
             target = _single(plan, clause, sentence, s + a, piece, m, year, direction_inherited)
@@ -1123,6 +1265,35 @@ def convention_sentences(plan: Plan) -> list[tuple[Clause, Sentence]]:
 _LABEL_DEFINITION_WORDS = "负主要责任|负总责|牵头|配合|协助|协办|参与"
 
 
+def _members_rule(plan: Plan) -> tuple[tuple[str, ...], frozenset[str] | None] | None:
+    """The members of a body (联席会议, 领导小组) that a rule makes the co-handlers of every task whose note names only
+    its lead ("所列任务后括号内注明的单位为牵头单位，区联席会议其他成员单位按职责分工配合"), as the plan lists them
+    ("区联席会议由区教育体育局、区卫生健康局…组成"), with the chapters the rule holds for; None without such a rule
+    (notes.toml ``members_co``: group 1 the body, group 2 its short name)."""
+    found = _first_in_body(plan, _grammar()["conventions"].get("members_co", []))
+    if found is None:
+        return None
+    clause, sentence, m = found
+    for name in (n for n in (m.group(2), m.group(1)) if n):
+        listed = re.search(rf"{re.escape(name)}由(.+?)组成", plan.text)
+        units = _unit_list(listed.group(1))[0] if listed else []
+        if units:
+            return tuple(units), _rule_scope(plan, clause, sentence)
+    return None
+
+
+def _exempt_from_rule(plan: Plan) -> frozenset[str]:
+    """The parts of the plan its lead rule does not hold for, as it says ("附件所列政策事项由表中经办机构负责…，不适用
+    前述牵头、配合规定"): the labels of the clauses named (notes.toml ``rule_exemption``, group 1 an appendix)."""
+    named = {
+        m.group(1)
+        for _, sentence in _rule_sentences(plan)
+        for pattern in _grammar()["conventions"].get("rule_exemption", [])
+        for m in re.finditer(pattern, sentence.text)
+    }
+    return frozenset(c.label for c in plan.clauses if c.label in named or (c.chapter in named and c.chapter))
+
+
 def _document_convention(plan: Plan) -> tuple[str, frozenset[str] | None]:
     """The document's rule for reading plain lists, stated in a sentence of the body rather than in a note
     ("本行动计划所列各项任务由各责任单位按职责分工抓好落实，排在首位的为牵头单位，其他单位为配合单位。"), and the
@@ -1172,13 +1343,31 @@ def _rule_scope(plan: Plan, clause: Clause, sentence: Sentence) -> frozenset[str
 
 
 def _first_in_body(plan: Plan, patterns: list[str]) -> tuple[Clause, Sentence, re.Match[str]] | None:
-    """The first body sentence of the plan that one of ``patterns`` finds, with its clause and the match."""
-    for clause in plan.clauses:
-        for sentence in clause.body:
-            found = next((m for p in patterns if (m := re.search(p, sentence.text.strip()))), None)
-            if found:
-                return clause, sentence, found
+    """The first body sentence of the plan that one of ``patterns`` finds, with its clause and the match (the cover
+    notice's sentences first: a rule it states holds for the whole plan)."""
+    for clause, sentence in _rule_sentences(plan):
+        found = next((m for p in patterns if (m := re.search(p, sentence.text.strip()))), None)
+        if found:
+            return clause, sentence, found
     return None
+
+
+NOTICE_ROW = "印发通知"  # the metadata row holding the words of a cover notice (clauses._read_cover_notice)
+
+
+def _rule_sentences(plan: Plan) -> list[tuple[Clause, Sentence]]:
+    """The sentences a document states its rules in: those of the cover notice it is sent out under ("方案所列重点任务
+    均附“责任分工”，其含义如下：…", kept as metadata, outside every clause: given with the first clause, whose
+    chapters they hold for all), then the body sentences of every clause."""
+    out: list[tuple[Clause, Sentence]] = []
+    first = plan.clauses[0] if plan.clauses else None
+    for label, value in plan.meta.extra if first else ():
+        at = plan.text.find(value) if label == NOTICE_ROW and value else -1
+        if at < 0 or first is None:
+            continue
+        for n, (a, b) in enumerate(split_sentences(plan.text, at, at + len(value))):
+            out.append((first, Sentence(f"{NOTICE_ROW}#{n + 1}", first.label, SentenceKind.BODY, plan.text[a:b], a, b)))
+    return out + [(clause, sentence) for clause in plan.clauses for sentence in clause.body]
 
 
 def _inline_assignments(text: str) -> list[_Note]:
@@ -1214,6 +1403,32 @@ def _respective_re() -> re.Pattern[str]:
     endings = g["together"]["unit_endings"] + g["bare"]["endings"]
     words = "|".join(map(re.escape, sorted(g["prose"].get("respectively", []), key=len, reverse=True))) or "(?!)"
     return re.compile(rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,60}}?[{endings}])(?P<verb>{words})")
+
+
+@functools.cache
+def _together_re() -> re.Pattern[str]:
+    """Units opening a part of a sentence, a word of notes.toml ``[together] words`` (会同), units after it, then what
+    they do: "区生态环境分局会同区工业和信息化局、区住房和城乡建设局等行业主管部门，每年…"."""
+    g = _grammar()
+    endings = g["together"]["unit_endings"] + g["bare"]["endings"]
+    words = "|".join(map(re.escape, g["together"]["words"])) or "(?!)"
+    unit = rf"[\u4e00-\u9fff（）()、和]{{2,60}}?[{endings}]+"
+    return re.compile(rf"^由?(?P<lead>{unit})(?:要|应|将|须)?(?:{words})(?P<co>{unit})(?=等|[\u4e00-\u9fff])")
+
+
+def _together_notes(text: str) -> list[_Note]:
+    """The parts of a sentence in which a unit takes the lead of others ("A要会同B加强路检路查", "A会同B、C等部门每年
+    开展…"): A leads, B and C co-handle; [] when none. Every name must read as a unit (a bare list)."""
+    out: list[_Note] = []
+    for a, b in top_level_split(text, "，,；;。"):
+        part = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", text[a:b].strip())  # A（以下简称B）要会同C…
+        part = _ITEM_MARK_RE.sub("", part)
+        found = _together_re().match(part)
+        leads = bare_units(found.group("lead")) if found else []
+        co = bare_units(found.group("co")) if found else []
+        if found and leads and co and len(leads) == 1:
+            out.append(_Note(tuple(leads), tuple(co), (), ()))
+    return out
 
 
 def _respective_notes(text: str) -> list[_Note]:
@@ -1318,7 +1533,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     notes: list[tuple[Clause, Sentence, _Note]] = []
     mark_rule = _first_in_body(plan, g["conventions"].get("mark_lead", []))  # "标注“*”的为牵头部门"
     marks = frozenset(mark_rule[2].group(1)) if mark_rule else frozenset()
-    defined = _defined_labels(plan)  # "标注“监管责任”的部门牵头…": the document's own labels
+    defined = _first_lead_cells(plan, _defined_labels(plan))  # "标注“监管责任”的部门牵头…": the document's own
+    standing_for = _defined_units(plan)  # "标注“分系统抓总”的任务，…由A抓总": a label the note writes for units
     semicolon = _first_in_body(plan, g["conventions"].get("semicolon_lead", []))  # "分号前所列为牵头单位"
     by_unit, listed = _unit_assignments(plan)  # "县农业农村局：牵头第3、6、8项": at the tasks it names
     groups = _groups(plan)  # "排查摸底组：由县水利局牵头，…参与": named by notes ("（责任组：排查摸底组）")
@@ -1330,15 +1546,23 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 continue
             if sentence.kind is SentenceKind.NOTE:
                 # a row of a task table pasted as text reads as the labelled note its header makes of it
-                note = parse_note(
-                    table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text, marks, defined
-                )
+                written = table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text
+                for label, units in standing_for.items():
+                    written = written.replace(label, units)
+                note = parse_note(written, marks, defined)
                 if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
                 if groups and (grouped := _group_note(sentence.text, groups)) is not None:
                     note = grouped  # "（责任组：排查摸底组）": the units the plan puts in that group
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
+            elif (
+                sentence.kind is SentenceKind.BODY
+                and "\t" in sentence.text
+                and defined
+                and (row := _defined_row_note(plan, sentence, defined))
+            ):  # a row of a table whose columns are the document's own role labels (行业主管部门, 属地责任单位)
+                notes.append((c, sentence, parse_note(row, marks, defined)))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
                 notes.append((c, sentence, _Note((), (), (), units, standing=True)))
             elif sentence.kind is SentenceKind.BODY and groups and _defines_group(sentence.text):
@@ -1347,6 +1571,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 # "山洪沟治理由县水利局负责，城区易涝点改造由县住房和城乡建设局负责。": tasks assigned inside a sentence
                 notes += [(c, sentence, note) for note in _inline_assignments(sentence.text)]
                 notes += [(c, sentence, note) for note in _respective_notes(sentence.text)]
+                notes += [(c, sentence, note) for note in _together_notes(sentence.text)]
     notes += by_unit
     if not notes:  # no note of any kind: the sentences' subjects say who does what ("县财政局要统筹…")
         notes = [
@@ -1359,6 +1584,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     ]
     whole = _whole_document_rule(plan)  # "各乡镇（街道）是本方案实施的责任主体": they implement every task
     stated, stated_for = _document_convention(plan)  # "…排在首位的为牵头单位" in a sentence of its own: every note
+    exempt = _exempt_from_rule(plan)  # "附件所列政策事项…不适用前述牵头、配合规定": parts the rule does not hold for
+    members = _members_rule(plan)  # "…注明的单位为牵头单位，区联席会议其他成员单位按职责分工配合": the body's members
     no_order = _first_in_body(plan, g["conventions"].get("no_order", []))  # "所列责任单位排名不分先后"
     unordered = CONVENTION_STATED.format(statement=no_order[2].group(0)) if no_order else CONVENTION_NONE
     # "“负责”前所列单位为牵头单位": the units before 负责 lead; "列入某一单位名下的事项…由该单位牵头": keyed ones lead
@@ -1392,11 +1619,12 @@ def extract_structure(plan: Plan) -> PlanStructure:
         if note.statement:
             stated, stated_for = note.statement, None
         in_scope = stated_for is None or clause.chapter in stated_for  # "以上“主要任务”…两部分": not 保障措施
+        in_scope = in_scope and clause.label not in exempt
         leads, co, responsible = list(note.leads), list(note.co), []
         convention = CONVENTION_EXPLICIT
         beside = g["conventions"].get("labelled_beside_lead", "co")
-        if note.plain and note.leads and note.labelled and beside == "responsible":  # "牵头单位：A；责任单位：B"
-            responsible += note.plain
+        if note.plain and note.leads and ((note.labelled and beside == "responsible") or note.duties):
+            responsible += note.plain  # "牵头单位：A；责任单位：B"; "（A牵头：…；B：…）", B's own share
         elif note.plain and note.leads:  # "（A牵头，B负责）": with a lead named, the other units co-handle
             co += note.plain
         elif note.keyed:  # the duties listed under a unit's name: its own, led by it when the document says so
@@ -1419,6 +1647,10 @@ def extract_structure(plan: Plan) -> PlanStructure:
             else:
                 responsible += note.plain
                 convention = unordered  # no rule names a lead; the plan may say its order means nothing
+        if members is not None and leads and not (co or responsible or note.plain) and (
+            members[1] is None or clause.chapter in members[1]
+        ):  # a note naming only its lead: the other members of the body the rule names co-handle
+            co = [u for u in members[0] if u not in leads]
         nobody_else = not (leads or responsible or note.guides)
         if co and nobody_else and not note.assigned and g["conventions"].get("co_without_lead") == "responsible":
             responsible, co = [*responsible, *co], []
@@ -1431,7 +1663,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
             carried_from, carried_note = clause.label, sentence
             implementers = tuple(dict.fromkeys((*implementers, *carried)))
             source = (clause.label, sentence)
-        if whole is not None and (whole[3] is None or clause.chapter in whole[3]):
+        if whole is not None and (whole[3] is None or clause.chapter in whole[3]) and clause.label not in exempt:
             implementers = tuple(dict.fromkeys((*implementers, *names(whole[2]))))
             source = source or (whole[0].label, whole[1])
         readings.setdefault(clause.label, []).append(

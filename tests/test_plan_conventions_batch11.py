@@ -116,7 +116,9 @@ def test_a_list_number_out_of_sequence_is_no_heading_and_numbered_clauses_win() 
         "二、保障措施\n（1）加强组织领导。建立协调机制。\n附件：1．重点任务清单\n2．简称对照表\n"
     )
     plan = parse_plan(text, source="tiny.txt")
-    assert [c.label for c in plan.clauses] == ["一(1)", "一(2)", "二(1)"]  # 2． alone is no clause of 二
+    # 2． alone is no clause of 二; the lines naming the appendices are a clause of their own (附件)
+    assert [c.label for c in plan.clauses] == ["一(1)", "一(2)", "二(1)", "附件"]
+    assert plan.clause("附件").text == "附件：1．重点任务清单\n2．简称对照表"
 
 
 def test_an_assignment_with_its_helpers_in_brackets() -> None:

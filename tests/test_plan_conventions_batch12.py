@@ -25,7 +25,7 @@ SECTIONS = """某市公共数据开发利用三年行动计划
 
 def test_numbered_paragraph_chapters_and_a_task_table_with_a_principal_and_an_overseer() -> None:
     structure = extract_structure(parse_plan(SECTIONS, source="tiny.txt"))
-    assert [c.label for c in structure.plan.clauses] == ["1-1", "2-1", "2-2"]
+    assert [c.label for c in structure.plan.clauses] == ["1-1", "2-1", "2-2", "附件"]  # the appendix: a clause
     first = structure.responsibility("2-1")  # the row names its task by number and words
     assert first.leads == ("市数据局",)
     assert first.co == ("市委网信办", "市司法局", "区县人民政府")  # a cell listing with a comma too

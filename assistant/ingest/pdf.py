@@ -17,6 +17,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import CorpusFormatError
@@ -47,6 +48,8 @@ SIZE_STEP = 1.26
 CELL_GAP = 0.9
 # Vertical tolerance (points) when lining up a metadata label with its value.
 ROW_TOLERANCE = 4.0
+# A drawn rectangle at most this thick (points) is a rule: a table's border (chromium and Word draw ~0.5–1 pt).
+RULE_WIDTH = 2.0
 
 
 @dataclass
@@ -57,6 +60,7 @@ class _Line:
     x1: float
     y1: float
     text: str
+    cells: tuple[tuple[str, float, float], ...] = ()  # each cell's text with its left and right edge
 
     @property
     def char_width(self) -> float:
@@ -67,6 +71,14 @@ class _Line:
     def height(self) -> float:
         """The type size: the line's height (a few characters of punctuation are as tall as a full line)."""
         return self.y1 - self.y0
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """A page's drawn table borders: horizontal rules (y, x0, x1) and vertical rules (x, y0, y1)."""
+
+    horizontal: tuple[tuple[float, float, float], ...] = ()
+    vertical: tuple[tuple[float, float, float], ...] = ()
 
 
 def _unstretch(text: str) -> str:
@@ -89,11 +101,10 @@ def _page_lines(page, page_no: int) -> list[_Line]:
     def walk(obj) -> None:
         for child in obj:
             if isinstance(child, LTTextLine):
-                text = "\t".join(
-                    _unstretch(fold_compat(cell).replace("\n", "").rstrip()) for cell in _cells(child)
-                ).strip("\t")
+                cells = [(_unstretch(fold_compat(t).replace("\n", "").rstrip()), a, b) for t, a, b in _cells(child)]
+                text = "\t".join(t for t, _, _ in cells).strip("\t")
                 if text.strip():
-                    out.append(_Line(page_no, *child.bbox, text))
+                    out.append(_Line(page_no, *child.bbox, text, tuple(c for c in cells if c[0].strip())))
             elif hasattr(child, "__iter__"):
                 walk(child)
 
@@ -102,20 +113,92 @@ def _page_lines(page, page_no: int) -> list[_Line]:
     return out
 
 
-def _cells(line) -> list[str]:
+def _page_rules(page) -> _Rules:
+    """The thin rectangles and lines a page draws: a table's borders (a rule is at most ``RULE_WIDTH`` thick)."""
+    from pdfminer.layout import LTCurve
+
+    horizontal, vertical = [], []
+    for obj in page:
+        if not isinstance(obj, LTCurve):  # (LTRect and LTLine are curves)
+            continue
+        width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
+        if height <= RULE_WIDTH and width > RULE_WIDTH:
+            horizontal.append(((obj.y0 + obj.y1) / 2, obj.x0, obj.x1))
+        elif width <= RULE_WIDTH and height > RULE_WIDTH:
+            vertical.append(((obj.x0 + obj.x1) / 2, obj.y0, obj.y1))
+        elif width > RULE_WIDTH and height > RULE_WIDTH and getattr(obj, "stroke", False):  # a stroked cell box
+            horizontal += [(obj.y0, obj.x0, obj.x1), (obj.y1, obj.x0, obj.x1)]
+            vertical += [(obj.x0, obj.y0, obj.y1), (obj.x1, obj.y0, obj.y1)]
+    return _Rules(tuple(horizontal), tuple(vertical))
+
+
+def _grid_rows(lines: list[_Line], rules: _Rules) -> list[_Line]:
+    """Lines inside a ruled table joined into its rows: the text between two horizontal rules that vertical rules
+    cross is one row, each cell the text between two vertical rules read top to bottom — so a cell wrapped over
+    several lines ("市住房城乡 / 建设局") is one cell of one row. Lines outside every ruled table stay as they are."""
+    ys = _merged(sorted((y for y, _, _ in rules.horizontal), reverse=True))
+    out: list[_Line] = []
+    used: set[int] = set()
+    for top, bottom in pairwise(ys):
+        if top - bottom <= RULE_WIDTH:
+            continue
+        xs = _merged(sorted(x for x, y0, y1 in rules.vertical if y0 <= bottom + RULE_WIDTH and y1 >= top - RULE_WIDTH))
+        if len(xs) < 3:  # two columns at least: a single box (a framed note) is no table
+            continue
+        inside = [i for i, ln in enumerate(lines)
+                  if i not in used and bottom < (ln.y0 + ln.y1) / 2 < top
+                  and xs[0] - 1 <= ln.x0 and ln.x1 <= xs[-1] + 1]  # fmt: skip
+        if not inside:
+            continue
+        columns: list[list[tuple[float, float, str]]] = [[] for _ in xs[1:]]
+        for i in inside:
+            ln = lines[i]
+            for text, a, b in ln.cells or ((ln.text, ln.x0, ln.x1),):
+                col = next((k for k in range(len(xs) - 1) if xs[k] <= (a + b) / 2 < xs[k + 1]), None)
+                if col is not None:
+                    columns[col].append((-ln.y1, a, text.strip()))
+        used.update(inside)
+        texts = [_joined([t for _, _, t in sorted(col)]) for col in columns]
+        out.append(_Line(lines[inside[0]].page, xs[0], bottom, xs[-1], top, "\t".join(texts)))
+    out += [ln for i, ln in enumerate(lines) if i not in used]
+    out.sort(key=lambda ln: (-round(ln.y1), ln.x0))
+    return out
+
+
+def _merged(values: list[float]) -> list[float]:
+    """Coordinates of rules drawn twice or a hair apart (a cell's border and its neighbour's) as one."""
+    out: list[float] = []
+    for v in values:
+        if not out or abs(v - out[-1]) > RULE_WIDTH:
+            out.append(v)
+    return out
+
+
+def _joined(parts: list[str]) -> str:
+    """The lines of one cell as its text: Chinese runs on without a space, Latin words keep one."""
+    text = ""
+    for part in parts:
+        glue = " " if text and text[-1].isascii() and part[:1].isascii() and text[-1].isalnum() else ""
+        text += glue + part
+    return text
+
+
+def _cells(line) -> list[tuple[str, float, float]]:
     """The text of a pdfminer text line, cut where two glyphs stand ``CELL_GAP`` widths apart (cells of a table
-    row the reader put on one line: "10 县融媒体中心")."""
+    row the reader put on one line: "10 县融媒体中心"), each with its left and right edge."""
     from pdfminer.layout import LTChar
 
-    cells: list[str] = [""]
+    cells: list[list] = [["", None, None]]
     prev = None
     for item in line:
         if isinstance(item, LTChar):
             if prev is not None and item.x0 - prev.x1 > CELL_GAP * max(prev.width, 1.0) and item.get_text().strip():
-                cells.append("")
+                cells.append(["", None, None])
+            cells[-1][1] = item.x0 if cells[-1][1] is None else cells[-1][1]
+            cells[-1][2] = item.x1
             prev = item
-        cells[-1] += item.get_text()
-    return cells
+        cells[-1][0] += item.get_text()
+    return [(t, a if a is not None else line.x0, b if b is not None else line.x1) for t, a, b in cells]
 
 
 def _rows(lines: list[_Line]) -> list[_Line]:
@@ -218,6 +301,7 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
     except Exception as exc:  # pdfminer raises many types (encryption, broken xref); the message names the file
         raise CorpusFormatError(f"无法读取 PDF 文件 {path}：{type(exc).__name__}：{exc}") from None
     pages = [_page_lines(page, n) for n, page in enumerate(layout)]
+    rules = [_page_rules(page) for page in layout]
     if not any(pages):
         raise CorpusFormatError(
             f"无法读取 PDF 文件 {path}：扫描版 PDF，没有文字层（共 {len(layout)} 页）。"
@@ -225,8 +309,9 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
         )
     meta, table = _meta_table(pages[0])
     furniture = _furniture(pages, [page.height for page in layout])
-    kept = [ln for p, lines in enumerate(pages) for i, ln in enumerate(lines)
-            if (p, i) not in furniture and not (p == 0 and i in table)]  # fmt: skip
+    kept = [ln for p, lines in enumerate(pages)
+            for ln in _grid_rows([ln for i, ln in enumerate(lines)
+                                  if (p, i) not in furniture and not (p == 0 and i in table)], rules[p])]  # fmt: skip
     return Extracted(_tables(_paragraphs(_rows(kept))), tuple(meta), "pdf")
 
 
