@@ -40,15 +40,16 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _CJK_GAP_RE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CJK_SIDE_SPACE_RE = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 # A line set in a type this many times taller than the next (a title over the 主送 line) is not continued by it: a
-# wrapped paragraph keeps its type size. Measured on the 15 PDFs of tests/data and eval/unseen*: a title line stands
-# 1.29–1.38 times its next line, a bold run-in head ("1.拓展两个市场。") 1.24 times the rest of its paragraph.
+# wrapped paragraph keeps its type size. Measured on the project's PDFs by scripts/pdf_layout.py: a title line stands
+# 1.29–1.60 times its next line, a bold run-in head ("1.拓展两个市场。") 1.24 times the rest of its paragraph.
 SIZE_STEP = 1.26
 # Two glyphs of one text line this many of their widths apart stand in two cells of a table: a tab goes between
 # them (a justified line stretches its gaps to well under one character).
 CELL_GAP = 0.9
 # Vertical tolerance (points) when lining up a metadata label with its value.
 ROW_TOLERANCE = 4.0
-# A drawn rectangle at most this thick (points) is a rule: a table's border (chromium and Word draw ~0.5–1 pt).
+# A drawn rectangle at most this thick (points) is a rule: a table's border. Measured by scripts/pdf_layout.py on the
+# project's PDFs: table borders are 0.6–1.5 pt; three lines of 2.2 pt and every other shape (10 pt or more) are not.
 RULE_WIDTH = 2.0
 
 
