@@ -19,7 +19,7 @@ from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import PREAMBLE_LABEL, Clause, Plan, Sentence, SentenceKind, load_plan
-from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft
+from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, where
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -1234,8 +1234,7 @@ class Assistant:
         and cited (列第一位者为牵头单位; 主办单位对任务落实负主要责任…); otherwise how its notes are read."""
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: how the plan's notes say who leads"))
         for clause, sentence in convention_sentences(self.plan):
-            where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
-            draft.add(f"方案对此有说明（{where}）：{sentence.text}", Citation.of(clause, sentence))
+            draft.add(f"方案对此有说明（{where(clause)}）：{sentence.text}", Citation.of(clause, sentence))
         if draft.citations:
             return draft
         conventions = {r.convention for r in self.structure.responsibilities}
@@ -1265,8 +1264,7 @@ class Assistant:
         ]
         chosen = sorted(leading, key=lambda f: f[:2])[:OVERALL_LEAD_SENTENCES]
         for _, _, clause, sentence in sorted(chosen, key=lambda f: f[3].start):
-            where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
-            draft.add(f"根据{where}：{sentence.text}", Citation.of(clause, sentence))
+            draft.add(f"根据{where(clause)}：{sentence.text}", Citation.of(clause, sentence))
         return draft if draft.citations else None
 
     def _table_rows(self, q: Question, terms: list[str]) -> Draft | None:
@@ -1670,10 +1668,9 @@ class Assistant:
         if found is None:
             return False
         clause, sentence = found
-        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
         what = "具体包括哪些" if slogan else "的含义"
         draft.add(
-            f"抱歉，{self._plan_name}没有说明“{term[0]}”{what}，只在{where}中提到：{sentence.text}",
+            f"抱歉，{self._plan_name}没有说明“{term[0]}”{what}，只在{where(clause)}中提到：{sentence.text}",
             Citation.of(clause, sentence),
         )
         draft.answerable, draft.reason = False, RefusalReason.NOT_IN_PLAN
@@ -1763,8 +1760,8 @@ class Assistant:
             draft.add(f"抱歉，方案库中没有{name}的原文，无法回答它的具体内容。")
             if found is not None:
                 clause, sentence = found
-                where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
-                draft.add(f"{self._plan_name}只在{where}中提到它：{sentence.text}", Citation.of(clause, sentence))
+                said = f"{self._plan_name}只在{where(clause)}中提到它：{sentence.text}"
+                draft.add(said, Citation.of(clause, sentence))
             return draft, Intent.OUT_OF_SCOPE, None
         unquoted = self.unquoted_document(text)
         if unquoted:  # "济南市那个节能减排实施方案", "关于深化产教融合的若干意见": named without 《》, not this plan
@@ -1790,11 +1787,10 @@ class Assistant:
             return None
         clause, sentence, cited = found
         same = supposed == cited or self.composer.credit(supposed, cited) >= WHOLE_TERM
-        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
         evidence = Evidence(top_section=clause.label, top_plan=self.plan.id, detail="rule: the plan's basis")
         draft = Draft(evidence=evidence)
         verdict = "是的" if same else f"不是。{self._plan_name}依据的是《{cited}》"
-        draft.add(f"{verdict}，见{where}：{sentence.text}", Citation.of(clause, sentence))
+        draft.add(f"{verdict}，见{where(clause)}：{sentence.text}", Citation.of(clause, sentence))
         return draft
 
     def unquoted_document(self, text: str) -> str:
@@ -2162,8 +2158,6 @@ _THIS_DOCUMENT_RE = re.compile(
     r"(?:这|本|该|此)(?:份|个|一|篇)?[\u4e00-\u9fff]{0,4}?(?:方案|意见|通知|文件|规划|办法|措施)|方案(?:里|中|内)"
 )
 _TITLE_RE = re.compile(r"《([^》]{4,80})》")
-# a document named without book-title marks: an issuer or a province/city before a genre word ("国务院…综合工作方案",
-# "济南市那个…实施方案"), or a title's own form ("关于深化产教融合的若干意见")
 # a 文号 said of the plan ("这个方案是国发〔2018〕3号吧"): 是, then the number's issuer words and year
 _SAID_NUMBER_RE = re.compile(r"是[\u4e00-\u9fff]{1,8}?[〔\[［(（]\d{4}")
 # a question supposing the plan follows a document (按《…》的要求制定的吧, 是根据《…》出台的吗)
@@ -2172,6 +2166,8 @@ _BASIS_ASKED_RE = re.compile(
 )
 # where a plan says what it follows: 根据《济南市…方案》要求, 按照《…》部署, 为贯彻落实《…》
 _BASIS_WRITTEN_RE = re.compile(r"(?:根据|按照|依据|依照|遵照|贯彻落实|落实)《([^》]+)》")
+# a document named without book-title marks: an issuer or a province/city before a genre word ("国务院…综合工作方案",
+# "济南市那个…实施方案"), or a title's own form ("关于深化产教融合的若干意见")
 _UNQUOTED_DOC_RE = re.compile(
     r"(?P<issuer>国务院办公厅|国务院|中共中央|国家|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){2,3}省"
     r"|(?:(?![各本我全该那这每其此])[\u4e00-\u9fff]){1,3}(?<!城)市(?!场))"  # (市场监管局 names no city)

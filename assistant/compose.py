@@ -1112,7 +1112,7 @@ class Composer:
             if re.match(r"[，,]?\s*(?:是指|指的是|指|包括|主要包括)", sentence.text[b:]):
                 fragment = sentence.text[a:].rstrip("。")  # "所称X（以下简称Y），是指…": the definition goes with it
             draft.add(
-                f"“{term}”是方案中的简称，见{_where(clause)}：“{fragment.strip()}”。",
+                f"“{term}”是方案中的简称，见{where(clause)}：“{fragment.strip()}”。",
                 Citation.of(clause, sentence),
             )
             return True
@@ -1135,9 +1135,8 @@ class Composer:
         if best is None:
             return False
         _, _, clause, sentence, listing = best
-        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
         draft.add(
-            f"据{where}，共{len(re.split('[、和及与]', listing))}个：{listing}。原文：{sentence.text}",
+            f"据{where(clause)}，共{len(re.split('[、和及与]', listing))}个：{listing}。原文：{sentence.text}",
             Citation.of(clause, sentence),
         )
         return True
@@ -1161,10 +1160,10 @@ class Composer:
         if best is None:
             return False
         _, _, clause, sentence, count, listing = best
-        where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
-        draft.add(f"据{where}，共{count}：{listing}。原文：{sentence.text}", Citation.of(clause, sentence))
+        draft.add(f"据{where(clause)}，共{count}：{listing}。原文：{sentence.text}", Citation.of(clause, sentence))
         return True
 
+    @functools.cached_property
     def tables(self) -> list[tuple[Clause, str, list[Sentence]]]:
         """The plan's tables: (clause, title, rows) for each run of table rows (cells joined by tabs, as every
         reader writes a row) — the title the body line just before the run, else the clause's title; the first row
@@ -1189,7 +1188,7 @@ class Composer:
         TABLE_COVERAGE), its rows counted (a 合计 row is none) and named by their first text column."""
         number_words = load_rules("document").get("target_table", {}).get("number", ())
         best: tuple[float, int, Clause, str, list[Sentence]] | None = None
-        for n, (clause, title, rows) in enumerate(self.tables()):
+        for n, (clause, title, rows) in enumerate(self.tables):
             cover = self.coverage(terms, title + rows[0].text)
             if cover >= TABLE_COVERAGE and (best is None or cover > best[0]):
                 best = (cover, -n, clause, title, rows)
@@ -1244,8 +1243,7 @@ class Composer:
                 if found is None:
                     continue
                 clause, sentence = found
-                where = f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
-                draft.add(f"方案对“{term}”的说明见{where}：{sentence.text}", Citation.of(clause, sentence))
+                draft.add(f"方案对“{term}”的说明见{where(clause)}：{sentence.text}", Citation.of(clause, sentence))
                 # what the term is not, where the plan says so ("“无废城市”并不是没有固体废物产生"): it answers the
                 # premise a definition question often carries
                 m = re.search(rf"[“\"]?{t}[”\"]?(?:并不是|不是|并非|不意味着|不等于)[^。；]{{4,}}", self.plan.text)
@@ -1286,7 +1284,7 @@ class Composer:
                     continue
                 clause, sentence = found
                 draft.add(
-                    f"“{term}”指{_where(clause)}中的：“{m.group(0)}”。原文：{sentence.text}",
+                    f"“{term}”指{where(clause)}中的：“{m.group(0)}”。原文：{sentence.text}",
                     Citation.of(clause, sentence),
                 )
                 return True
@@ -1328,7 +1326,7 @@ def _no_lead_rule(convention: str) -> str:
     return f"（{stated[0]}）" if stated else ""
 
 
-def _where(clause: Clause) -> str:
+def where(clause: Clause) -> str:
     """How an answer names a clause: 一“总体要求”, or 方案序言."""
     return f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
 

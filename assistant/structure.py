@@ -319,16 +319,15 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
     "标注“监管责任”的部门牵头组织本项整治" → {监管责任: lead}. Labels of the general grammar keep their own role."""
     known = set(_all_labels())
     out: dict[str, str] = {}
-    for clause in plan.clauses:
-        for sentence in clause.body:
-            for pattern in _grammar()["conventions"].get("defined_labels", []):
-                for m in re.finditer(pattern, sentence.text):
-                    phrase = m.group(2)
-                    found = {role for marker, role in _markers() if marker in phrase}
-                    role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
-                    for label in re.findall(r"[“\"]([^”\"]+)[”\"]", m.group(1)) or [m.group(1)]:
-                        if label not in known and label not in out and role is not None:
-                            out[label] = role
+    for _, sentence in _rule_sentences(plan):  # (a cover notice may define them)
+        for pattern in _grammar()["conventions"].get("defined_labels", []):
+            for m in re.finditer(pattern, sentence.text):
+                phrase = m.group(2)
+                found = {role for marker, role in _markers() if marker in phrase}
+                role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
+                for label in re.findall(r"[“\"]([^”\"]+)[”\"]", m.group(1)) or [m.group(1)]:
+                    if label not in known and label not in out and role is not None:
+                        out[label] = role
     return out
 
 
@@ -1400,19 +1399,25 @@ _ITEM_MARK_RE = re.compile(r"^(?:[①-⑳]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[
 def _respective_re() -> re.Pattern[str]:
     """Units opening a part of a sentence, then a word of notes.toml ``[prose] respectively`` (分别负责)."""
     g = _grammar()
-    endings = g["together"]["unit_endings"] + g["bare"]["endings"]
     words = "|".join(map(re.escape, sorted(g["prose"].get("respectively", []), key=len, reverse=True))) or "(?!)"
-    return re.compile(rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,60}}?[{endings}])(?P<verb>{words})")
+    return re.compile(rf"^(?P<units>{_unit_run()})(?P<verb>{words})")
+
+
+def _unit_run(endings_run: bool = False) -> str:
+    """A run of unit names as a sentence opens with them (区教育局、区文化体育局), up to a character units end with
+    (notes.toml ``[together] unit_endings``, ``[bare] endings``) — with ``endings_run`` all such characters in a row
+    (县人社局, not 县人社)."""
+    g = _grammar()
+    endings = g["together"]["unit_endings"] + g["bare"]["endings"]
+    return rf"[\u4e00-\u9fff（）()、和]{{2,60}}?[{endings}]" + ("+" if endings_run else "")
 
 
 @functools.cache
 def _together_re() -> re.Pattern[str]:
     """Units opening a part of a sentence, a word of notes.toml ``[together] words`` (会同), units after it, then what
     they do: "区生态环境分局会同区工业和信息化局、区住房和城乡建设局等行业主管部门，每年…"."""
-    g = _grammar()
-    endings = g["together"]["unit_endings"] + g["bare"]["endings"]
-    words = "|".join(map(re.escape, g["together"]["words"])) or "(?!)"
-    unit = rf"[\u4e00-\u9fff（）()、和]{{2,60}}?[{endings}]+"
+    words = "|".join(map(re.escape, _grammar()["together"]["words"])) or "(?!)"
+    unit = _unit_run(endings_run=True)
     return re.compile(rf"^由?(?P<lead>{unit})(?:要|应|将|须)?(?:{words})(?P<co>{unit})(?=等|[\u4e00-\u9fff])")
 
 
