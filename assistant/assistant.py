@@ -111,6 +111,10 @@ FIGURE_CLAUSES = 5
 TYPO_NAME_MIN = 6
 # sentences quoted from the part that says what a plan is about (its targets, or its preamble) before its outline
 GIST_SENTENCES = 2
+# an indicator named in a refusal's example question is at most this long (清洁取暖率, 单位地区生产总值能耗: 10);
+# a longer extracted name is a sentence around the figure, not a name an official would type
+EXAMPLE_NAME_MAX = 12
+_HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
 @dataclass(frozen=True)
@@ -447,8 +451,8 @@ class Assistant:
         self, what: str = "", reason: RefusalReason = RefusalReason.NOT_IN_PLAN, evidence: Evidence | None = None
     ) -> tuple[Draft, Intent, None]:
         about = f"关于“{what}”的" if what else "这方面的"
-        example = self.structure.targets[0].indicator if self.structure.targets else ""
-        hint = f"例如“{example}的目标是多少？由谁牵头？”" if example else ""
+        example = self._example_indicator
+        hint = f"例如“{example}的目标是多少？由谁牵头？”" if example else self._example_question()
         return self._refuse(
             f"抱歉，{self._plan_name}中没有{about}内容，无法据此回答。"
             f"您可以询问方案中的目标指标、任务分工或具体措施，{hint}",
@@ -456,9 +460,27 @@ class Assistant:
             evidence,
         )
 
+    @functools.cached_property
+    def _example_indicator(self) -> str:
+        """The first of the plan's indicators fit to show in an example question: a name of Han characters only
+        (no bracket, figure or quote), no longer than ``EXAMPLE_NAME_MAX``, ending in a noun, and not a clause
+        title ("工作目标", "序言"), since the extracted name of a target is sometimes the sentence around it
+        ("建筑垃圾产生量约", "以全县12条县级河道…为重点"); "" when the plan has none, and the example asks for a
+        task's lead instead."""
+        titles = {c.title for c in self.plan.clauses} | {c.label for c in self.plan.clauses}
+        for target in self.structure.targets:
+            name = target.indicator
+            if not _HAN_NAME_RE.fullmatch(name) or len(name) > EXAMPLE_NAME_MAX or name in titles:
+                continue
+            if self.segmenter.ends_in_noun(name):
+                return name
+        return ""
+
     def _example_question(self) -> str:
         """An example of a well-posed question, from the plan's own first task with a lead unit."""
-        resp = next((r for r in self.structure.responsibilities if r.leads), None)
+        led = [r for r in self.structure.responsibilities if r.leads]
+        # a task of a clause rather than a whole chapter (a chapter's title is 工作目标 as often as a task's name)
+        resp = next((r for r in led if r.section != self.plan.clause(r.section).chapter), led[0] if led else None)
         return f"例如“{self.plan.clause(resp.section).title}由谁牵头？”" if resp else ""
 
     def _signals(self, q: Question, terms: list[str], sections: list[str], retrieval: Retrieval) -> Signals:
@@ -538,7 +560,7 @@ class Assistant:
         plan_flat = self.plan.text.replace(" ", "")
         stated = [x.replace(" ", "") for x in q.quantities]
         plan_figures = self._plan_figures()
-        matches = c.match_targets(terms, []) if terms else []
+        matches = c.match_targets(terms, [], years=q.years) if terms else []
 
         def written(x: str, text: str) -> bool:
             value = figure_value(x)
@@ -1038,7 +1060,12 @@ class Assistant:
         span_kind = kind if kind in _SPAN_KINDS else None
         fallback: tuple[Clause, Sentence, str, bool] | None = None
         first_cov, first_spanned = 0.0, False
-        for rank, label in enumerate([focus] if focus else sections[:DEADLINE_CLAUSES]):
+        # a span asked that the focus's sentence does not write: the best-ranked clauses may
+        # ("多久能办结": 10个工作日内)
+        candidates = [focus] if focus else sections[:DEADLINE_CLAUSES]
+        if focus and span_kind:
+            candidates = list(dict.fromkeys([focus, *sections[:DEADLINE_CLAUSES]]))
+        for rank, label in enumerate(candidates):
             found = self._stated_time(self.plan.clause(label), terms, retrieval, span_kind, q.topic)
             if found is None:
                 continue
@@ -1048,8 +1075,11 @@ class Assistant:
             if (
                 rank > 0
                 and when
-                and covered
-                and (cov > first_cov or (cov == first_cov and spanned and not first_spanned))
+                and (
+                    (covered and (cov > first_cov or (cov == first_cov and spanned and not first_spanned)))
+                    # the span asked, written where the first writes none, about as much of the question
+                    or (span_kind and spanned and not first_spanned and cov >= first_cov)
+                )
             ):
                 fallback = found  # a runner-up that explains more, or as much and writes the span the first does not
                 break
@@ -1654,7 +1684,21 @@ class Assistant:
 
         # a short name the segmenter split (自贸试验区 → 自贸 + 试验区) names the document when its parts joined do
         joined = {w for a, b in itertools.pairwise(every) if names_it(a + b) for w in (a, b)}
-        return all(t in joined or names_it(t) for t in words)
+        if not all(t in joined or names_it(t) for t in words):
+            return False
+        # "试点城市实施方案什么时候印发" of a plan that writes "2019年上半年，试点城市政府印发实施方案": words of its
+        # title, but the plan sets a date for another document, which the asker means
+        verbs = [v for v in _ISSUE_VERBS if v in q.text]
+        subject = [t for t in every if t not in verbs and t not in asking and not _GENRE_WORD_RE.fullmatch(t)]
+        return not (
+            verbs
+            and subject
+            and any(
+                any(v in s.text for v in verbs) and _TIME_RE.search(s.text) and all(t in s.text for t in subject)
+                for clause in self.plan.clauses
+                for s in clause.body
+            )
+        )
 
     def _undefined(self, q: Question, subject: list[str], draft: Draft) -> bool:
         """A meaning asked for (什么意思, 指的是, 含义) or the members of a numbered slogan (“五个替代”是哪五个) that
@@ -2216,6 +2260,8 @@ _META_FIELDS = (
 )
 
 
+# verbs by which a document comes out (印发, 出台): the plan's own date, or a date it sets for another document
+_ISSUE_VERBS = ("印发", "发布", "出台", "下发", "公布", "颁布")
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)
 _PHASE_WORDS = "阶段步骤时期"  # what a step is (the asker's "摸底谋划阶段" names the step 摸底谋划)
 # a step of the plan named with its period where it opens: "（一）摸底谋划（2026年2月至3月）。",
@@ -2225,9 +2271,10 @@ _PHASE_PERIOD_RE = re.compile(
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至|—|－|-|~|～)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)[)）]"
 )
 # when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
-# a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date grammar
+# a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
+# grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
 _TIME_RE = re.compile(
-    r"(?:到|至|在|于|从|自)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末)?(?:前|以前|起|开始)?"
+    r"(?:到|至|在|于|从|自)?(?<![比较])(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|起|开始)?"
     r"|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?"
     r"|(?:每|当)年年?(?:底|末)前|\d{1,2}月底前"
     r"|每(?:[一二两三四五六七八九十\d]+)?(?:个)?(?:年|季度|半年|月|周)(?:[一二两三四五六七八九十\d]+次)?|定期"

@@ -263,11 +263,21 @@ class Library:
 
     def structure(self, pid: str) -> PlanStructure:
         """The plan's extracted structure (computed once, on first use)."""
-        from .structure import extract_structure
+        from .structure import PlanStructure, extract_structure
+        from .units import UnitRegistry
 
         with self._lock:
             if pid not in self._structures:
-                self._structures[pid] = extract_structure(self.get(pid))
+                plan = self.get(pid)
+                try:
+                    self._structures[pid] = extract_structure(plan)
+                except Exception as exc:  # a fault in reading one plan's notes must not take the library down
+                    self._structures[pid] = PlanStructure(plan, UnitRegistry(()), (), ())
+                    reason = (
+                        f"责任分工和目标未能解析（{type(exc).__name__}: {exc}），条文仍可检索和引用；"
+                        "请把该文件反馈给维护者"
+                    )
+                    self.problems = (*self.problems, LoadProblem(Path(plan.source).name or pid, reason))
             return self._structures[pid]
 
     def summary(self, pid: str) -> PlanSummary:

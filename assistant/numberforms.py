@@ -204,6 +204,25 @@ def chinese_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
+_NUMERAL = "一二两三四五六七八九十百千万零"
+# a numeral with a place (十百千万) not after 第 (第五十条 names an item)
+_COUNTED_NUMERAL_RE = re.compile(rf"(?<![第{_NUMERAL}])[{_NUMERAL}]*[十百千万][{_NUMERAL}]*")
+
+
+def numerals_as_digits(text: str) -> str:
+    """Figures said in Chinese numerals before a measure word (一百五十个, 三十所) written in digits, as plans write
+    them (150个): the numeral's characters would otherwise read as words of another plan's item numbers (（五十）).
+    A numeral with no place (一个, 三项) stays as it is; so does one before no measure word (十四五)."""
+    measures = number_forms().classifiers
+
+    def digits(m: re.Match[str]) -> str:
+        end = m.end()
+        value = chinese_number(m.group(0)) if end < len(text) and text[end] in measures else None
+        return str(value) if value is not None else m.group(0)
+
+    return _COUNTED_NUMERAL_RE.sub(digits, text)
+
+
 def spoken_number(text: str) -> float | None:
     """A number said in words, decimals too: ``"三点五"`` → 3.5, ``"一千二"`` → 1200; digits as they are."""
     if re.fullmatch(r"\d+(?:\.\d+)?", text):

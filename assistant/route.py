@@ -52,6 +52,7 @@ from .index import Index, ProgressFn
 from .lexicon import lexicon
 from .library import Library, SharedResources, body_hash, level_of, levels_asked, normalise_name, without_level
 from .normalize import Normalized, merged_corrector, read
+from .numberforms import numerals_as_digits
 from .query_embed import QueryVectors, embed_once
 from .retrieve import MAX_QUERY_CHARS, RetrievalMode
 from .segment import Segmenter, domain_terms
@@ -186,7 +187,8 @@ class Router:
         normalised = read_as.text
         n = len(self.ids)
         bm25 = np.zeros(n, dtype=np.float32)
-        tokens = [t for t in self.segmenter.tokens(normalised) if t in self._vocab]
+        # (BM25 reads figures in digits: 一百五十个 → 150个, so 五十 is no word of a plan's item numbers)
+        tokens = [t for t in self.segmenter.tokens(numerals_as_digits(normalised)) if t in self._vocab]
         if tokens:
             scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
             np.maximum.at(bm25, self._clause_owner, scores)

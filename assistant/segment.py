@@ -153,6 +153,20 @@ class Segmenter:
         tags = [p.flag for p in self._pos.lcut(term)]
         return bool(tags) and all(t.startswith("n") or t in ("eng", "x") for t in tags) and tags != ["x"]
 
+    def ends_in_noun(self, term: str) -> bool:
+        """Whether the last word jieba's tagger reads in ``term`` is a noun (n*): 秸秆离田利用量, not 产生量约."""
+        if self._pos is None:
+            self._pos = _pos_tagger(self._tk)
+        words = self._pos.lcut(term)
+        if not words:
+            return False
+        last = words[-1]
+        if last.flag == "x" and len(last.word) > 2:  # a plan word, which the tagger does not know: its last word
+            table = self._pos.word_tag_tab
+            tag = next((table[last.word[i:]] for i in range(1, len(last.word)) if last.word[i:] in table), "x")
+            return tag.startswith("n")
+        return last.flag.startswith("n")
+
     def content_terms(self, text: str, glue_in: str = "", not_in: str = "") -> list[str]:
         """Distinct meaningful terms of a question (no stop words, no single characters except Latin/digits).
 

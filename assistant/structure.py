@@ -247,16 +247,19 @@ def _markers() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def _label_lists() -> dict[str, list[str]]:
+    """The role labels of notes.toml ``[labels]`` by role (``ignore`` too): its lists, not its settings
+    (``enclosures``, the ``level_prefix`` pattern)."""
+    labels = _grammar()["labels"]
+    return {key: names for key, names in labels.items() if key != "enclosures" and isinstance(names, list)}
+
+
 def _label_role(label: str) -> str | None:
-    for role, labels in _grammar()["labels"].items():
-        if role != "enclosures" and label in labels:
-            return role
-    return None
+    return next((role for role, labels in _label_lists().items() if label in labels), None)
 
 
 def _all_labels() -> list[str]:
-    labels = _grammar()["labels"]
-    return sorted((lab for key, names in labels.items() if key != "enclosures" for lab in names), key=len, reverse=True)
+    return sorted((lab for names in _label_lists().values() for lab in names), key=len, reverse=True)
 
 
 @lru_cache(maxsize=64)
@@ -1425,7 +1428,7 @@ def _together_notes(text: str) -> list[_Note]:
     """The parts of a sentence in which a unit takes the lead of others ("A要会同B加强路检路查", "A会同B、C等部门每年
     开展…"): A leads, B and C co-handle; [] when none. Every name must read as a unit (a bare list)."""
     out: list[_Note] = []
-    for a, b in top_level_split(text, "，,；;。"):
+    for a, b in top_level_split(text, "，,；;。：:"):
         part = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", text[a:b].strip())  # A（以下简称B）要会同C…
         part = _ITEM_MARK_RE.sub("", part)
         found = _together_re().match(part)

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from ..rules import load
+from ..rules import load, matches_any
 from .common import Extracted, fold_compat, meta_label, table_lines
 
 # Share of the page height at the top and bottom where running headers and footers live.
@@ -313,7 +313,9 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
     kept = [ln for p, lines in enumerate(pages)
             for ln in _grid_rows([ln for i, ln in enumerate(lines)
                                   if (p, i) not in furniture and not (p == 0 and i in table)], rules[p])]  # fmt: skip
-    return Extracted(_tables(_paragraphs(_rows(kept))), tuple(meta), "pdf")
+    # pages of one size share their margins; a landscape page of a wide table has its own
+    sizes = {n: (round(page.width), round(page.height)) for n, page in enumerate(layout)}
+    return Extracted(_tables(_paragraphs(_rows(kept), sizes)), tuple(meta), "pdf")
 
 
 def _tables(text: str) -> str:
@@ -355,21 +357,38 @@ def _lead_width(text: str, width: float) -> float:
     return sum(ASCII_WIDTH * width if ord(ch) < 0x80 else width for ch in lead.group())
 
 
-def _paragraphs(lines: list[_Line]) -> str:
-    """Rejoin wrapped lines: continue when the previous line reaches the right margin and this one is not indented."""
-    if not lines:
-        return ""
+def _margins(lines: list[_Line]) -> tuple[float, float, float]:
+    """The type width, right margin and left margin of a set of lines of one page size."""
     width = sorted(ln.char_width for ln in lines)[len(lines) // 2]
     right = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
     right = max(ln.x1 for ln in lines if abs(ln.x1 - right) < 3 * width)
     left = min(ln.x0 for ln in lines)
+    return width, right, left
+
+
+def _paragraphs(lines: list[_Line], sizes: dict[int, tuple[int, int]] | None = None) -> str:
+    """Rejoin wrapped lines: continue when the previous line reaches the right margin and this one is not indented.
+
+    Margins are measured over the pages of one size (``sizes``: page → its width and height), so a landscape page
+    holding a wide table does not move the portrait pages' margins: its cells stand left of their text."""
+    if not lines:
+        return ""
+    sizes = sizes or {}
+    groups: dict[tuple[int, int] | None, list[_Line]] = {}
+    for ln in lines:
+        groups.setdefault(sizes.get(ln.page), []).append(ln)
+    margins = {size: _margins(group) for size, group in groups.items()}
     out: list[str] = []
     prev: _Line | None = None
     for ln in lines:
+        width, right, left = margins[sizes.get(ln.page)]
         text = ln.text.strip()
         full = prev is not None and prev.x1 + _lead_width(text, width) >= right - MARGIN_CHARS * width
         at_left = ln.x0 <= left + 0.5 * width
-        heading = out and out[-1].endswith(_SENTENCE_END) and _is_heading(text)
+        # a heading, or an appendix's label (附件2), after a sentence's end starts a line of its own
+        heading = out and out[-1].endswith(_SENTENCE_END) and (
+            _is_heading(text) or matches_any("document", ("back", "appendix"), text)
+        )
         larger = prev is not None and prev.height > SIZE_STEP * ln.height  # a title line above body text
         row = "\t" in text or (out and "\t" in out[-1])  # a table row is a line of its own
         if prev is not None and full and at_left and out and not heading and not larger and not row:
