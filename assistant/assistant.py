@@ -38,6 +38,7 @@ from .lexicon import lexicon
 from .normalize import TypoCorrector, basic
 from .numberforms import (
     asked_kind,
+    asked_unit,
     chinese_int,
     listed_classes,
     measured_object,
@@ -111,6 +112,10 @@ FIGURE_CLAUSES = 5
 TYPO_NAME_MIN = 6
 # sentences quoted from the part that says what a plan is about (its targets, or its preamble) before its outline
 GIST_SENTENCES = 2
+# kinds of figure that rate the plan's whole work (a place in a ranking: 全省前三位): asked with no topic of its own,
+# the plan's sentences of that kind answer, at most KIND_SENTENCES of them
+WHOLE_WORK_KINDS = ("rank",)
+KIND_SENTENCES = 2
 # an indicator named in a refusal's example question is at most this long (清洁取暖率, 单位地区生产总值能耗: 10);
 # a longer extracted name is a sentence around the figure, not a name an official would type
 EXAMPLE_NAME_MAX = 12
@@ -701,6 +706,8 @@ class Assistant:
                 if c.coverage(terms, self.plan.clause(last.sections[0]).text) >= own:
                     sections = [last.sections[0], *[s for s in sections if s != last.sections[0]]]
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
+        unit_asked = asked_unit(q.text)  # "多少公里": the unit the figure is asked in is no word of the indicator
+        target_terms = [t for t in target_terms if t != unit_asked] or target_terms
 
         intents = list(q.intents)
         role_check = q.yesno or lexicon().has(q.text, "lead") or lexicon().has(q.text, "co")
@@ -798,6 +805,11 @@ class Assistant:
             outline = Draft(evidence=evidence)  # "（这份方案）大概包括哪些方面？": nothing but the plan asked about
             c.structure_part(outline)
             return outline, Intent.OVERVIEW, Turn(q.topic, tuple(outline.sections), (), ())
+        if not terms and not followup and q.years and primary in (Intent.MEASURES, Intent.TARGET):
+            # "到2027年到底要治到啥程度": no topic but a year the plan sets targets for; its targets of that year
+            ledger = Draft(evidence=evidence)
+            if c.target_list([], ledger, years=q.years):
+                return ledger, Intent.TARGET, Turn(q.topic, tuple(ledger.sections), tuple(ledger.targets), ())
         if not terms and not followup and primary in (Intent.LEAD, Intent.CO, Intent.MEASURES, Intent.DEADLINE):
             return self._refuse(
                 f"请说明您想了解方案中的哪一项工作，{self._example_question()}", RefusalReason.AMBIGUOUS, evidence
@@ -935,6 +947,8 @@ class Assistant:
         if not terms:
             if lexicon().has(q.text, "list") and c.target_list([], draft, years=q.years):
                 return draft.sections[0] if draft.sections else None
+            if asked_kind(q.text) in WHOLE_WORK_KINDS:  # "（这项工作）在全省排第几": the place the plan aims for
+                return self._kind_sentences(asked_kind(q.text) or "", draft)
             return None
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
@@ -981,6 +995,19 @@ class Assistant:
             draft.add(f"{counted}方案的规定是：{sentence.text}", Citation.of(figure_clause, sentence))
             return figure_clause.label
         return None
+
+    def _kind_sentences(self, kind: str, draft: Draft) -> str | None:
+        """The plan's sentences that write a figure of ``kind`` (at most ``KIND_SENTENCES``, in document order):
+        for a kind that rates the plan's whole work (a place in a ranking), asked with no topic of its own."""
+        found = [
+            (clause, sentence)
+            for clause in self.plan.clauses
+            for sentence in clause.body
+            if writes_kind(sentence.text, kind)
+        ][:KIND_SENTENCES]
+        for clause, sentence in found:
+            draft.add(f"方案的规定是：{sentence.text}", Citation.of(clause, sentence))
+        return found[0][0].label if found else None
 
     def _figure_sentence(
         self,

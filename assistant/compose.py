@@ -457,6 +457,12 @@ class Composer:
         for group in by_sentence.values():
             t0 = group[0]
             clause = self.plan.clause(t0.section)
+            if "\t" in t0.sentence.text and len({t.deadline for t in group}) > 1:
+                # a table row of one indicator by year: each year's value with its year
+                by_year = "，".join(f"{t.deadline}{t.display}" for t in group)
+                draft.add(f"{t0.indicator}：{by_year}。", Citation.of(clause, t0.sentence))
+                draft.targets += [t.id for t in group]
+                continue
             statements = [self._target_statement(t) for t in group]
             lead = f"{t0.deadline}，" if t0.deadline else ""
             # a 分别 list is stated item by item in words the plan does not write as such: its own wording follows

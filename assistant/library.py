@@ -341,8 +341,15 @@ def level_of(plan: Plan) -> str:
 
 def levels_asked(question: str) -> frozenset[str]:
     """The levels a (normalised) question's own words point to: "区里的方案" → district, "全国" → national."""
-    text = re.sub(r"\s+", "", question)
+    text = _RANKED_IN_RE.sub("", re.sub(r"\s+", "", question))
     return frozenset(level.name for level in plan_levels() if any(cue in text for cue in level.cues))
+
+
+# a level word that scopes a ranking ("在全市排到第几", "全省前三位") says where the plan's place is counted, not
+# which level's plan is meant
+_RANKED_IN_RE = re.compile(
+    r"全(?:国|省|市|区|县)(?=(?:的)?(?:排名|排到|排在|排|前[一二三四五六七八九十\d几]|第[一二三四五六七八九十\d几]))"
+)
 
 
 def without_level(question: str) -> str:

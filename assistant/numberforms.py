@@ -84,6 +84,15 @@ def measured_object(question: str) -> str:
     return ""
 
 
+def asked_unit(question: str) -> str:
+    """The measure unit an amount question asks in ("多少公里" → 公里, "多少万吨" → 吨), or "": how the figure is
+    asked, not what is measured (a table writes it in its header, "新改建农村公路（公里）")."""
+    for kind, pattern in number_forms().asks:
+        if kind == "amount" and (m := pattern.search(question)):
+            return next((g for g in m.groups() if g), "")
+    return ""
+
+
 def writes_kind(text: str, kind: str) -> bool:
     """Whether ``text`` writes a figure of ``kind`` (in any of the forms plans use)."""
     pattern = number_forms().writes.get(kind)

@@ -270,7 +270,10 @@ def label_pattern(defined: tuple[str, ...] = ()) -> re.Pattern[str]:
     enclosed = "|".join(
         f"{re.escape(pair[0])}(?:{names}){re.escape(pair[1])}" for pair in _grammar()["labels"].get("enclosures", [])
     )
-    return re.compile(f"({names})\\s*[:：]" + (f"|({enclosed})" if enclosed else ""))
+    # a label opens the note or a part of it, not the inside of a longer word (时限： in 办结时限：, a column the
+    # grammar does not know); a level before it (市级责任单位：) is the column's, as in a table header
+    opens = "(?:(?<![\u4e00-\u9fff])|(?<=级))"
+    return re.compile(f"{opens}({names})\\s*[:：]" + (f"|({enclosed})" if enclosed else ""))
 
 
 def _label_of(match: re.Match[str]) -> str:
@@ -601,7 +604,7 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
         body = body[1:-1]
     g = _grammar()
     roles: dict[str, list[str]] = {
-        "lead": [], "co": [], "implement": [], "guide": [], "responsible": [], "supervise": [],
+        "lead": [], "co": [], "implement": [], "guide": [], "responsible": [], "supervise": [], "part_lead": [],
     }  # fmt: skip
     propagate: list[str] = []
     collective: list[str] = []
@@ -705,9 +708,10 @@ def _read_parts(
                 roles["responsible"] = []
                 continue
         seg = re.sub(r"^由", "", items_prefix(re.sub(g["prose"].get("phase", "(?!)"), "", seg)))  # 2026年起由A统筹
+        not_after = g["together"].get("name_endings", "") or "\n"
         together = next(
             (m.group(0) for w in g["together"]["words"]
-             if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}", seg))),
+             if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}(?![{not_after}])", seg))),
             None,
         )  # fmt: skip
         marker = next(((m, role) for m, role in _markers() if seg.endswith(m)), None)
@@ -784,8 +788,9 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
 _UNIT_PAT = (
     r"万吨/日|吨/日|万立方米/日|立方米/日|微克/立方米|毫克/立方米|毫克/升|万平方米|平方米|亿千瓦时|万千瓦时|亿千瓦|万千瓦|千瓦|"
     r"兆瓦|万吨标准煤|吨标准煤|亿吨|万吨|吨|万人次|人次|辆次|‰|"
-    r"公里|千米|万亩|亩|"
-    r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|倍|%|％"  # longer units first: alternation is ordered
+    r"公里|千米|厘米|万亩|亩|年一遇|小时|分钟|"
+    # (longer units first: alternation is ordered)
+    r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|株|件|场|套|名|倍|%|％"
 )
 # a count in tens of thousands or hundreds of millions (25万个, 60万辆, 1.5万户): 万/亿 before any measure word
 _QUANT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*((?:万|亿)?(?:{_UNIT_PAT}))")
@@ -1421,7 +1426,10 @@ def _together_re() -> re.Pattern[str]:
     they do: "区生态环境分局会同区工业和信息化局、区住房和城乡建设局等行业主管部门，每年…"."""
     words = "|".join(map(re.escape, _grammar()["together"]["words"])) or "(?!)"
     unit = _unit_run(endings_run=True)
-    return re.compile(rf"^由?(?P<lead>{unit})(?:要|应|将|须)?(?:{words})(?P<co>{unit})(?=等|[\u4e00-\u9fff])")
+    not_after = re.escape(_grammar()["together"].get("name_endings", "")) or "\n"
+    return re.compile(
+        rf"^由?(?P<lead>{unit})(?:要|应|将|须|负责)?(?:{words})(?![{not_after}])(?P<co>{unit})(?=等|[\u4e00-\u9fff])"
+    )
 
 
 def _together_notes(text: str) -> list[_Note]:

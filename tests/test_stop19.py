@@ -3,8 +3,11 @@ batches (eval/unseen19–21): a yes/no figure checked at the year asked; a span 
 the span the plan writes rather than a year; a year compared with (比2024年) is no time the plan gives; a date the
 plan sets for another document (试点城市…印发实施方案) is not the plan's own 成文日期; a refusal's example names a
 clean indicator; figures said in numerals (一百五十个) do not read as another plan's item numbers; a region label
-(城区：A；镇村：B) does not break note reading; A会同B after a colon; a distribution note with brackets inside
-（此件发至村（社区））; PDF margins measured per page size; a fault in one plan's notes does not take the library down."""
+(城区：A；镇村：B) does not break note reading; A会同B after a colon; a distribution note with brackets
+inside （此件发至村（社区））; PDF margins measured per page size; a fault in one plan's notes does not take the library
+down. Then the note grammars the new batches brought (A为主，B协助; 第一/第二牵头单位; 首办/协办; 组长/副组长/成员单位;
+总牵头 with 分牵头; 责任科室; labels defined as what follows them; who carries out every task, said once), a place in a
+ranking asked, the unit a figure is asked in, and the targets of a year asked with no topic."""
 
 from __future__ import annotations
 
@@ -13,10 +16,11 @@ from pathlib import Path
 import pytest
 from tiny_plans import assert_verbatim, engine_for
 
+from assistant.clauses import load_plan as read_plan
 from assistant.clauses import parse_plan
 from assistant.ingest import read_document
 from assistant.library import Library
-from assistant.numberforms import numerals_as_digits
+from assistant.numberforms import asked_unit, numerals_as_digits
 from assistant.structure import extract_structure
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -103,7 +107,7 @@ def test_a_together_sentence_after_a_colon_is_read() -> None:
 
 
 def test_a_distribution_note_with_brackets_inside_is_not_part_of_the_title() -> None:
-    text = "麓原县人民政府办公室\n2025年5月16日\n（此件发至村（社区））\n某县秸秆禁烧工作方案\n一、目标\n全县实现零火点。\n"
+    text = "县人民政府办公室\n2025年5月16日\n（此件发至村（社区））\n某县秸秆禁烧工作方案\n一、目标\n全县实现零火点。\n"
     plan = parse_plan(text, source="tiny.txt")
     assert plan.title == "某县秸秆禁烧工作方案"
 
@@ -129,3 +133,119 @@ def test_a_fault_in_one_plans_notes_leaves_the_library_loaded(tmp_path, monkeypa
     assert structure.responsibilities == () and structure.targets == ()
     assert any("责任分工和目标未能解析" in p.reason for p in library.problems)
     assert library.get(library.ids[1]).clauses  # the other plan is untouched
+
+
+# ---------------------------------------------------------------- note grammars of batches unseen19–21
+
+
+def _task(note: str, rule: str = "") -> str:
+    return f"某县工作方案\n一、重点任务\n{rule}\n（一）推进工作。完成建设任务。{note}\n"
+
+
+@pytest.mark.parametrize(
+    ("note", "leads", "co"),
+    [
+        ("（县交通运输局为主，县财政局、县水利局配合）", ("县交通运输局",), ("县财政局", "县水利局")),
+        ("（市水务局为主，市住房城乡建设局、市城市管理局协助）", ("市水务局",), ("市住房城乡建设局", "市城市管理局")),
+        (
+            "（第一牵头单位：县商务局；第二牵头单位：县供销合作社联合社；配合单位：县农业农村局）",
+            ("县商务局", "县供销合作社联合社"),
+            ("县农业农村局",),
+        ),
+        (
+            "（首办单位：区城市管理局；协办单位：区市场监督管理局；办结时限：7个工作日）",
+            ("区城市管理局",),
+            ("区市场监督管理局",),
+        ),
+        (
+            "（组长单位：市市场监管局；副组长单位：市住房城乡建设局；成员单位：市财政局、市教育局）",
+            ("市市场监管局",),
+            ("市住房城乡建设局", "市财政局", "市教育局"),
+        ),
+        (
+            "（县农业农村局总牵头；小麦机收环节由县农机发展中心分牵头；县财政局配合）",
+            ("县农业农村局",),
+            ("县财政局",),
+        ),
+        (
+            "（县交通运输局为主，县邮政分公司、县供销合作社联合社配合）",
+            ("县交通运输局",),
+            ("县邮政分公司", "县供销合作社联合社"),
+        ),
+    ],
+)
+def test_lead_and_co_words_of_the_new_note_grammars(note, leads, co) -> None:
+    r = _structure(_task(note)).responsibility("一(一)")
+    assert r is not None and r.leads == leads and r.co == co
+
+
+def test_a_responsible_office_label_and_its_co_handlers() -> None:
+    note = "（责任科室：公共法律服务管理科；协同：区公共法律服务中心、各司法所）"
+    r = _structure(_task(note)).responsibility("一(一)")
+    assert r.responsible == ("公共法律服务管理科",) and "区公共法律服务中心" in r.co
+
+
+def test_labels_the_plan_defines_as_what_follows_them() -> None:
+    # (eval/unseen19 liushan: the lead depends on where the tree grows, whichever label comes first)
+    rule = (
+        "本部分任务实行城乡分区牵头：括号内“城区”“镇村”分别标注的，生长在城市规划区内的古树名木由“城区”后所列单位牵头，"
+        "生长在城市规划区外的由“镇村”后所列单位牵头，标注“配合”的单位按职责配合；未分区标注的，括号内所列单位共同负责。"
+    )
+    r = _structure(_task("（城区：区住房城乡建设局；镇村：区林业局；配合：区财政局）", rule)).responsibility("一(一)")
+    assert r.leads == ("区住房城乡建设局", "区林业局") and r.co == ("区财政局",)
+
+
+def test_who_carries_out_every_task_said_once_with_not_listed_again() -> None:
+    rule = "各乡镇人民政府负责本辖区各项任务的组织实施，下文不再逐项列出。"
+    r = _structure(_task("（牵头单位：县卫生健康局；配合单位：县教育局）", rule)).responsibility("一(一)")
+    assert r.leads == ("县卫生健康局",) and "乡镇人民政府" in "".join(r.implementers)
+
+
+def test_a_role_column_with_what_it_covers_in_brackets_is_read(tmp_path) -> None:
+    from tiny_plans import docx_with_table
+
+    path = docx_with_table(
+        tmp_path / "plan.docx",
+        ["某区公共法律服务实施方案", "一、主要指标"],
+        [
+            ["序号", "指标", "2024年", "2026年目标", "数据来源", "责任科室（单位）"],
+            ["1", "人民调解成功率", "96.5%", "97%以上", "调解系统", "基层工作科"],
+        ],
+        ("二、重点任务", "（一）完善网络。建设服务中心。（责任科室：基层工作科）"),
+    )
+    s = extract_structure(read_plan(path))
+    assert "基层工作科" in (s.responsibility("一").responsible if s.responsibility("一") else ())
+
+
+PLAN_RANK = """某市电梯安全行动方案
+一、工作目标
+到2026年底，万台电梯困人故障率较2024年下降25%以上，全市电梯安全工作在全省年度评价中稳定保持前三位。
+二、重点任务
+（一）整治老旧电梯。2025年完成评估1200台。（市市场监管局负责）
+（二）改造农村公路。2025年、2026年、2027年新改建农村公路分别为80公里、70公里、60公里。（市交通运输局负责）
+"""
+
+
+@pytest.fixture(scope="module")
+def rank_engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stop19rank") / "plan.txt"
+    path.write_text(PLAN_RANK, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+@pytest.mark.parametrize("question", ["电梯安全工作在全省排名要求排到第几？", "咱们市在全省要排第几名？"])
+def test_a_place_in_a_ranking_is_answered_by_the_plans_ranking_sentence(rank_engine, question) -> None:
+    answer = rank_engine.ask(question)
+    assert answer.answerable and "前三位" in answer.answer
+    assert [c.section for c in answer.citations] == ["一"]
+
+
+def test_the_unit_a_figure_is_asked_in_is_no_word_of_its_indicator(rank_engine) -> None:
+    assert asked_unit("2026年新改建农村公路多少公里？") == "公里"
+    answer = rank_engine.ask("2026年新改建农村公路多少公里？")
+    assert answer.answerable and "70公里" in answer.answer
+
+
+def test_targets_of_the_year_asked_with_no_topic(rank_engine) -> None:
+    answer = rank_engine.ask("到2026年到底要搞到啥程度？")
+    assert answer.answerable and "25%以上" in answer.answer

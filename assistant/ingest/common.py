@@ -99,13 +99,21 @@ def meta_rows_from_cells(rows: list[list[str]]) -> MetaRows:
     return tuple(out) if len(out) >= 2 else ()  # one label-like cell is no metadata table
 
 
+_BRACKET_TAIL_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+
+
 @cache
 def role_labels() -> frozenset[str]:
     """The labels of notes.toml that name a role (牵头单位, 配合单位, 责任单位…; not fields such as 完成时限)."""
     from ..rules import load
 
     labels = load("notes")["labels"]
-    return frozenset(name for key, names in labels.items() if key not in ("enclosures", "ignore") for name in names)
+    return frozenset(
+        name
+        for key, names in labels.items()
+        if key not in ("enclosures", "ignore") and isinstance(names, list)  # (not the level_prefix pattern)
+        for name in names
+    )
 
 
 def task_table_header(cells: list[str]) -> list[str]:
@@ -117,6 +125,8 @@ def task_table_header(cells: list[str]) -> list[str]:
     header = [_LABEL_SPACE_RE.sub("", c).rstrip(":：") for c in cells]
     # "省级责任部门": the units of a level under a role label, read as the label
     header = [re.sub(level, "", h) if re.sub(level, "", h) in role_labels() else h for h in header]
+    # "责任科室（单位）": a role label with what it covers in brackets, read as the label
+    header = [_BRACKET_TAIL_RE.sub("", h) if _BRACKET_TAIL_RE.sub("", h) in role_labels() else h for h in header]
     return header if len(header) >= 3 and any(h in role_labels() for h in header) else []
 
 
