@@ -565,7 +565,7 @@ class Assistant:
         plan_flat = self.plan.text.replace(" ", "")
         stated = [x.replace(" ", "") for x in q.quantities]
         plan_figures = self._plan_figures()
-        matches = c.match_targets(terms, [], years=q.years) if terms else []
+        matches = c.match_targets(terms, [], years=q.years if q.yesno else ()) if terms else []
 
         def written(x: str, text: str) -> bool:
             value = figure_value(x)
@@ -822,6 +822,10 @@ class Assistant:
         leader = self._leader(q, terms, sections, evidence) if sections else None
         if leader is not None:
             return leader, Intent.LEAD, Turn(q.topic, tuple(leader.sections), (), ())
+        if not q.units and primary in (Intent.TARGET, Intent.DEADLINE, Intent.MEASURES):
+            cell = Draft(evidence=evidence)  # "大型餐饮单位多久清洗一次": a table's row and column the question names
+            if c.table_cell_part(expand_synonyms(q.text, self.plan.text), terms, asked_kind(q.text), cell):
+                return cell, primary, Turn(q.topic, tuple(cell.sections), (), ())
         draft = Draft(evidence=evidence)
         counted_units = lexicon().matches(q.text, "unit_count")  # "这条有几个牵头单位": counted from its note
         if counted_units and sections and not q.units:
@@ -1061,11 +1065,30 @@ class Assistant:
         part = Draft()
         focus = self._targets(q, last, followup, terms, sections, retrieval, part, stated=False)
         chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
+        # "多久清洗一次" asks how often, "多长时间办结" how long: a target's due date answers neither
+        spanned_ask = asked_kind(q.text) in _SPAN_KINDS
+        if spanned_ask and chosen:
+            focus = None
+        ranked = [label for label in sections if any(t.section == label for t in chosen)]
+        if focus is not None and len({t.section for t in chosen}) > 1 and ranked:
+            # targets of several clauses: the one retrieval ranks first is the task asked about
+            chosen = [t for t in chosen if t.section == ranked[0]]
+            focus, part = ranked[0], Draft()
+            self.composer.target_part(chosen, part)
+        if focus is not None and chosen and not any(t.deadline for t in chosen) and not any(
+            self._note_deadline(t.section, terms) for t in chosen
+        ):
+            chosen = []  # no date with the target: the clause's own sentences may give one (below)
         if focus is not None and chosen:
+            # a target whose sentence states no date has the one its task's note gives ("完成时限：2024年6月底前")
+            notes = {t.section: self._note_deadline(t.section, terms) for t in chosen if not t.deadline}
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
-            noted = None if deadlines else self._note_deadline(focus, terms)
-            if noted:  # the target states no date; the note of its task does ("完成时限：2024年6月底前")
-                draft.add(f"完成时限：{noted[0]}。", noted[1])
+            noted = [n for n in dict.fromkeys(notes.values()) if n]
+            if noted and not deadlines:
+                draft.add(f"完成时限：{'、'.join(n[0] for n in noted)}。", *(n[1] for n in noted))
+            elif noted:  # some targets have a date of their own, the others their note's
+                draft.add(f"完成期限：{'、'.join(deadlines)}；")
+                draft.add(f"完成时限：{'、'.join(n[0] for n in noted)}。", *(n[1] for n in noted))
             else:
                 draft.add(f"完成期限：{'、'.join(deadlines)}。" if deadlines else "方案未注明该目标的完成期限。")
             draft.extend(part)

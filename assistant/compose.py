@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .answer import Citation, Evidence, RefusalReason
-from .clauses import Chapter, Clause, HeadingFamily, Sentence, SentenceKind, heading_families
+from .clauses import APPENDIX_TITLE_MAX, Chapter, Clause, HeadingFamily, Sentence, SentenceKind, heading_families
 from .intent import expand_synonyms, is_generic, synonym_pairs
 from .lexicon import lexicon
-from .numberforms import chinese_int
+from .numberforms import chinese_int, writes_kind
 from .parts import framing
 from .retrieve import Retrieval
 from .rules import load as load_rules
@@ -145,6 +145,12 @@ _KIND_COUNT = r"(?P<count>(?:[一二三四五六七八九十两]|\d+)(?:大)?(?:
 # terms; a table has a header and at least one row
 TABLE_COVERAGE = 0.5
 TABLE_ROWS_MIN = 2
+# a table's cell answers when its column's header holds this share of the question's words, or the cell writes the
+# kind of figure asked (a frequency for 多久一次: one whole point)
+CELL_MIN_SCORE = 0.5
+# a task table's row read as a labelled note has at least this many fields, each label at most ROW_LABEL_MAX long
+ROW_FIELDS_MIN = 3
+ROW_LABEL_MAX = 8
 # a totals row (合计, 总计, 小计) is not one of the rows counted
 _TOTAL_ROW_RE = re.compile(r"^\s*(?:合计|总计|小计|共计)")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -1177,14 +1183,22 @@ class Composer:
         out: list[tuple[Clause, str, list[Sentence]]] = []
         for clause in self.plan.clauses:
             run: list[Sentence] = []
+            labelled: list[Sentence] = []  # a task table's rows, read as labelled notes (路段名称：…；责任单位：…)
             title = clause.title
             for sentence in (*clause.sentences, None):
                 if sentence is not None and "\t" in sentence.text:
                     run.append(sentence)
                     continue
+                if sentence is not None and _row_fields(sentence) and (
+                    not labelled or [k for k, _ in _row_fields(sentence)] == [k for k, _ in _row_fields(labelled[0])]
+                ):
+                    labelled.append(sentence)
+                    continue
                 if len(run) >= TABLE_ROWS_MIN:
                     out.append((clause, title, run))
-                run = []
+                if len(labelled) >= TABLE_ROWS_MIN:  # (no header row: every row is one of the table)
+                    out.append((clause, title, labelled))
+                run, labelled = [], []
                 if sentence is not None:
                     title = sentence.text
         return out
@@ -1195,20 +1209,59 @@ class Composer:
         number_words = load_rules("document").get("target_table", {}).get("number", ())
         best: tuple[float, int, Clause, str, list[Sentence]] | None = None
         for n, (clause, title, rows) in enumerate(self.tables):
-            cover = self.coverage(terms, title + rows[0].text)
+            cover = self.coverage(terms, title + "".join(k for k, _ in _row_fields(rows[0]) or [("", rows[0].text)]))
             if cover >= TABLE_COVERAGE and (best is None or cover > best[0]):
                 best = (cover, -n, clause, title, rows)
         if best is None:
             return False
         _, _, clause, title, rows = best
-        header = [c.strip() for c in rows[0].text.split("\t")]
+
+        def cells(row: Sentence) -> list[str]:
+            fields = _row_fields(row)
+            return [v for _, v in fields] if fields else [c.strip() for c in row.text.split("\t")]
+
+        fields = _row_fields(rows[0])
+        header = [k for k, _ in fields] if fields else cells(rows[0])
         named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
-        body = [r for r in rows[1:] if not any(_TOTAL_ROW_RE.search(cell) for cell in r.text.split("\t"))]
-        names = [r.text.split("\t")[named].strip() for r in body if len(r.text.split("\t")) > named]
+        listed = rows if fields else rows[1:]
+        body = [r for r in listed if not any(_TOTAL_ROW_RE.search(cell) for cell in cells(r))]
+        names = [cells(r)[named].strip() for r in body if len(cells(r)) > named]
         draft.add(
             f"据{clause.label}的“{title}”，表中共列出{len(body)}行：{'、'.join(n for n in names if n)}。",
             *(Citation.of(clause, r) for r in body),
         )
+        return True
+
+    def table_cell_part(self, question: str, terms: list[str], kind: str | None, draft: Draft) -> bool:
+        """For "大型餐饮单位多久清洗一次": the cell of a table (a header row and rows named in their first text
+        column) at the row the question names by its name and the column its words or the kind of figure it asks for
+        (a frequency, a share…) point to. False unless exactly one row is named and one column is best."""
+        number_words = load_rules("document").get("target_table", {}).get("number", ())
+        found: list[tuple[float, Clause, str, Sentence, str, str, str]] = []
+        for clause, title, rows in self.tables:
+            if _row_fields(rows[0]):
+                continue  # a task table's rows are notes, read as such
+            header = [c.strip() for c in rows[0].text.split("\t")]
+            named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
+            for row in rows[1:]:
+                cells = [c.strip() for c in row.text.split("\t")]
+                if len(cells) != len(header) or len(cells[named]) < 2 or cells[named] not in question:
+                    continue
+                for i, (h, cell) in enumerate(zip(header, cells, strict=True)):
+                    if i == named or not cell or not h:
+                        continue
+                    score = self.coverage(terms, h) + (1.0 if kind and writes_kind(cell, kind) else 0.0)
+                    if score >= CELL_MIN_SCORE:
+                        found.append((score, clause, title, row, cells[named], h, cell))
+        if not found:
+            return False
+        found.sort(key=lambda f: -f[0])
+        if len({(f[3].id) for f in found}) > 1 or (len(found) > 1 and found[1][0] == found[0][0]):
+            return False  # several rows named, or two columns alike: not this rule's to choose
+        _, clause, title, row, name, h, cell = found[0]
+        # (a table's title is the line before it: a sentence that introduces it, "…见下表。", is no title)
+        named_as = f"的“{title}”" if len(title) <= APPENDIX_TITLE_MAX and not title.endswith("。") else "所列表格"
+        draft.add(f"据{where(clause)}{named_as}：{name}，{h}为“{cell}”。", Citation.of(clause, row))
         return True
 
     def sentence_at(self, offset: int) -> tuple[Clause, Sentence] | None:
@@ -1312,6 +1365,18 @@ class Composer:
             )
             return True
         return False
+
+
+def _row_fields(sentence: Sentence) -> list[tuple[str, str]]:
+    """A task table's row as the readers write it, a labelled note of three or more fields
+    ("（路段名称：X205青龙线；起止桩号：…；责任单位：…）"): its (label, value) pairs; [] for any other sentence."""
+    text = sentence.text.strip()
+    if sentence.kind is not SentenceKind.NOTE or text[:1] not in "（(" or text[-1:] not in "）)":
+        return []
+    parts = [p for p in re.split(r"[；;]", text[1:-1]) if p]
+    fields = [tuple(p.split("：", 1)) for p in parts if "：" in p]
+    ok = len(fields) >= ROW_FIELDS_MIN and len(fields) == len(parts) and all(len(k) <= ROW_LABEL_MAX for k, _ in fields)
+    return fields if ok else []  # type: ignore[return-value]
 
 
 def _unit_like(term: str) -> bool:

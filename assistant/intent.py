@@ -79,7 +79,7 @@ def _synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     text = resources.files("assistant.data").joinpath("synonyms.txt").read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
+        if line.strip() and not line.startswith(("#", "~")) and "\t" in line:
             word, targets = line.split("\t", 1)
             pairs.append((word.strip(), tuple(t.strip() for t in targets.split(",") if t.strip())))
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
@@ -90,11 +90,42 @@ def synonym_pairs() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return _synonyms()
 
 
+@cache
+def _suffix_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``data/synonyms.txt`` lines ``~器<TAB>设施,设备,装置``: a word's ending the plans write another way."""
+    text = resources.files("assistant.data").joinpath("synonyms.txt").read_text(encoding="utf-8")
+    rules = []
+    for line in text.splitlines():
+        if line.startswith("~") and "\t" in line:
+            end, others = line[1:].split("\t", 1)
+            rules.append((end.strip(), tuple(o.strip() for o in others.split(",") if o.strip())))
+    return tuple(rules)
+
+
+def _with_plan_endings(text: str, plan_text: str) -> str:
+    """A word whose ending the plan writes another way, in the plan's wording (油烟净化器 → 油烟净化设施 in a plan
+    that writes 油烟净化设施): the longest tail of the word before the ending that the plan spells with another."""
+    for end, others in _suffix_rules():
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{1,{SUFFIX_STEM_MAX}}}){re.escape(end)}", text):
+            stem = m.group(1)
+            for n in range(len(stem), 1, -1):
+                word = stem[-n:] + end
+                if word in plan_text:
+                    break
+                written = next((stem[-n:] + o for o in others if stem[-n:] + o in plan_text), None)
+                if written:
+                    text = text.replace(word, written)
+                    break
+    return text
+
+
 def expand_synonyms(text: str, plan_text: str) -> str:
     """Put the plan's wording for everyday words: in place of a word the plan never uses (``电动汽车`` →
     ``新能源汽车``, when the plan can spell that wording); after the question for one the plan uses too, when the
     question uses it on its own (``VOCs`` is also the plan's shorthand, but its targets say 挥发性有机物;
-    ``低VOCs原辅料`` is the plan's own phrase)."""
+    ``低VOCs原辅料`` is the plan's own phrase). A word's ending the plan writes another way goes first
+    (``data/synonyms.txt`` ``~`` lines: 净化器 → 净化设施)."""
+    text = _with_plan_endings(text, plan_text)
     extra: list[str] = []
     for word, targets in _synonyms():
         if word not in text:
@@ -137,6 +168,9 @@ def _replace_words(text: str, word: str, by: str) -> str:
 
 # Synonym keys this short are replaced only where they stand as words (longer ones rarely straddle a word).
 SYNONYM_BOUNDARY_LEN = 3
+# a word's part before an ending the plans write another way (净化器: 油烟净化 of 油烟净化器) is looked up at most this
+# long, and at least two characters
+SUFFIX_STEM_MAX = 6
 # A word straddling a key's edge must be at least this frequent in jieba's dictionary to keep the key from being read
 # (chosen, not fitted: the common words a short key hides in — 城市 25,084, 开发 10,022 — against the accidental pairs
 # of neighbouring words — 旧地 60, 六重 2).

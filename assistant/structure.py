@@ -785,10 +785,12 @@ def _unit_list(part: str) -> tuple[list[str], list[str]]:
 
 # ---------------------------------------------------------------- targets
 
+# (a span of time, 24小时 or 30分钟, is no target unit: "重点时段实行24小时值守" is a duty, and a deadline question
+# about the task would be answered with it)
 _UNIT_PAT = (
     r"万吨/日|吨/日|万立方米/日|立方米/日|微克/立方米|毫克/立方米|毫克/升|万平方米|平方米|亿千瓦时|万千瓦时|亿千瓦|万千瓦|千瓦|"
     r"兆瓦|万吨标准煤|吨标准煤|亿吨|万吨|吨|万人次|人次|辆次|‰|"
-    r"公里|千米|厘米|万亩|亩|年一遇|小时|分钟|"
+    r"公里|千米|厘米|万亩|亩|年一遇|千克|公斤|克|"
     # (longer units first: alternation is ordered)
     r"亿元|万元|元|个百分点|个|家|座|处|台|辆|项|所|户|人|株|件|场|套|名|倍|%|％"
 )

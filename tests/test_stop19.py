@@ -249,3 +249,62 @@ def test_the_unit_a_figure_is_asked_in_is_no_word_of_its_indicator(rank_engine) 
 def test_targets_of_the_year_asked_with_no_topic(rank_engine) -> None:
     answer = rank_engine.ask("到2026年到底要搞到啥程度？")
     assert answer.answerable and "25%以上" in answer.answer
+
+
+# ---------------------------------------------------------------- tables of requirements, html data tables
+
+HTML = """<html><head><meta charset="utf-8"><title>某区餐饮油烟治理方案</title></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/zw">政务公开</a></div>
+<div id="zoom">
+<p>某区餐饮油烟污染专项治理工作方案</p>
+<p>为改善空气质量，结合我区实际，制定本方案。</p>
+<p>一、工作目标</p>
+<p>到2025年底，全区餐饮服务单位油烟净化设施安装率达到100%。餐饮服务单位按照基准灶头数分为小型、中型、大型三类，管控要求见下表。</p>
+<table class="grid"><tr><th>规模</th><th>基准灶头数</th><th>净化设施去除效率</th><th>清洗频次</th></tr>
+<tr><td>小型</td><td>1个以上、不足3个</td><td>不低于85%</td><td>每季度不少于1次</td></tr>
+<tr><td>中型</td><td>3个以上、不足6个</td><td>不低于90%</td><td>每两个月不少于1次</td></tr>
+<tr><td>大型</td><td>6个以上</td><td>不低于95%</td><td>每月不少于1次</td></tr></table>
+<p>二、重点任务</p>
+<p>（一）规范设施运行维护。督促餐饮服务单位按照规定频次清洗净化设施。（区城市管理局负责）</p>
+<p>（二）整治隐患路段。2025年重点隐患路段整治清单如下。</p>
+<p>表1　2025年重点隐患路段整治清单</p>
+<table><tr><th>路段名称</th><th>主要隐患</th><th>责任单位</th><th>完成时限</th></tr>
+<tr><td>X205青龙线</td><td>急弯陡坡</td><td>区交通运输局</td><td>2025年8月底前</td></tr>
+<tr><td>Y031马坪线</td><td>临水临崖</td><td>区交通运输局</td><td>2025年10月底前</td></tr></table>
+</div><div class="footer">主办单位：某区人民政府</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def table_engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stop19tables") / "plan.html"
+    path.write_text(HTML, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+def test_a_web_pages_data_table_is_read_a_row_a_line_with_tabs(table_engine) -> None:
+    assert "大型\t6个以上\t不低于95%\t每月不少于1次" in table_engine.plan.text
+    assert "首页" not in table_engine.plan.text  # the page's navigation is still no part of the plan
+
+
+@pytest.mark.parametrize(
+    ("question", "cell"),
+    [
+        ("大型餐饮单位多久要清洗一次油烟净化设施？", "每月不少于1次"),
+        ("中型餐饮单位的净化设施去除效率要达到多少？", "不低于90%"),
+    ],
+)
+def test_a_requirement_is_read_at_the_row_and_column_the_question_names(table_engine, question, cell) -> None:
+    answer = table_engine.ask(question)
+    assert answer.answerable and f"“{cell}”" in answer.answer
+    assert [c.section for c in answer.citations] == ["一"]
+    assert_verbatim(table_engine, answer)
+
+
+def test_a_device_word_is_read_as_the_plans_word_for_it(table_engine) -> None:
+    answer = table_engine.ask("大型饭店的油烟净化器多久要清洗一次？")
+    assert answer.answerable and "没有提到" not in answer.answer
+
+
+def test_the_rows_of_a_task_table_are_counted(table_engine) -> None:
+    answer = table_engine.ask("2025年重点隐患路段整治清单里一共有几处路段？")
+    assert answer.answerable and "共列出2行" in answer.answer and "X205青龙线、Y031马坪线" in answer.answer

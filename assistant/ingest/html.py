@@ -35,6 +35,18 @@ def _before(table, paragraphs: int = 3) -> list[str]:
     return list(reversed(found))
 
 
+# a table's cells are joined by this mark while the page's text is walked (which drops tabs), then by TAB
+_CELL_MARK = "\x1f"
+# a table of data (cells of at most this many characters, two rows or more, two columns or more): a page laid out in
+# a table, the article in one long cell, is no such table
+TABLE_CELL_MAX = 200
+
+
+def _data_table(rows: list[list[str]]) -> bool:
+    cells = [c for row in rows for c in row]
+    return len(rows) >= 2 and max(map(len, rows)) >= 2 and all(len(c) <= TABLE_CELL_MAX for c in cells)
+
+
 def _decode(raw: bytes, path: Path) -> str:
     m = _CHARSET_RE.search(raw[:4096])
     if m:
@@ -188,11 +200,22 @@ def read_html(raw: bytes, path: Path) -> Extracted:
                 block.append(paragraph)
             table.replace_with(block)
     body, total = _article(soup)
+    for table in body.find_all("table") if body is not None else ():
+        rows = [[td.get_text(" ", strip=True) for td in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+        if not table.find("table") and _data_table(rows):
+            # any other table of the article: a line a row, its cells joined by TAB (as a .docx table is read)
+            block = soup.new_tag("div")
+            for row in rows:
+                paragraph = soup.new_tag("p")
+                paragraph.string = _CELL_MARK.join(row)
+                block.append(paragraph)
+            table.replace_with(block)
     if body is None:
         raise CorpusFormatError(f"网页 {path} 中没有找到正文文字，无法解析为方案。")
     if total < MIN_BODY_CHARS:
         raise CorpusFormatError(f"网页 {path} 的正文太短（{total} 字），不像是一份方案。")
     lines = [line.replace("\u3000", " ") if not line.strip("\u3000 ") else line for line in _block_lines(body)]
+    lines = [line.replace(_CELL_MARK, "\t") for line in lines]
     headline = _headline(soup, body, lines)
     text = clean_lines(([headline] if headline else []) + lines)
     marked = [  # the article's own headings (<h3>总体要求</h3>): chapters of a plan that numbers none
