@@ -19,7 +19,7 @@ from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import PREAMBLE_LABEL, Clause, Plan, Sentence, SentenceKind, load_plan
-from .compose import KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, where
+from .compose import DEADLINE_KIND, KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, where
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -824,7 +824,8 @@ class Assistant:
             return leader, Intent.LEAD, Turn(q.topic, tuple(leader.sections), (), ())
         if not q.units and primary in (Intent.TARGET, Intent.DEADLINE, Intent.MEASURES):
             cell = Draft(evidence=evidence)  # "大型餐饮单位多久清洗一次": a table's row and column the question names
-            if c.table_cell_part(expand_synonyms(q.text, self.plan.text), terms, asked_kind(q.text), cell):
+            kind = asked_kind(q.text) or (DEADLINE_KIND if primary is Intent.DEADLINE else None)
+            if c.table_cell_part(expand_synonyms(q.text, self.plan.text), terms, kind, cell):
                 return cell, primary, Turn(q.topic, tuple(cell.sections), (), ())
         draft = Draft(evidence=evidence)
         counted_units = lexicon().matches(q.text, "unit_count")  # "这条有几个牵头单位": counted from its note
@@ -1079,6 +1080,13 @@ class Assistant:
             self._note_deadline(t.section, terms) for t in chosen
         ):
             chosen = []  # no date with the target: the clause's own sentences may give one (below)
+        if focus is not None and chosen and sections and sections[0] != focus:
+            # the best-ranked clause dates a sentence that explains more of the question than the targets do
+            # ("县直机关食堂的餐厨垃圾计量管理什么时候推开": the task's date, not the indicator's)
+            stated = self._stated_time(self.plan.clause(sections[0]), terms, retrieval, None, q.topic)
+            covered = max(self.composer.coverage(terms, t.sentence.text) for t in chosen)
+            if stated and stated[2] and self.composer.coverage(terms, stated[1].text) > covered:
+                focus, chosen = sections[0], []
         if focus is not None and chosen:
             # a target whose sentence states no date has the one its task's note gives ("完成时限：2024年6月底前")
             notes = {t.section: self._note_deadline(t.section, terms) for t in chosen if not t.deadline}

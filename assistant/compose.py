@@ -148,6 +148,7 @@ TABLE_ROWS_MIN = 2
 # a table's cell answers when its column's header holds this share of the question's words, or the cell writes the
 # kind of figure asked (a frequency for 多久一次: one whole point)
 CELL_MIN_SCORE = 0.5
+DEADLINE_KIND = "deadline"  # the kind table_cell_part is given for a question asking when (a due-date column)
 # a task table's row read as a labelled note has at least this many fields, each label at most ROW_LABEL_MAX long
 ROW_FIELDS_MIN = 3
 ROW_LABEL_MAX = 8
@@ -1199,7 +1200,7 @@ class Composer:
                 if len(labelled) >= TABLE_ROWS_MIN:  # (no header row: every row is one of the table)
                     out.append((clause, title, labelled))
                 run, labelled = [], []
-                if sentence is not None:
+                if sentence is not None and sentence.kind is SentenceKind.BODY:  # (a note is no table's title)
                     title = sentence.text
         return out
 
@@ -1235,22 +1236,24 @@ class Composer:
     def table_cell_part(self, question: str, terms: list[str], kind: str | None, draft: Draft) -> bool:
         """For "大型餐饮单位多久清洗一次": the cell of a table (a header row and rows named in their first text
         column) at the row the question names by its name and the column its words or the kind of figure it asks for
-        (a frequency, a share…) point to. False unless exactly one row is named and one column is best."""
+        (a frequency, a share…; ``DEADLINE_KIND``: a due-date column, 完成时限) point to. False unless exactly one row
+        is named and one column is best."""
         number_words = load_rules("document").get("target_table", {}).get("number", ())
+        deadline_words = load_rules("notes")["fields"].get("deadline", ())
         found: list[tuple[float, Clause, str, Sentence, str, str, str]] = []
         for clause, title, rows in self.tables:
-            if _row_fields(rows[0]):
-                continue  # a task table's rows are notes, read as such
-            header = [c.strip() for c in rows[0].text.split("\t")]
+            labelled = bool(_row_fields(rows[0]))  # a task table's rows written as labelled notes: no header row
+            header = [k for k, _ in _row_fields(rows[0])] if labelled else _tab_cells(rows[0])
             named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
-            for row in rows[1:]:
-                cells = [c.strip() for c in row.text.split("\t")]
+            for row in rows if labelled else rows[1:]:
+                cells = [v.strip() for _, v in _row_fields(row)] if labelled else _tab_cells(row)
                 if len(cells) != len(header) or len(cells[named]) < 2 or cells[named] not in question:
                     continue
                 for i, (h, cell) in enumerate(zip(header, cells, strict=True)):
                     if i == named or not cell or not h:
                         continue
-                    score = self.coverage(terms, h) + (1.0 if kind and writes_kind(cell, kind) else 0.0)
+                    written = kind == DEADLINE_KIND and any(w in h for w in deadline_words)  # (完成时限, 办结时限)
+                    score = self.coverage(terms, h) + (1.0 if written or (kind and writes_kind(cell, kind)) else 0.0)
                     if score >= CELL_MIN_SCORE:
                         found.append((score, clause, title, row, cells[named], h, cell))
         if not found:
@@ -1365,6 +1368,10 @@ class Composer:
             )
             return True
         return False
+
+
+def _tab_cells(row: Sentence) -> list[str]:
+    return [c.strip() for c in row.text.split("\t")]
 
 
 def _row_fields(sentence: Sentence) -> list[tuple[str, str]]:

@@ -308,3 +308,25 @@ def test_a_device_word_is_read_as_the_plans_word_for_it(table_engine) -> None:
 def test_the_rows_of_a_task_table_are_counted(table_engine) -> None:
     answer = table_engine.ask("2025年重点隐患路段整治清单里一共有几处路段？")
     assert answer.answerable and "共列出2行" in answer.answer and "X205青龙线、Y031马坪线" in answer.answer
+
+
+PLAN_DATES = """某县反食品浪费工作方案
+一、工作目标
+到2025年，县直机关食堂人均餐厨垃圾产生量较2024年减少10%；到2027年底，粮食产后综合损失率较2024年降低1个百分点。
+二、重点任务
+（一）减少收获环节损失。每年组织机收减损培训。（县农业农村局负责）
+（二）推进机关食堂节约。推行小份菜、半份菜。2025年底前，县直机关食堂全部实行餐厨垃圾计量管理。（县机关事务服务中心负责）
+"""
+
+
+def test_a_deadline_is_read_where_a_sentence_explains_more_than_the_target(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("stop19dates") / "plan.txt"
+    path.write_text(PLAN_DATES, "utf-8")
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("县直机关食堂的餐厨垃圾计量管理要在什么时候前全面推开？")
+    assert "2025年底前" in answer.answer and [c.section for c in answer.citations] == ["二(二)"]
+
+
+def test_a_requirement_is_read_at_a_task_tables_row_and_column(table_engine) -> None:
+    answer = table_engine.ask("Y031马坪线的整治完成时限是什么时候？")
+    assert answer.answerable and "2025年10月底前" in answer.answer
