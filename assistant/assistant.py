@@ -646,6 +646,9 @@ class Assistant:
             )
         terms = c.terms(self._unnamed(q.topic))
         terms = [t for t in terms if t not in self._place_names] or terms  # "汀阳农村生活污水…": the plan's place
+        full = self._full_name(q) if q.units and _FULL_NAME_RE.search(q.text) else None
+        if full is not None:  # "县河长办的全称是什么": the name the plan shortens, where it says so
+            return full, Intent.OVERVIEW, Turn(q.topic, tuple(full.sections), (), tuple(u.name for u in q.units))
         counted = self._counted_clauses(q)
         if counted is not None:
             return counted, Intent.AGGREGATE, Turn(q.topic, tuple(counted.sections), (), ())
@@ -756,6 +759,11 @@ class Assistant:
         if intents == [Intent.DEADLINE] and whole and not q.quantities and not q.years:
             limits = self._time_limits()  # "这份意见有没有给出完成时限": the plan's time limits, or that it has none
             return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
+        titled = self._titled_clauses(q, terms) if _TIME_POINTS_RE.search(q.text) and not q.years else []
+        if titled:  # "发展目标分了几个时间节点，各是哪年": the time limits of the clause the question names
+            limits = self._time_limits(titled)
+            if limits.answerable and limits.citations:
+                return limits, Intent.DEADLINE, Turn(q.topic, tuple(limits.sections), (), ())
         if intents == [Intent.LEAD] and whole and (pointed or lexicon().has(q.text, "whole")):
             overall = self._overall_lead()  # "综保区意见总体上由哪个部门牵头": who leads the work as a whole
             if overall is not None:
@@ -1297,13 +1305,44 @@ class Assistant:
         value = next((v for label, v in reading.fields if label in wanted and v), "") if reading else ""
         return (value, Citation.of(self.plan.clause(section), reading.note)) if reading and value else None
 
-    def _time_limits(self) -> Draft:
+    def _full_name(self, q: Question) -> Draft | None:
+        """The full name of a unit the question names by its short form, where the plan introduces it ("办公室设在县
+        河长制工作办公室（以下简称县河长办）"), cited there; None when the plan shortens none of the names asked."""
+        for unit in q.units:
+            for name in dict.fromkeys((unit.name, *unit.variants)):
+                m = re.search(
+                    rf"([\u4e00-\u9fff]{{2,30}}?)[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]", self.plan.text
+                )
+                found = self.composer.sentence_at(m.start()) if m else None
+                if m is None or found is None:
+                    continue
+                clause, sentence = found
+                # the full name is the run of the sentence's last phrase before the bracket (设在X: X)
+                full = re.split(r"[，,。；;：:]|设在|由|为|是|成立|组建", m.group(1))[-1]
+                evidence = Evidence(top_section=clause.label, top_plan=self.plan.id, detail="rule: full name")
+                draft = Draft(evidence=evidence)
+                draft.add(
+                    f"“{name}”是方案中的简称，全称为“{full}”，见{where(clause)}：{sentence.text}",
+                    Citation.of(clause, sentence),
+                )
+                return draft
+        return None
+
+    def _titled_clauses(self, q: Question, terms: list[str]) -> list[Clause]:
+        """The clauses whose titles the question names with all its topic words besides the plan's own name
+        ("农机意见的发展目标": 一(二)“发展目标”); [] when it names none or has other words."""
+        own = [t for t in terms if not self._naming(t)]
+        text = expand_synonyms(q.text, self.plan.text)
+        named = [cl for cl in self.plan.clauses if len(cl.title) >= 2 and cl.title in text]
+        return [cl for cl in named if own and all(self.composer.credit(t, cl.title) >= TITLE_CREDIT for t in own)]
+
+    def _time_limits(self, clauses: list[Clause] | None = None) -> Draft:
         """The time limits a plan writes (到2025年, 2019年6月底前, 上半年), each with its sentence — or that its text
-        gives none (the 成文日期 is not a time limit)."""
+        gives none (the 成文日期 is not a time limit). ``clauses``: those of these clauses only."""
         date = self.plan.meta.date
         found = [
             (clause, sentence)
-            for clause in self.plan.clauses
+            for clause in (clauses if clauses is not None else self.plan.clauses)
             for sentence in clause.sentences
             if _TIME_LIMIT_RE.search(sentence.text) and not (date and date in sentence.text)
         ]
@@ -2318,6 +2357,10 @@ _META_FIELDS = (
 )
 
 
+# asks for the full name of what the question names by a short one
+_FULL_NAME_RE = re.compile(r"全称|全名|完整名称|完整的名称")
+# asks for the several time points of something ("分了几个时间节点", "各是哪年", "哪几个阶段性目标年份")
+_TIME_POINTS_RE = re.compile(r"(?:几个|哪些|哪几个)(?:时间节点|时间点|节点|年份)|(?:各|分别)是(?:哪年|哪一年|什么时候)")
 # verbs by which a document comes out (印发, 出台): the plan's own date, or a date it sets for another document
 _ISSUE_VERBS = ("印发", "发布", "出台", "下发", "公布", "颁布")
 # a time the plan gives in a sentence: a year (到2025年底) or a five-year period (“十四五”期间)

@@ -330,3 +330,21 @@ def test_a_deadline_is_read_where_a_sentence_explains_more_than_the_target(tmp_p
 def test_a_requirement_is_read_at_a_task_tables_row_and_column(table_engine) -> None:
     answer = table_engine.ask("Y031马坪线的整治完成时限是什么时候？")
     assert answer.answerable and "2025年10月底前" in answer.answer
+
+
+def test_the_time_points_of_a_clause_named_by_its_title(rank_engine) -> None:
+    answer = rank_engine.ask("工作目标分了几个时间节点，各是哪年？")
+    assert answer.answerable and "2026年" in answer.answer and {c.section for c in answer.citations} == {"一"}
+
+
+def test_the_full_name_of_a_unit_the_plan_shortens(tmp_path_factory) -> None:
+    text = (
+        "某县河道整治行动方案\n一、组织机构\n成立县整治指挥部，办公室设在县河长制工作办公室（以下简称县河长办）。\n"
+        "二、重点任务\n（一）排查问题。全面排查河道问题。（县河长办牵头，县水利局配合）\n"
+    )
+    path = tmp_path_factory.mktemp("stop19full") / "plan.txt"
+    path.write_text(text, "utf-8")
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("县河长办的全称是什么？")
+    assert "全称为“县河长制工作办公室”" in answer.answer and [c.section for c in answer.citations] == ["一"]
+    assert_verbatim(engine, answer)
