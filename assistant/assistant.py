@@ -1087,7 +1087,11 @@ class Assistant:
         if focus is not None and chosen and not any(t.deadline for t in chosen) and not any(
             self._note_deadline(t.section, terms) for t in chosen
         ):
-            chosen = []  # no date with the target: the clause's own sentences may give one (below)
+            # no date with the target: a sentence of its clause may give one (below); if none does, the target
+            # is stated with "方案未注明该目标的完成期限"
+            dated = self._stated_time(self.plan.clause(focus), terms, retrieval, None, q.topic)
+            if dated and dated[2]:
+                chosen = []
         if focus is not None and chosen and sections and sections[0] != focus:
             # the best-ranked clause dates a sentence that explains more of the question than the targets do
             # ("县直机关食堂的餐厨垃圾计量管理什么时候推开": the task's date, not the indicator's)
