@@ -25,6 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# this checkout's code, not whichever copy the environment has installed (a worktree measures its own commit)
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
 QUESTION = "清洁取暖率的目标是多少？由谁牵头？"
 # one plan's engine (the library's router adds one BM25 and one vector query: scripts/bench_library.py measures it)
 PLAN = Path(__file__).resolve().parent.parent / "corpus" / "laiwu-14th-fyp-energy-saving-plan.txt"
@@ -61,10 +65,22 @@ print(json.dumps({"latencies_ms": latencies, "maxrss_kib": rss}))
 
 def _worker(code: str, args: list[str], index_dir: Path) -> tuple[dict, float]:
     """Run ``python -c code args`` on ``index_dir``; its JSON report and the wall-clock time it was spawned."""
-    env = {**os.environ, "FANGAN_INDEX_DIR": str(index_dir), "FANGAN_CORPUS_PATH": str(PLAN), "HF_HUB_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "FANGAN_INDEX_DIR": str(index_dir),
+        "FANGAN_CORPUS_PATH": str(PLAN),
+        "HF_HUB_OFFLINE": "1",
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+    }
     spawned = time.time()
     proc = subprocess.run(
-        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False, timeout=1800
+        [sys.executable, "-c", code, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1800,
     )
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
