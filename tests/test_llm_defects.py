@@ -176,6 +176,7 @@ def test_held_questions_do_not_hold_the_web_workers_and_fallbacks_are_not_cached
         assert not other.notes and not any(f.done() for f in held)
         first = held[0].result(timeout=3 * HELD + 2)
         assert first.notes and "响应超时" in first.notes[0]
+        held[1].result(timeout=3 * HELD + 2)  # (both held requests over before the model recovers: no race with it)
         script.reply = Scripted("honest")  # the model recovers: the fallback was not cached
         again = service.ask(held_question)
         assert not again.notes
