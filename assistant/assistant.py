@@ -960,8 +960,9 @@ class Assistant:
         if not terms:
             if lexicon().has(q.text, "list") and c.target_list([], draft, years=q.years):
                 return draft.sections[0] if draft.sections else None
-            if asked_kind(q.text) in WHOLE_WORK_KINDS:  # "（这项工作）在全省排第几": the place the plan aims for
-                return self._kind_sentences(asked_kind(q.text) or "", draft)
+            whole_kind = asked_kind(q.text)
+            if whole_kind in WHOLE_WORK_KINDS:  # "（这项工作）在全省排第几": the place the plan aims for
+                return self._kind_sentences(whole_kind, draft)  # type: ignore[arg-type]
             return None
         kind = asked_kind(q.text)
         matches = c.match_targets(terms, sections, years=q.years)
@@ -1075,8 +1076,8 @@ class Assistant:
         focus = self._targets(q, last, followup, terms, sections, retrieval, part, stated=False)
         chosen = [t for t in self.structure.targets if t.id in set(part.targets)]
         # "多久清洗一次" asks how often, "多长时间办结" how long: a target's due date answers neither
-        spanned_ask = asked_kind(q.text) in _SPAN_KINDS
-        if spanned_ask and chosen:
+        kind = asked_kind(q.text)
+        if kind in _SPAN_KINDS and chosen:
             focus = None
         ranked = [label for label in sections if any(t.section == label for t in chosen)]
         if focus is not None and len({t.section for t in chosen}) > 1 and ranked:
@@ -1084,9 +1085,9 @@ class Assistant:
             chosen = [t for t in chosen if t.section == ranked[0]]
             focus, part = ranked[0], Draft()
             self.composer.target_part(chosen, part)
-        if focus is not None and chosen and not any(t.deadline for t in chosen) and not any(
-            self._note_deadline(t.section, terms) for t in chosen
-        ):
+        # a target whose sentence states no date has the one its task's note gives ("完成时限：2024年6月底前")
+        notes = {t.section: self._note_deadline(t.section, terms) for t in chosen if not t.deadline}
+        if focus is not None and chosen and not any(t.deadline for t in chosen) and not any(notes.values()):
             # no date with the target: a sentence of its clause may give one (below); if none does, the target
             # is stated with "方案未注明该目标的完成期限"
             dated = self._stated_time(self.plan.clause(focus), terms, retrieval, None, q.topic)
@@ -1100,8 +1101,6 @@ class Assistant:
             if stated and stated[2] and self.composer.coverage(terms, stated[1].text) > covered:
                 focus, chosen = sections[0], []
         if focus is not None and chosen:
-            # a target whose sentence states no date has the one its task's note gives ("完成时限：2024年6月底前")
-            notes = {t.section: self._note_deadline(t.section, terms) for t in chosen if not t.deadline}
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
             noted = [n for n in dict.fromkeys(notes.values()) if n]
             if noted and not deadlines:
@@ -1126,7 +1125,6 @@ class Assistant:
             draft.add(f"方案给出的完成时限是“{noted[0]}”：{clause.title}。", noted[1])
             return clause.label
         # a span ("用多长时间", "待多久": 每年至少1个月) or a frequency ("多久一次": 每年召开两次) asked for
-        kind = asked_kind(q.text)
         span_kind = kind if kind in _SPAN_KINDS else None
         fallback: tuple[Clause, Sentence, str, bool] | None = None
         first_cov, first_spanned = 0.0, False

@@ -1190,10 +1190,9 @@ class Composer:
                 if sentence is not None and "\t" in sentence.text:
                     run.append(sentence)
                     continue
-                if sentence is not None and _row_fields(sentence) and (
-                    not labelled or [k for k, _ in _row_fields(sentence)] == [k for k, _ in _row_fields(labelled[0])]
-                ):
-                    labelled.append(sentence)
+                fields = _row_fields(sentence) if sentence is not None else []
+                if fields and (not labelled or [k for k, _ in fields] == _table_layout(labelled)[0]):
+                    labelled.append(sentence)  # type: ignore[arg-type]
                     continue
                 if len(run) >= TABLE_ROWS_MIN:
                     out.append((clause, title, run))
@@ -1210,23 +1209,16 @@ class Composer:
         number_words = load_rules("document").get("target_table", {}).get("number", ())
         best: tuple[float, int, Clause, str, list[Sentence]] | None = None
         for n, (clause, title, rows) in enumerate(self.tables):
-            cover = self.coverage(terms, title + "".join(k for k, _ in _row_fields(rows[0]) or [("", rows[0].text)]))
+            cover = self.coverage(terms, title + "".join(_table_layout(rows)[0]))
             if cover >= TABLE_COVERAGE and (best is None or cover > best[0]):
                 best = (cover, -n, clause, title, rows)
         if best is None:
             return False
         _, _, clause, title, rows = best
-
-        def cells(row: Sentence) -> list[str]:
-            fields = _row_fields(row)
-            return [v for _, v in fields] if fields else [c.strip() for c in row.text.split("\t")]
-
-        fields = _row_fields(rows[0])
-        header = [k for k, _ in fields] if fields else cells(rows[0])
+        header, listed = _table_layout(rows)
         named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
-        listed = rows if fields else rows[1:]
-        body = [r for r in listed if not any(_TOTAL_ROW_RE.search(cell) for cell in cells(r))]
-        names = [cells(r)[named].strip() for r in body if len(cells(r)) > named]
+        body = [r for r in listed if not any(_TOTAL_ROW_RE.search(cell) for cell in _row_cells(r))]
+        names = [cells[named] for r in body if len(cells := _row_cells(r)) > named]
         draft.add(
             f"据{clause.label}的“{title}”，表中共列出{len(body)}行：{'、'.join(n for n in names if n)}。",
             *(Citation.of(clause, r) for r in body),
@@ -1242,11 +1234,10 @@ class Composer:
         deadline_words = load_rules("notes")["fields"].get("deadline", ())
         found: list[tuple[float, Clause, str, Sentence, str, str, str]] = []
         for clause, title, rows in self.tables:
-            labelled = bool(_row_fields(rows[0]))  # a task table's rows written as labelled notes: no header row
-            header = [k for k, _ in _row_fields(rows[0])] if labelled else _tab_cells(rows[0])
+            header, listed = _table_layout(rows)
             named = next((i for i, h in enumerate(header) if h and not any(w in h for w in number_words)), 0)
-            for row in rows if labelled else rows[1:]:
-                cells = [v.strip() for _, v in _row_fields(row)] if labelled else _tab_cells(row)
+            for row in listed:
+                cells = _row_cells(row)
                 if len(cells) != len(header) or len(cells[named]) < 2 or cells[named] not in question:
                     continue
                 for i, (h, cell) in enumerate(zip(header, cells, strict=True)):
@@ -1370,8 +1361,17 @@ class Composer:
         return False
 
 
-def _tab_cells(row: Sentence) -> list[str]:
-    return [c.strip() for c in row.text.split("\t")]
+def _table_layout(rows: list[Sentence]) -> tuple[list[str], list[Sentence]]:
+    """A table's column labels and its rows: a tabbed table's first row is its header; a task table whose rows are
+    written as labelled notes has its labels in every row, and every row is one of the table."""
+    fields = _row_fields(rows[0])
+    return ([k for k, _ in fields], rows) if fields else (_row_cells(rows[0]), rows[1:])
+
+
+def _row_cells(row: Sentence) -> list[str]:
+    """A row's cells: a labelled note's values, or a tabbed line's cells."""
+    fields = _row_fields(row)
+    return [v.strip() for _, v in fields] if fields else [c.strip() for c in row.text.split("\t")]
 
 
 def _row_fields(sentence: Sentence) -> list[tuple[str, str]]:
