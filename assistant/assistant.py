@@ -86,10 +86,16 @@ LEAD_LOOKAHEAD = 3
 # a row of a task table names a clause's task when this share of its task cell's words is in the clause's text
 # (chosen, as LIST_COVERAGE: most of the words, so a row sharing only 燃气/安全 with the clause does not)
 TASK_ROW_COVERAGE = 0.8
+# a row's field asked by its label: the question writes one of the row's values (this long at least) and this share of
+# the label's words ("服务专员" of 服务专员派出单位) (chosen, not fitted)
+ROW_VALUE_MIN = 4
+FIELD_LABEL_COVERAGE = 0.5
 # a place's own measures (by 适用范围) are shown with their text up to this many, by their titles beyond
 SCOPED_SHOWN = 3
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
+# a time that says when work starts ("从2019年起", "自2025年1月1日起"), not when it is due
+_START_RE = re.compile(r"(?:从|自)\S{2,12}?(?:起|开始)")
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
 DEADLINE_SENTENCES = 2
 # clauses a deadline is looked for in, best first: a runner-up that states the time and explains the question as
@@ -830,6 +836,9 @@ class Assistant:
         leader = self._leader(q, terms, sections, evidence) if sections else None
         if leader is not None:
             return leader, Intent.LEAD, Turn(q.topic, tuple(leader.sections), (), ())
+        field_value = self._row_field(q, sections, evidence) if sections and not followup else None
+        if field_value is not None:  # "果蔬类预制菜这条链的链长由谁担任": a labelled row's field
+            return field_value, primary, Turn(q.topic, tuple(field_value.sections), (), ())
         if not q.units and primary in (Intent.TARGET, Intent.DEADLINE, Intent.MEASURES):
             cell = Draft(evidence=evidence)  # "大型餐饮单位多久清洗一次": a table's row and column the question names
             kind = asked_kind(q.text) or (DEADLINE_KIND if primary is Intent.DEADLINE else None)
@@ -1096,9 +1105,11 @@ class Assistant:
         if focus is not None and chosen and sections and sections[0] != focus:
             # the best-ranked clause dates a sentence that explains more of the question than the targets do
             # ("县直机关食堂的餐厨垃圾计量管理什么时候推开": the task's date, not the indicator's)
-            stated = self._stated_time(self.plan.clause(sections[0]), terms, retrieval, None, q.topic)
+            best = self.plan.clause(sections[0])
+            stated = self._stated_time(best, terms, retrieval, None, q.topic)
             covered = max(self.composer.coverage(terms, t.sentence.text) for t in chosen)
-            if stated and stated[2] and self.composer.coverage(terms, stated[1].text) > covered:
+            # (a task's dated sentence says what its title names: "本项工作长期坚持" under "严格特殊作业和承包商管理")
+            if stated and stated[2] and self.composer.coverage(terms, best.title + stated[1].text) > covered:
                 focus, chosen = sections[0], []
         if focus is not None and chosen:
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
@@ -1133,6 +1144,11 @@ class Assistant:
         candidates = [focus] if focus else sections[:DEADLINE_CLAUSES]
         if focus and span_kind:
             candidates = list(dict.fromkeys([focus, *sections[:DEADLINE_CLAUSES]]))
+        # the sentence that covers the things the question names best, of any candidate: when no candidate answers
+        # by the rules below, it does (a time it states, or that the plan states none); judged on the question's
+        # nouns ("国家资历框架什么时候建成": 建成 is how completion is asked, not what is asked about)
+        nouns = [t for t in terms if self.segmenter.is_noun(t)] or terms
+        named: tuple[float, tuple[Clause, Sentence, str, bool]] | None = None
         for rank, label in enumerate(candidates):
             found = self._stated_time(self.plan.clause(label), terms, retrieval, span_kind, q.topic)
             if found is None:
@@ -1140,6 +1156,10 @@ class Assistant:
             clause, sentence, when, spanned = found
             cov = self.composer.coverage(terms, sentence.text)
             covered = cov >= QUALITATIVE_COVERAGE
+            if (noun_cov := self.composer.coverage(nouns, sentence.text)) >= QUALITATIVE_COVERAGE and (
+                named is None or noun_cov > named[0]
+            ):
+                named = (noun_cov, found)
             if (
                 rank > 0
                 and when
@@ -1158,10 +1178,17 @@ class Assistant:
                 fallback = found if when or is_task or covered else None
                 if when and (spanned or not span_kind):
                     break
+        if fallback is None and named is not None:
+            # a runner-up is what the question is about ("国家资历框架什么时候建成" when retrieval ranks the
+            # chapter's opening first)
+            fallback = named[1]
         if fallback is None:
             return None
         clause, sentence, when, _ = fallback
-        lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
+        if _START_RE.fullmatch(when):  # "从2019年起" says when the work starts, not when it is due
+            lead = f"方案未注明该项工作的完成期限，给出的起始时间是“{when}”："
+        else:
+            lead = f"方案给出的时间是“{when}”：" if when else "方案未注明该项工作的完成期限。相关要求为："
         draft.add(lead + sentence.text, Citation.of(clause, sentence))
         return clause.label
 
@@ -1192,6 +1219,8 @@ class Assistant:
             spanned = [s for s in clause.body if _span(s.text, span_kind) and self.composer.coverage(terms, s.text)]
             best += sorted(spanned, key=lambda s: self.composer.coverage(terms, s.text), reverse=True)[:1]
         timed = [(s, m) for s in best if (m := (span_kind and _span(s.text, span_kind)) or _TIME_RE.search(s.text))]
+        if not timed and not span_kind:  # "本项工作长期坚持。": a sentence that dates the task as a whole
+            timed = [(s, m) for s in clause.body if _WHOLE_TASK_RE.match(s.text) and (m := _TIME_RE.search(s.text))][:1]
         # of several, the one that explains the question best (then the one retrieval ranks higher)
         timed.sort(
             key=lambda sm: (
@@ -1213,6 +1242,31 @@ class Assistant:
             frames = list(YEAR_FRAME_RE.finditer(before[before.rfind("\n") + 1 :]))
             when = frames[-1].group(0).rstrip("，,") if frames else ""
         return clause, sentence, when, spanned
+
+    def _row_field(self, q: Question, sections: list[str], evidence: Evidence) -> Draft | None:
+        """A field of one labelled row asked by its label ("果蔬及调理类预制菜这条链的链长由谁担任" of a row "（细分产业
+        链：果蔬及调理类预制菜；链长：市政府秘书长；…）"): the row whose own field value the question writes (at least
+        ROW_VALUE_MIN characters), the field whose label's words the question holds; None otherwise."""
+        c = self.composer
+        for label in sections[:FIGURE_CLAUSES]:
+            resp = self.structure.responsibility(label)
+            for reading in resp.readings if resp else ():
+                named = [v for _, v in reading.fields if len(v) >= ROW_VALUE_MIN and v in q.text]
+                if not named:
+                    continue
+                asked = [
+                    (name, value)
+                    for name, value in reading.fields
+                    if value not in named
+                    and (name in q.text or c.coverage(c.terms(name), q.text) >= FIELD_LABEL_COVERAGE)
+                ]
+                if len(asked) != 1:
+                    continue
+                name, value = asked[0]
+                draft = Draft(evidence=evidence)
+                draft.add(f"“{named[0]}”一项的{name}：{value}。", Citation.of(self.plan.clause(label), reading.note))
+                return draft
+        return None
 
     def _leader(self, q: Question, terms: list[str], sections: list[str], evidence: Evidence) -> Draft | None:
         """The official a task's note names in a field of its own ("牵头领导是谁", "牵头领导是罗建平副县长吗":
@@ -1618,13 +1672,16 @@ class Assistant:
         """
         if len(resp.readings) < 2 or not terms:
             return None
+        # words of the asker's own the plan never uses ("周由", a cut across two words) tell no item apart
+        terms = [t for t in terms if t not in self.composer.unknown_terms(terms)] or terms
         clause = self.plan.clause(resp.section)
         start, scored = clause.start, []
         for reading in sorted(resp.readings, key=lambda r: r.note.start):
             task = reading.field("task")  # a row of a task table names its task in its own cell
             if not task and reading.item and reading.note.section != clause.label:
                 task = items_text(self.plan, clause, reading.item)  # assigned from a 分工方案 elsewhere: its items
-            text = task or self.plan.text[start : reading.note.start]
+            own = "".join(v for _, v in reading.fields)  # a labelled row's other cells (主题活动：…重阳阅读周)
+            text = task or own or self.plan.text[start : reading.note.start]
             scored.append((self.composer.coverage(terms, text), reading))
             start = reading.note.end
         scored.sort(key=lambda pair: -pair[0])
@@ -1727,6 +1784,15 @@ class Assistant:
                 ):
                     # "区城管局要参与园区节能环保提升吗？", "境外人民币贷款那条，外交部也是负责部门之一？": the task is
                     # named (its title, its text, or one numbered item of it), and the unit has no part in it
+                    spellings = (unit.name, *self.structure.units.resolve(unit.name).variants)
+                    named = next((r.note for r in resp.readings if any(v in r.note.text for v in spellings)), None)
+                    if named is not None:  # named in the note with no role of the model (县发改局（监督）, 分牵头)
+                        draft.add(
+                            f"不是，{unit.name}不是该项的牵头或配合单位；方案的分工写的是：{_shown_note(named.text)}。",
+                            Citation.of(clause, named),
+                        )
+                        c.lead_part(top, draft)
+                        continue
                     draft.add(f"不是，方案未安排{unit.name}参与“{clause.title}”。")
                     if reading is not None:  # the item asked about names its own units
                         draft.add(c.reading_text(reading), Citation.of(clause, reading.note))
@@ -1892,6 +1958,10 @@ class Assistant:
             else:  # the pattern's issuer run may have taken the asker's words before it ("请问国办发〔2016〕82号")
                 if own_number and _doc_number_key(name).endswith(own_number):
                     continue
+                if own_number and _number_tail(name) == _number_tail(own_number) and q.yesno:
+                    # "国发〔2018〕129号…是国务院印发的吧" of 国办发〔2018〕129号: this plan with its issuer mistyped, a
+                    # premise the document's own 文号 and issuer answer
+                    continue
                 said = re.search(r"是\s*$", text[: m.start()]) or _SAID_NUMBER_RE.search(name)
                 if q.yesno and said:  # "这个方案是国发〔2018〕3号吧": a premise about this plan's 文号, checked
                     continue
@@ -2015,6 +2085,13 @@ class Assistant:
         stated = self._stated_numbers(q)
         if stated and ("doc_number", "文号") not in asked:
             asked.insert(0, ("doc_number", "文号"))  # a 文号 stated as a premise is a 文号 asked
+        said = q.text
+        for number in stated:
+            said = said.replace(number, "")
+        if q.yesno and _ISSUING_BODY_RE.search(said) and ("issuer", "发文机关") not in asked:
+            asked.append(("issuer", "发文机关"))  # "是国务院印发的吧": the issuer stated is a premise checked
+        if asked and lexicon().has(q.text, "time") and not any(f in ("date", "published") for f, _ in asked):
+            asked.append(("date", "成文日期"))  # "落款是哪天": the day the document is signed
         if ("date", "成文日期") in asked and ("published", "发布日期") in asked and not meta.published:
             asked.remove(("published", "发布日期"))  # "哪天发布的" of a plan with no 发布日期: its 成文日期 answers
         extra = (
@@ -2173,7 +2250,7 @@ class Assistant:
             for t in terms
         ):
             return None
-        number = int(m.group(1)) if m.group(1).isdigit() else chinese_int(m.group(1))
+        number = int(m.group(1)) if m.group(1).isdecimal() else chinese_int(m.group(1))
         if not number:
             return None
         c = self.composer
@@ -2346,6 +2423,13 @@ def _doc_number_key(number: str) -> str:
     return re.sub(r"\s", "", number).translate(str.maketrans("［【(（］】)）[]", "〔〔〔〔〕〕〕〕〔〕"))
 
 
+def _number_tail(number: str) -> str:
+    """A 文号's year and number without its issuer ("〔2018〕129号"); "" when it has no bracketed year."""
+    key = _doc_number_key(number)
+    at = key.find("〔")
+    return key[at:] if at >= 0 else ""
+
+
 # how a 适用范围 that covers every place opens ("所有自贸试验区", "全部开发区", "各试点城市")
 _EVERY_PLACE = ("所有", "全部", "各")
 
@@ -2376,11 +2460,14 @@ _PHASE_PERIOD_RE = re.compile(
 # when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
 # a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
 # grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
+# a sentence about the task as a whole ("本项工作长期坚持", "上述任务于2025年底前完成")
+_WHOLE_TASK_RE = re.compile(r"\s*(?:本项|该项|此项|上述|以上|本条|以上各项)(?:工作|任务|措施)?")
 _TIME_RE = re.compile(
     r"(?:到|至|在|于|从|自)?(?<![比较])(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|起|开始)?"
     r"|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?"
     r"|(?:每|当)年年?(?:底|末)前|\d{1,2}月底前"
     r"|每(?:[一二两三四五六七八九十\d]+)?(?:个)?(?:年|季度|半年|月|周)(?:[一二两三四五六七八九十\d]+次)?|定期"
+    r"|长期坚持|长期开展|常态化开展|持续推进"  # work with no end: the plan's answer to "什么时候完成"
 )
 
 
@@ -2403,6 +2490,18 @@ def _span(text: str, kind: str = "period") -> re.Match[str] | None:
     often something is done ("每年召开两次", "每5年修订一次")."""
     pattern = number_forms().writes.get(kind)
     return pattern.search(text) if pattern else None
+
+
+# a body that issues documents, said as the issuer in a premise ("是国务院直接印发的吧", "市政府办公室发的吗")
+_ISSUING_BODY_RE = re.compile(
+    r"(?:国务院|国办|中办|人民政府|政府|办公厅|办公室)[\u4e00-\u9fff]{0,3}?(?:印发|发布|下发|出台|颁布|发)"
+)
+
+
+def _shown_note(note: str) -> str:
+    """A note quoted in an answer: a table row's cells (tabs) apart, in quotes unless it is bracketed itself."""
+    text = note.strip().replace("\t", "：", 1).replace("\t", "；")
+    return text if text[:1] in "（(【〔" else f"“{text}”"
 
 
 def _names_issuer(question: str, issuer: str) -> bool:

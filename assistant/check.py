@@ -305,7 +305,7 @@ def _numbering(plan: Plan) -> Iterator[Finding]:
 
 def _value(numeral: str) -> int | None:
     """``十七`` → 17, ``3`` → 3; None when it is no numeral."""
-    if numeral.isdigit():
+    if numeral.isdecimal():
         return int(numeral)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
     if not numeral or any(c not in digits and c not in "十百" for c in numeral):

@@ -9,7 +9,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -120,6 +120,8 @@ class Plan:
     id: str = ""
     meta: PlanMeta = field(default_factory=PlanMeta)
     family: str = ""  # the heading family the plan was read with (assistant/data/headings.toml)
+    # spans of ``text`` the file sets in bold ((start, end)); a document's rule may give them a meaning
+    emphasis: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         self._by_label.update({c.label: c for c in self.clauses})
@@ -170,7 +172,8 @@ def load_plan(path: str | Path) -> Plan:
 
     path = Path(path)
     extracted = read_document(path)
-    return parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta, marked=extracted.headings)
+    plan = parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta, marked=extracted.headings)
+    return replace(plan, emphasis=extracted.emphasis) if extracted.emphasis else plan
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -445,17 +448,24 @@ def _read_cover_notice(lines: list[str], first_heading: int, frame: _Frame) -> N
     for j in (j for j in body if j < prev):  # the notice's own words ("…已经县政府同意，现印发给你们"): metadata
         frame.rows.append(("印发通知", lines[j].strip()))
         frame.skip.add(j)
-    after = [j for j in body if j > d][:TITLE_MAX_LINES]  # the plan's own title after the notice, over a few lines
+    after = [  # the plan's own title after the notice, over a few lines (after its 附件 label, if it is attached)
+        j for j in body if j > d and not matches_any("document", ("back", "appendix"), lines[j].strip())
+    ][:TITLE_MAX_LINES]
+    longest = 0  # the title over as many lines as still end like one ("…三年行动方案" then "（2024—2026年）")
     for n in range(1, len(after) + 1):
         joined = "".join(lines[j].strip() for j in after[:n])
         if len(joined) > doc["front"]["title_max_chars"] or any(t in joined for t in "。；;！？，,"):
             break
         if _ends_like_title(joined):  # the plan's own title names it; the notice's is kept with its metadata
-            frame.skip |= set(after[:n])
-            if frame.title:
-                frame.rows.insert(0, ("印发通知", "".join(frame.title)))
-            frame.title = [lines[j].strip() for j in after[:n]]
-            break
+            longest = n
+    if longest:
+        frame.skip |= set(after[:longest])
+        if frame.title:
+            frame.rows.insert(0, ("印发通知", "".join(frame.title)))
+        frame.title = [lines[j].strip() for j in after[:longest]]
+        label = next((j for j in body if d < j < after[0]), None)  # the 附件 label above an attached plan's title
+        if label is not None and matches_any("document", ("back", "appendix"), lines[label].strip()):
+            frame.skip.add(label)
 
 
 def _ends_like_title(text: str) -> bool:
@@ -524,6 +534,12 @@ def parse_plan(
     lines = [text[s:e] for s, e in spans]
     family, _ = choose_family(lines)
     levels = [family.level_of(line) for line in lines]
+    contents = _contents_entries(lines, levels)
+    for i in contents:
+        levels[i] = None  # an entry of a table of contents is no heading: the chapter it names comes later
+    attached = _attached_plan(lines, levels)
+    for i in range(attached):
+        levels[i] = None  # a 批复 or 通知 numbering its own points, the plan its 附件: the points are its cover
     heading_at = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
     if not heading_at and marked:  # no numbered heading: the headings the format marks make the chapters
         family = _marked_family(marked)
@@ -535,6 +551,7 @@ def parse_plan(
         )
     last_heading = max(i for i, lv in enumerate(levels) if lv and lv[0] <= 1)
     frame = _read_frame(lines, heading_at[0], last_heading)
+    frame.skip |= contents
     title = "".join(frame.title)
 
     preamble: list[tuple[int, int]] = []
@@ -618,6 +635,59 @@ def parse_plan(
     )
 
 
+def _contents_entries(lines: list[str], levels: list[tuple[int, re.Match[str]] | None]) -> set[int]:
+    """The lines of a table of contents printed in the text (document.toml ``[front] contents``): the label line and
+    the heading lines right after it whose words recur as a heading further on; an empty set when there is none."""
+    from .rules import matches_any
+
+    for i, line in enumerate(lines):
+        if not matches_any("document", ("front", "contents"), line.strip()):
+            continue
+        entries = {i}
+        j = i + 1
+        while j < len(lines) and levels[j] is not None:
+            entry = _entry_words(lines[j])
+            if not any(levels[k] is not None and _entry_words(lines[k]) == entry for k in range(j + 1, len(lines))):
+                break  # not repeated: a heading of the text itself
+            entries.add(j)
+            j += 1
+        if len(entries) > 1:
+            return entries
+    return set()
+
+
+def _attached_plan(lines: list[str], levels: list[tuple[int, re.Match[str]] | None]) -> int:
+    """Where the plan starts when it is the 附件 of a cover document that numbers its own points with the same
+    headings ("栎桥县人民政府关于同意《…方案》的批复" with 一、…四、, then "附件", the plan's title and its own 一、…):
+    the index of the appendix label, or 0 when the text is no such document. The appendix label is followed by a
+    title (over a few lines) and a chapter heading numbered like the document's first one."""
+    from .rules import matches_any
+
+    chapters = [i for i, lv in enumerate(levels) if lv and lv[0] == 0]
+    if len(chapters) < 2:
+        return 0
+    first = levels[chapters[0]][1].group(1) if levels[chapters[0]][1].groups() else ""  # type: ignore[index]
+    for i, line in enumerate(lines):
+        if i <= chapters[0] or not matches_any("document", ("back", "appendix"), line.strip()):
+            continue
+        after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][: TITLE_MAX_LINES + 1]
+        title_end = next(
+            (n for n in range(1, len(after)) if _ends_like_title("".join(lines[j].strip() for j in after[:n]))), 0
+        )
+        if not title_end:
+            continue
+        nxt = next((j for j in chapters if j > after[title_end - 1]), None)
+        lv = levels[nxt] if nxt is not None else None
+        if lv and lv[1].groups() and lv[1].group(1) == first:
+            return i
+    return 0
+
+
+def _entry_words(line: str) -> str:
+    """A heading line as a table of contents lists it: without spaces, leader dots and the page number."""
+    return re.sub(r"(?:[.．…·]{2,}\d*|(?<=\s)\d+)$", "", line.strip()).replace(" ", "").replace("\u3000", "")
+
+
 def _mention(lines: list[str], i: int, frame: _Frame) -> bool:
     """Whether the 附件 line ``i`` only names the appendix: the appendix itself follows it (after the 落款)."""
     from .rules import matches_any
@@ -627,17 +697,18 @@ def _mention(lines: list[str], i: int, frame: _Frame) -> bool:
 
 
 def _appendix(lines: list[str], i: int, span: tuple[int, int], skip: set[int]) -> _ChapterDraft:
-    """An appendix opening at line ``i`` (附件 / 附件1：重点任务分工表): labelled 附件 with its number, titled by the
-    words after the colon or else by the next line when that is short and no sentence (the table's title)."""
-    m = re.match(r"\s*附件\s*([\d一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$", lines[i])
-    number, rest = (m.group(1), (m.group(2) or "").strip()) if m else ("", "")
+    """An appendix opening at line ``i`` (附件 / 附件1：重点任务分工表 / 附表 / 注释): labelled with its word and
+    number, titled by the words after the colon or else by the next line when that is short and no sentence (the
+    table's title)."""
+    m = re.match(r"\s*(附件|附表|注释|名词解释)\s*([\d一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$", lines[i])
+    word, number, rest = (m.group(1), m.group(2), (m.group(3) or "").strip()) if m else ("附件", "", "")
     title = rest
     nxt = next((j for j in range(i + 1, len(lines)) if j not in skip and lines[j].strip()), None)
     if not title and nxt is not None:
         candidate = lines[nxt].strip()
         if len(candidate) <= APPENDIX_TITLE_MAX and "\t" not in candidate and not re.search("[。；;！？]", candidate):
             title = candidate
-    return _ChapterDraft(f"附件{number}", title or f"附件{number}", span)
+    return _ChapterDraft(f"{word}{number}", title or f"{word}{number}", span)
 
 
 def _shorten(title: str) -> str:
@@ -808,11 +879,23 @@ def _note_split(sentence: str) -> list[tuple[int, int]]:
             elif sentence[i] in _OPEN:
                 depth -= 1
                 if depth == 0:
-                    if i > 0 and _is_note(sentence[i:]) and sentence[:i].strip():
+                    if i > 0 and _is_note(sentence[i:]) and sentence[:i].strip() and not _is_tag(sentence, i):
                         head = sentence[:i].rstrip()
                         return [(0, len(head)), (i, len(sentence))]
                     break
     return out
+
+
+def _is_tag(sentence: str, i: int) -> bool:
+    """Whether the bracket opening at ``i`` tags the unit it follows with its role ("…、县应急管理局（牵头）":
+    notes.toml ``[tags]``) rather than closing the sentence as a note of its own."""
+    from .rules import load
+
+    grammar = load("notes")
+    words = {w for role, tags in grammar.get("tags", {}).items() for w in tags}
+    endings = grammar["together"]["unit_endings"] + grammar["bare"]["endings"]
+    inside = sentence[i + 1 : -1].strip()
+    return inside in words and sentence[:i].rstrip()[-1:] in endings and "、" in sentence[:i]
 
 
 def _enclosed_notes(sentence: str) -> list[tuple[int, int]]:

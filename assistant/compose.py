@@ -78,6 +78,12 @@ _DIRECTION_WORDS = frozenset(
 # a sentence that opens a numbered item ("1.配齐分类收运车辆。"), and how much of it a unit's task list shows
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
 ITEM_SHOWN_CHARS = 30
+# a sentence that points back to the one before it ("达到上述标准的", "以上措施"): quoted with it
+_POINTS_BACK_RE = re.compile(r"(?:上述|前述|以上|上列|前款)(?:标准|要求|条件|情形|措施|任务|目标|内容|规定|指标)")
+# a listed task shows the note that assigns it (at most this many characters) and at most this many of the clause's
+# sentences that name the unit outside its note
+NOTE_SHOWN_CHARS = 80
+NAMED_SENTENCES_SHOWN = 2
 # the shortest stretch of a question read as a clause heading's phrase when the plan's title words make it up
 HEADING_PHRASE_MIN = 4
 HEADING_PHRASE_SHARE = 0.6  # …and at least this share of the heading (节能减排 is no heading of 强化重点行业节能减排)
@@ -151,6 +157,8 @@ CELL_MIN_SCORE = 0.5
 DEADLINE_KIND = "deadline"  # the kind table_cell_part is given for a question asking when (a due-date column)
 # a task table's row read as a labelled note has at least this many fields, each label at most ROW_LABEL_MAX long
 ROW_FIELDS_MIN = 3
+# a table row read as a labelled note is named by its other cells when it has at least this many (月份, 主题活动)
+ROW_NAME_CELLS = 2
 ROW_LABEL_MAX = 8
 # a totals row (合计, 总计, 小计) is not one of the rows counted
 _TOTAL_ROW_RE = re.compile(r"^\s*(?:合计|总计|小计|共计)")
@@ -687,10 +695,14 @@ class Composer:
             return False
         clause = self.plan.clause(section)
         head = prefix or f"“{clause.title}”（{section}）"
-        task = reading.field("task")
+        task = reading.field("task") or _row_name(reading)
         if task:  # a row of a task table: its task cell names the item, the row itself is cited
             draft.add(f"{head}中“{task}”一项：{text}", Citation.of(clause, reading.note))
-            if reading.implementers:
+            own = [u for u in reading.implementers if u in reading.note.text]
+            if own:  # the row's own 承办/落实 cell; others by a rule the plan states once for all tasks
+                rest = [u for u in reading.implementers if u not in own]
+                draft.add(f"具体落实：{'、'.join(own)}" + (f"；{'、'.join(rest)}按方案规定落实。" if rest else "。"))
+            elif reading.implementers:
                 self.implementer_part(section, draft)
             return True
         if reading.note.section == clause.label:
@@ -748,10 +760,16 @@ class Composer:
                 return self.unit_tasks(unit_name, tuple(Role), draft)
             draft.add(f"方案中没有{unit_name}{asked and '作为' + asked + '单位的'}任务。")
             return False
-        items = self._item_count(tasks.unit, [t.section for t in tasks.tasks])
+        asked = roles[0] if len(roles) == 1 else None  # "海关总署牵头的有几项": the items of that role only
+        items = self._item_count(tasks.unit, [t.section for t in tasks.tasks], asked)
         counted = f"（共{items}条具体措施，各有分工说明）" if items > len(tasks) else ""
         n = sum(max(1, len(self._row_readings(tasks.unit, t.section))) for t in tasks.tasks)  # a table: its rows
-        draft.add(f"{tasks.unit}在方案中共涉及{n}项任务{counted}。")
+        if asked is not None and items > len(tasks):  # the plan's numbered measures are what is counted
+            draft.add(f"{tasks.unit}{asked.label}的具体措施共{items}项（分属{n}个条目，各有分工说明）。")
+        elif asked is not None:
+            draft.add(f"{tasks.unit}{asked.label}的任务共{n}项。")
+        else:
+            draft.add(f"{tasks.unit}在方案中共涉及{n}项任务{counted}。")
         detailed = len(tasks) <= 2
         for role in Role:
             items = tasks.by_role(role)
@@ -776,6 +794,7 @@ class Composer:
                 listing = "；".join(
                     f"{t.section}“{t.title}”"
                     + (f"（{rows}）" if (rows := self._rows_of(tasks.unit, t.section)) else self._own_items(t))
+                    + self._task_detail(tasks.unit, t)
                     for t in items
                 )
                 numbered = self._item_count(tasks.unit, [t.section for t in items], role)
@@ -849,6 +868,25 @@ class Composer:
                     count += 1
         return count
 
+    def _task_detail(self, unit: str, task: Task) -> str:
+        """What a listed task says of the unit, as written: the note that gives the unit its role (who else is on it,
+        the 环节 or label the unit is named under) and the clause's own sentences that name the unit outside the
+        note ("县医疗保障局在制定医疗服务价格政策时…"); "" for an implementer (the rule is quoted once) and a task
+        table."""
+        if task.role is Role.IMPLEMENT or self._row_readings(unit, task.section):
+            return ""
+        notes = [_shown(c.quote).strip() for c in task.citations if c.section == task.section]
+        shown = [n if len(n) <= NOTE_SHOWN_CHARS else n[:NOTE_SHOWN_CHARS] + "…" for n in notes if n]
+        spellings = (unit, *self.s.units.resolve(unit).variants)
+        named = [
+            s.text.strip()
+            for s in task.sentences
+            if s.kind is not SentenceKind.NOTE and any(v in s.text for v in spellings)
+            and not any(s.text.strip() in n or n in s.text for n in notes)
+        ][:NAMED_SENTENCES_SHOWN]
+        text = "".join(n if n.startswith(("（", "(")) else f"（{n}）" for n in shown)
+        return text + "".join(f"“{x}”" for x in named)
+
     def _own_items(self, task: Task) -> str:
         """The items of a clause that are the unit's own when the clause's items carry notes of their own and the
         unit is named in only some: their opening sentences ("（1.配齐分类收运车辆。2.…）"); "" otherwise."""
@@ -904,9 +942,23 @@ class Composer:
             sentences = list(clause.body) or self.best_sentences(clause, terms, retrieval, limit)
         else:
             sentences = self.best_sentences(clause, terms, retrieval, limit)
+        sentences = self._with_antecedents(clause, sentences)
         where = f"根据{section}“{clause.title}”" if clause.chapter else "根据方案序言"
         draft.add(f"{where}：" + "".join(s.text for s in sentences), *(Citation.of(clause, s) for s in sentences))
         self.note_part(section, sentences, draft)
+
+    def _with_antecedents(self, clause: Clause, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences to quote, each that points back ("达到上述标准的粮仓称为“四无粮仓”") after the sentence it
+        points to, in document order: a quote must say what "上述" is."""
+        body = [s for s in clause.sentences if s.kind is SentenceKind.BODY]
+        out = list(sentences)
+        for s in sentences:
+            if not _POINTS_BACK_RE.search(s.text) or s not in body:
+                continue
+            i = body.index(s)
+            if i > 0 and body[i - 1] not in out:
+                out.append(body[i - 1])
+        return sorted(out, key=lambda s: s.start)
 
     def paragraph_part(self, section: str, span: tuple[int, int], draft: Draft) -> None:
         """A paragraph of a clause quoted whole ("总体要求与目标：…" in a preamble), with its note if it has one."""
@@ -1287,6 +1339,8 @@ class Composer:
                 rf"所称[“\"]?{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[，,]?(?:是指|指|包括|主要包括)[^。；]{{4,}}",
                 rf"{t}[”\"]?[\u4e00-\u9fff]{{0,{GLOSS_NOUN}}}[（(](?!以下)[^（）()]{{4,{GLOSS_MAX}}}[）)]",
                 rf"(?:^|(?<=[。；！？\n，,：:]))[“\"]?{t}[”\"]?(?:是指|指的是|是|即|，是|，即)[^。；]{{4,}}",
+                # an entry of a glossary or of the notes a text marks (①②…: "②中医药适宜技术：指安全有效…")
+                rf"^[①-⑳]?\s*[“\"]?{t}[”\"]?\s*[：:]\s*(?:是指|指的是|指|即)[^。；]{{4,}}",
                 # the parts listed just before the quoted name: 改厨、改厕、改客房、整理院落“三改一整”工程
                 rf"(?:[\u4e00-\u9fff]{{1,12}}、)+[\u4e00-\u9fff]{{1,16}}?(?:等)?[“\"]{t}[”\"]",
             )
@@ -1407,6 +1461,15 @@ def _no_lead_rule(convention: str) -> str:
 def where(clause: Clause) -> str:
     """How an answer names a clause: 一“总体要求”, or 方案序言."""
     return f"{clause.label}“{clause.title}”" if clause.chapter else "方案序言"
+
+
+def _row_name(reading: NoteReading) -> str:
+    """A table row read as a labelled note with no task cell ("（月份：10月；主题活动：重阳阅读周；主办单位：…）"): its
+    cells other than roles and times, which name the row ("10月；重阳阅读周"); "" for a note of the text (its one field,
+    a 完成时限, names nothing)."""
+    timed = {label for key in ("deadline", "scope", "leader") for label in load_rules("notes")["fields"].get(key, ())}
+    cells = [value for label, value in reading.fields if label not in timed and value]
+    return "；".join(cells) if len(cells) >= ROW_NAME_CELLS else ""
 
 
 def _shown(note: str) -> str:

@@ -341,7 +341,7 @@ def level_of(plan: Plan) -> str:
 
 def levels_asked(question: str) -> frozenset[str]:
     """The levels a (normalised) question's own words point to: "区里的方案" → district, "全国" → national."""
-    text = _RANKED_IN_RE.sub("", re.sub(r"\s+", "", question))
+    text = _EVERY_BODY_RE.sub("", _RANKED_IN_RE.sub("", re.sub(r"\s+", "", question)))
     return frozenset(level.name for level in plan_levels() if any(cue in text for cue in level.cues))
 
 
@@ -350,6 +350,10 @@ def levels_asked(question: str) -> frozenset[str]:
 _RANKED_IN_RE = re.compile(
     r"全(?:国|省|市|区|县)(?=(?:的)?(?:排名|排到|排在|排|前[一二三四五六七八九十\d几]|第[一二三四五六七八九十\d几]))"
 )
+
+
+# "各省政府", "各县级政府", "各区": the bodies of every place a plan addresses (its units), not the level of the plan
+_EVERY_BODY_RE = re.compile(r"各(?:省|市|区|县)(?:级)?(?:人民)?(?:政府|委)?")
 
 
 def without_level(question: str) -> str:

@@ -188,7 +188,7 @@ def chinese_number(text: str) -> int | None:
     """``"三百"`` → 300, ``"一千二百"`` → 1200, ``"十五"`` → 15, ``"两千"`` → 2000; digits as they are. A digit right
     after 百 or 千 is the next place down, as it is said: ``"一千二"`` → 1200, ``"三百五"`` → 350 (but ``"一百零五"``
     → 105)."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if "万" in text:  # 一万二千 → 12000; 一万二 → 12000 (a digit after 万 is thousands); 三万零五 → 30005
         high, _, low = text.partition("万")
@@ -259,6 +259,10 @@ class ApproxFigure:
         return said and self.low - 1e-9 <= value <= self.high + 1e-9
 
 
+# words before 一 and a measure word that point at one thing rather than count ("这一项", "每一条", "哪一个")
+_POINTING = set("这那该此每哪其同另上下")
+
+
 def approximate_figures(text: str) -> list[ApproxFigure]:
     """Figures stated approximately or in Chinese numerals: 三百多万平米 → [3,000,000, 4,000,000) 平方米; a figure
     in plain digits with no approximating word is left to the exact comparison."""
@@ -267,6 +271,8 @@ def approximate_figures(text: str) -> list[ApproxFigure]:
         words = not m.group("num")[0].isdigit()
         if not (words or m.group("about") or m.group("more") or m.group("qual")):
             continue
+        if m.group("num") == "一" and text[max(m.start() - 1, 0) : m.start()] in _POINTING:
+            continue  # "这一项", "每一条", "哪一个": which one, not how many
         spoken = "点" in m.group("num") or "万" in m.group("num")  # 三点五万, 一万二: a figure even with no unit
         if m.group("unit") is None and not (words and (spoken or (m.group("scale") and len(m.group("num")) > 1))):
             continue  # a bare 一, 十 or 三 is a word, not a figure (一起, 十四五, 三农)

@@ -114,9 +114,35 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
             if not ok:
                 score.errors.append(RoleError(section, note, unit, expected.get(unit), found.get(unit)))
 
+    entries_in = defaultdict(int)
+    for entry in table["clauses"]:
+        entries_in[entry["section"]] += 1
+    expected_of = {
+        id(entry): {fold(n): key for key in ROLE_KEYS for n in entry.get(key, [])} for entry in table["clauses"]
+    }
+    sole: dict[str, dict] = {e["section"]: e for e in table["clauses"] if entries_in[e["section"]] == 1}
+
+    def other_parts(entry: dict, reading: NoteReading | None) -> dict[str, str]:
+        """Roles of the other notes of a task whose one hand-checked entry holds all their units: one note split
+        where the document writes it in two places ("〔市应急局〕" after the heading, "配合：A、B。" closing the
+        task)."""
+        if reading is None or sole.get(entry["section"]) is not entry:
+            return {}
+        expected = expected_of[id(entry)]
+        out: dict[str, str] = {}
+        for r in readings:
+            if r is reading or r.section != entry["section"] or id(r) in used:
+                continue
+            roles = {fold(u): role for u, role in _reading_roles(r).items()}
+            if roles and all(u in expected and u not in out for u in roles):
+                used.add(id(r))
+                out.update(roles)
+        return out
+
+    matched: list[tuple[dict, NoteReading | None, dict[str, str], dict[str, str]]] = []
     for entry in table["clauses"]:
         score.notes_expected += 1
-        expected = {fold(n): key for key in ROLE_KEYS for n in entry.get(key, [])}
+        expected = expected_of[id(entry)]
         candidates = [r for r in by_key.get((entry["section"], _squash(entry["note"])), []) if id(r) not in used]
         if not candidates:  # the note under another label, or glued differently: match by text alone
             candidates = [
@@ -153,8 +179,15 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
             score.notes_matched += 1
             found = {fold(u): role for u, role in _reading_roles(reading).items()}
         else:
-            found = {}
-        compare(entry["section"], entry["note"], expected, found)
+            reading, found = None, {}
+        matched.append((entry, reading, expected, found))
+    # units a table says implement every task by the document's rule, not written in each entry
+    # ("implement_by_rule": ["各镇人民政府"]): found implementing a task, they are as expected; not found, not missed
+    by_rule = {fold(n) for n in table.get("implement_by_rule", [])}
+    for entry, reading, expected, found in matched:  # once every entry has its own note
+        found = {**other_parts(entry, reading), **found}
+        ruled = {u: "implement" for u, role in found.items() if u in by_rule and role == "implement"}
+        compare(entry["section"], entry["note"], {**ruled, **expected}, found)
     for r in readings:
         if id(r) not in used:
             score.notes_extra += 1

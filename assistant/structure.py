@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
@@ -325,14 +325,21 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
     "标注“监管责任”的部门牵头组织本项整治" → {监管责任: lead}. Labels of the general grammar keep their own role."""
     known = set(_all_labels())
     out: dict[str, str] = {}
+    conventions = _grammar()["conventions"]
     for _, sentence in _rule_sentences(plan):  # (a cover notice may define them)
-        for pattern in _grammar()["conventions"].get("defined_labels", []):
-            for m in re.finditer(pattern, sentence.text):
+        patterns = list(conventions.get("defined_labels", []))
+        if re.match(conventions.get("legend_opening", "(?!)"), sentence.text.strip()):
+            patterns += conventions.get("legend_labels", [])  # "说明：主办单位负责…，承办单位负责…组织实施"
+        for pattern in patterns:
+            for m in re.finditer(pattern, sentence.text.strip()):
                 phrase = m.group(2)
                 found = {role for marker, role in _markers() if marker in phrase}
                 role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
                 for label in re.findall(r"[“\"]([^”\"]+)[”\"]", m.group(1)) or [m.group(1)]:
-                    if label not in known and label not in out and role is not None:
+                    # the document's own definition of a 负责 label (whose sense is the document's to give) wins over
+                    # the general grammar's ("“责任部门”对任务推进负主要责任，牵头组织落实": its 责任部门 lead)
+                    own = label not in known or (_label_role(label) == "responsible" and role in ("lead", "implement"))
+                    if own and label not in out and role is not None:
                         out[label] = role
     return out
 
@@ -709,9 +716,11 @@ def _read_parts(
                 continue
         seg = re.sub(r"^由", "", items_prefix(re.sub(g["prose"].get("phase", "(?!)"), "", seg)))  # 2026年起由A统筹
         not_after = g["together"].get("name_endings", "") or "\n"
+        words_after = (f"(?<={re.escape(e)})" for e in g["together"].get("unit_ending_words", ()))
+        after_name = "|".join([f"(?<=[{g['together']['unit_endings']}])", *words_after])
         together = next(
             (m.group(0) for w in g["together"]["words"]
-             if (m := re.search(f"(?<=[{g['together']['unit_endings']}]){re.escape(w)}(?![{not_after}])", seg))),
+             if (m := re.search(f"(?:{after_name}){re.escape(w)}(?![{not_after}])", seg))),
             None,
         )  # fmt: skip
         marker = next(((m, role) for m, role in _markers() if seg.endswith(m)), None)
@@ -952,6 +961,7 @@ def _with_id(t: Target, tid: str) -> Target:
 def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: str = "") -> Iterator[Target]:
     text = sentence.text
     year = framed
+    previous = ""  # the indicator of the sentence's last target: "满意度达到90%以上，比2024年提高5个百分点" is its rise
     for s, e in top_level_split(text, ",，;；"):
         part = text[s:e]
         y = _YEAR_RE.search(part)
@@ -979,8 +989,9 @@ def _sentence_targets(plan: Plan, clause: Clause, sentence: Sentence, framed: st
             m = _quantity(piece)
             if not m:
                 continue
-            target = _single(plan, clause, sentence, s + a, piece, m, year, direction_inherited)
+            target = _single(plan, clause, sentence, s + a, piece, m, year, direction_inherited, previous)
             direction_inherited = target.direction
+            previous = target.indicator
             yield target
 
 
@@ -993,7 +1004,15 @@ def _strip_context(fragment: str) -> tuple[str, str | None]:
 
 
 def _single(
-    plan: Plan, clause: Clause, sentence: Sentence, offset: int, piece: str, m: re.Match[str], year: str, inherited: str
+    plan: Plan,
+    clause: Clause,
+    sentence: Sentence,
+    offset: int,
+    piece: str,
+    m: re.Match[str],
+    year: str,
+    inherited: str,
+    previous: str = "",
 ) -> Target:
     before, baseline = _strip_context(piece[: m.start()])
     after_qual = _AFTER_QUAL_RE.match(piece[m.end() :])
@@ -1010,7 +1029,9 @@ def _single(
         qualifiers.append(after_qual.group(1))
     tail_start = m.end() + (after_qual.end() if after_qual else 0)
     after = piece[tail_start:].strip(" ,，。；;")
-    indicator = (before.strip() + after).strip() or clause.title
+    # a comparison with no indicator of its own ("，比2024年提高5个百分点") measures the one just before it
+    compared = previous and piece.lstrip().startswith("比")
+    indicator = (before.strip() + after).strip() or (previous if compared else clause.title)
     indicator = re.sub(r"^(?:[（(][一二三四五六七八九十]+[)）]|[①-⑳])", "", indicator) or indicator  # an item's numeral
     indicator = re.sub(r"^(其中|全区|全市|全省|全县|我区)", "", indicator) or indicator
     indicator = re.sub(r"的$", "", indicator)
@@ -1154,7 +1175,7 @@ def _numbered_items(plan: Plan) -> dict[str, Clause]:
             if number in found and found[number] is not clause:
                 return {}
             found[number] = clause
-    numbers = sorted(int(n) for n in found if n.isdigit())
+    numbers = sorted(int(n) for n in found if n.isdecimal())  # (② is a digit to isdigit, no int)
     if numbers != list(range(1, len(numbers) + 1)):
         return {}  # not one run 1, 2, … N across the document (lists of their own that restart, or gaps)
     return found if len({c.label for c in found.values()}) > 1 else {}
@@ -1172,7 +1193,7 @@ def _numeral(text: str) -> int | None:
     """A number written in digits or in Chinese numerals ("12", "十二"); None for anything else."""
     from .numberforms import chinese_int
 
-    return int(text) if text.isdigit() else chinese_int(text) if text else None
+    return int(text) if text.isdecimal() else chinese_int(text) if text else None
 
 
 def _item_numbers(span: str) -> list[int]:
@@ -1349,6 +1370,56 @@ def _rule_scope(plan: Plan, clause: Clause, sentence: Sentence) -> frozenset[str
     if clause.chapter and any(w in text for w in _grammar()["conventions"].get("chapter_scope", ())):
         return frozenset({clause.chapter})
     return None
+
+
+def _division_row(text: str) -> str:
+    """A table row of two cells, the first a division-of-labour label (notes.toml ``row_labels``: "责任分工 |
+    A（牵头）、B（配合）"), as the labelled note it stands for ("（责任单位：A（牵头）、B（配合））"); "" for any other
+    text."""
+    cells = [c.strip() for c in text.split("\t")]
+    labels = _grammar()["conventions"].get("row_labels", [])
+    if len(cells) != 2 or cells[0] not in labels or not cells[1]:
+        return ""
+    return f"（{_label_lists()['responsible'][0]}：{cells[1]}）"  # a plain labelled list: its tags give the roles
+
+
+def _merged_writing(plan: Plan) -> Callable[[str], str] | None:
+    """How the document's rule for a merged way of writing units reads ("合并写法，如“县财政、自然资源部门”即指县财
+    政局、县自然资源局", notes.toml ``merged_units``): a function writing every such list of a note out as the units it
+    stands for (its level before each name, the example's own ending after it: 县审计、民政部门 → 县审计局、县民政局);
+    None when the document states no such rule or its example does not show the pattern."""
+    found = _first_in_body(plan, _grammar()["conventions"].get("merged_units", []))
+    if found is None:
+        return None
+    example, meant = found[2].group(1), re.split(r"[、和及]", found[2].group(2))
+    level, closing = example[0], example[-2:]
+    names = example[1:-2].split("、")
+    if len(meant) != len(names) or not all(m.startswith(level + n) for m, n in zip(meant, names, strict=True)):
+        return None
+    ending = meant[-1][len(level + names[-1]) :]  # 局
+    if not ending:
+        return None
+    names_run = r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})"
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff]){level}{names_run}{closing}")
+
+    def write_out(text: str) -> str:
+        return pattern.sub(lambda m: "、".join(f"{level}{n}{ending}" for n in m.group(1).split("、")), text)
+
+    return write_out
+
+
+def _bold_leads(plan: Plan, sentence: Sentence, note: _Note) -> _Note:
+    """A plain list read under the rule that units set in bold lead (notes.toml ``emphasis_lead``): the units whose
+    name the file sets in bold where the note writes it lead, the others co-handle; the note as it was when none is."""
+    bold = [
+        name
+        for name in note.plain
+        if (at := sentence.text.find(name)) >= 0
+        and any(s <= sentence.start + at and sentence.start + at + len(name) <= e for s, e in plan.emphasis)
+    ]
+    if not bold:
+        return note
+    return replace(note, leads=tuple(bold), co=(*note.co, *(n for n in note.plain if n not in bold)), plain=())
 
 
 def _first_in_body(plan: Plan, patterns: list[str]) -> tuple[Clause, Sentence, re.Match[str]] | None:
@@ -1554,6 +1625,13 @@ def extract_structure(plan: Plan) -> PlanStructure:
     defined = _first_lead_cells(plan, _defined_labels(plan))  # "标注“监管责任”的部门牵头…": the document's own
     standing_for = _defined_units(plan)  # "标注“分系统抓总”的任务，…由A抓总": a label the note writes for units
     semicolon = _first_in_body(plan, g["conventions"].get("semicolon_lead", []))  # "分号前所列为牵头单位"
+    bracket_rule = _first_in_body(plan, g["conventions"].get("bracket_lead", []))  # "“〔〕”内所列单位为…牵头单位"
+    lead_bracket = bracket_rule[2].group(1) if bracket_rule else ""
+    bracket_led: set[str] = set()  # clauses whose lead such a bracket names
+    bold_rule = _first_in_body(plan, g["conventions"].get("emphasis_lead", [])) if plan.emphasis else None
+    merged = _merged_writing(plan)  # "“县财政、自然资源部门”即指县财政局、县自然资源局": how to read such lists
+    # a table's columns named by role labels (the document's own, or the grammar's: 牵头部门) make its rows notes
+    columns = {**{lab: role for role, labs in _label_lists().items() if role != "ignore" for lab in labs}, **defined}
     by_unit, listed = _unit_assignments(plan)  # "县农业农村局：牵头第3、6、8项": at the tasks it names
     groups = _groups(plan)  # "排查摸底组：由县水利局牵头，…参与": named by notes ("（责任组：排查摸底组）")
     for c in plan.clauses:  # notes, and rules stated once in a sentence of their own, in document order
@@ -1567,18 +1645,27 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 written = table_row_note(plan.text, sentence) if "\t" in sentence.text else sentence.text
                 for label, units in standing_for.items():
                     written = written.replace(label, units)
+                if merged is not None:  # "县财政、自然资源部门" where the document says it means 县财政局、县自然资源局
+                    written = merged(written)
                 note = parse_note(written, marks, defined)
                 if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
                 if groups and (grouped := _group_note(sentence.text, groups)) is not None:
                     note = grouped  # "（责任组：排查摸底组）": the units the plan puts in that group
+                if bold_rule is not None and note.plain and not note.leads:
+                    note = _bold_leads(plan, sentence, note)  # "字体加粗的为牵头单位": the units set in bold lead
+                if lead_bracket and sentence.text.lstrip().startswith(lead_bracket) and note.plain and not note.leads:
+                    note = replace(note, leads=note.plain, plain=())  # "〔市应急局〕" under the rule: the lead
+                    bracket_led.add(c.label)
                 # a row of a task table (重点任务：（三）加快充电设施建设；牵头单位：…) belongs to the clause it names
                 notes.append((_task_clause(plan, note, c) or c, sentence, note))
+            elif sentence.kind is SentenceKind.BODY and (card := _division_row(sentence.text)):
+                # "责任分工 | 县发改局（牵头）、县财政局（配合）": a task card's row of who does what
+                notes.append((c, sentence, parse_note(merged(card) if merged else card, marks, defined)))
             elif (
                 sentence.kind is SentenceKind.BODY
                 and "\t" in sentence.text
-                and defined
-                and (row := _defined_row_note(plan, sentence, defined))
+                and (row := _defined_row_note(plan, sentence, columns))
             ):  # a row of a table whose columns are the document's own role labels (行业主管部门, 属地责任单位)
                 notes.append((c, sentence, parse_note(row, marks, defined)))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
@@ -1669,7 +1756,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
             members[1] is None or clause.chapter in members[1]
         ):  # a note naming only its lead: the other members of the body the rule names co-handle
             co = [u for u in members[0] if u not in leads]
-        nobody_else = not (leads or responsible or note.guides)
+        # (a clause whose lead another of its notes names: "〔A〕" in the heading, "配合：B。" closing the task)
+        nobody_else = not (leads or responsible or note.guides) and clause.label not in bracket_led
         if co and nobody_else and not note.assigned and g["conventions"].get("co_without_lead") == "responsible":
             responsible, co = [*responsible, *co], []
         implementers = names(note.implementers)

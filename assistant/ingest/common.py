@@ -32,6 +32,9 @@ class Extracted:
     meta: MetaRows = ()
     fmt: str = "txt"
     headings: tuple[str, ...] = ()  # lines the format marks as headings (<h2>–<h6>), for a plan that numbers none
+    # spans of ``text`` the file sets in bold (start, end), which a document's own rule may give a meaning ("字体加粗的
+    #为牵头单位"); () for a format that carries none
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +72,37 @@ def meta_label(text: str) -> str:
 def clean_lines(lines: list[str]) -> str:
     """Paragraph lines stripped of trailing spaces, blank ones dropped, joined by newlines."""
     return "\n".join(line.strip() for line in lines if line.strip()) + "\n"
+
+
+def split_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """A paragraph's text cut at its line breaks, each line with the parts of ``spans`` (offsets in ``text``) that fall
+    in it, as offsets in the line."""
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    at = 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        inside = [(max(s, at) - at, min(e, end) - at) for s, e in spans if s < end and e > at]
+        out.append((line, inside))
+        at = end + 1
+    return out
+
+
+def joined_spans(lines: list[str], marks: list[list[tuple[int, int]]]) -> tuple[tuple[int, int], ...]:
+    """The spans ``marks`` gives each of ``lines`` (offsets in the line) as offsets in ``clean_lines(lines)``: lines
+    are stripped and blank ones dropped there, as here (``fold_compat`` keeps every character's place)."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for line, spans in zip(lines, marks, strict=True):
+        kept = line.strip()
+        if not kept:
+            continue
+        lead = len(line) - len(line.lstrip())
+        for s, e in spans:
+            s, e = max(s - lead, 0), min(e - lead, len(kept))
+            if e > s:
+                out.append((at + s, at + e))
+        at += len(kept) + 1
+    return tuple(out)
 
 
 def known_meta_label(text: str, colon: bool = True) -> str | None:

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, meta_rows_from_cells, table_lines
+from .common import Extracted, clean_lines, fold_compat, joined_spans, meta_rows_from_cells, split_spans, table_lines
 from .docx_numbering import W, read_numbering
 
 # Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
@@ -24,7 +24,15 @@ _HIDDEN = {"del", "moveFrom", "Fallback"}
 
 def _paragraph_text(paragraph) -> str:
     """The text of a ``w:p`` as displayed: runs at any depth (insertions, hyperlinks, fields, content controls)."""
+    return _paragraph_runs(paragraph)[0]
+
+
+def _paragraph_runs(paragraph) -> tuple[str, list[tuple[int, int]]]:
+    """The text of a ``w:p`` as displayed, and the spans of it set in bold (a run's own ``w:b``), which a document's
+    rule may give a meaning ("字体加粗的为牵头单位")."""
     out: list[str] = []
+    bold: list[tuple[int, int]] = []
+    at = 0
     for element in paragraph.iter():
         tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
         if tag not in _TEXT_PARTS:
@@ -33,8 +41,24 @@ def _paragraph_text(paragraph) -> str:
             continue
         if tag == "br" and element.get(W + "type") in ("page", "column"):
             continue  # a page break is layout, not a line of the text
-        out.append(element.text or "" if tag == "t" else _TEXT_PARTS[tag])
-    return "".join(out)
+        piece = element.text or "" if tag == "t" else _TEXT_PARTS[tag]
+        if piece and tag == "t" and _bold(element.getparent()):
+            if bold and bold[-1][1] == at:
+                bold[-1] = (bold[-1][0], at + len(piece))
+            else:
+                bold.append((at, at + len(piece)))
+        out.append(piece)
+        at += len(piece)
+    return "".join(out), bold
+
+
+def _bold(run) -> bool:
+    """Whether a ``w:r`` is set in bold by its own properties (``<w:b/>``, not ``w:val="0"``)."""
+    if run is None or _local(run) != "r":
+        return False
+    props = run.find(W + "rPr")
+    b = props.find(W + "b") if props is not None else None
+    return b is not None and b.get(W + "val", "true").lower() not in ("0", "false", "off")
 
 
 def _local(element) -> str:
@@ -71,13 +95,17 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
             f"无法读取 Word 文件 {path}：不是有效的 .docx（{type(exc).__name__}）；旧版 .doc 请先另存为 .docx。"
         ) from None
     lines: list[str] = []
+    marks: list[list[tuple[int, int]]] = []  # the bold spans of each line, parallel to ``lines``
     meta: list[tuple[str, str]] = []
     numbering = read_numbering(document)
     for tag, child in _blocks(document.element.body):
         if tag == "p":
-            text = _paragraph_text(child)
+            text, bold = _paragraph_runs(child)
             label = numbering.label(child)  # Word counts an empty numbered paragraph too; its bare number is dropped
-            lines += (label + text).splitlines() if text.strip() else []
+            if text.strip():
+                split = split_spans(label + text, [(s + len(label), e + len(label)) for s, e in bold])
+                lines += [line for line, _ in split]
+                marks += [spans for _, spans in split]
         else:
             table = Table(child, document)
             cells = [[_cell_text(cell) for cell in _distinct(row.cells)] for row in table.rows]
@@ -85,8 +113,10 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
             if rows:
                 meta += rows
             else:  # a task table's or a responsibility matrix's rows as notes; any other table a line a row
-                lines += table_lines(cells, lines)
-    return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx")
+                added = table_lines(cells, lines)
+                lines += added
+                marks += [[] for _ in added]
+    return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx", emphasis=joined_spans(lines, marks))
 
 
 def _distinct(cells: list) -> list:

@@ -94,15 +94,20 @@ def _unstretch(text: str) -> str:
     return _CJK_GAP_RE.sub("", text)
 
 
-def _page_lines(page, page_no: int) -> list[_Line]:
+def _page_lines(page, page_no: int, rules: _Rules | None = None) -> list[_Line]:
     from pdfminer.layout import LTTextLine
 
     out: list[_Line] = []
+    vertical = rules.vertical if rules is not None else ()
 
     def walk(obj) -> None:
         for child in obj:
             if isinstance(child, LTTextLine):
-                cells = [(_unstretch(fold_compat(t).replace("\n", "").rstrip()), a, b) for t, a, b in _cells(child)]
+                middle = (child.y0 + child.y1) / 2  # a drawn cell border crossing the line parts its cells
+                borders = sorted(x for x, y0, y1 in vertical if y0 <= middle <= y1 and child.x0 < x < child.x1)
+                cells = [
+                    (_unstretch(fold_compat(t).replace("\n", "").rstrip()), a, b) for t, a, b in _cells(child, borders)
+                ]
                 text = "\t".join(t for t, _, _ in cells).strip("\t")
                 if text.strip():
                     out.append(_Line(page_no, *child.bbox, text, tuple(c for c in cells if c[0].strip())))
@@ -184,16 +189,20 @@ def _joined(parts: list[str]) -> str:
     return text
 
 
-def _cells(line) -> list[tuple[str, float, float]]:
+def _cells(line, borders: list[float] | None = None) -> list[tuple[str, float, float]]:
     """The text of a pdfminer text line, cut where two glyphs stand ``CELL_GAP`` widths apart (cells of a table
-    row the reader put on one line: "10 县融媒体中心"), each with its left and right edge."""
+    row the reader put on one line: "10 县融媒体中心") or a drawn cell border (x in ``borders``) stands between them (a
+    cell's text filling it up to the border), each with its left and right edge."""
     from pdfminer.layout import LTChar
 
     cells: list[list] = [["", None, None]]
     prev = None
+    borders = borders or []
     for item in line:
         if isinstance(item, LTChar):
-            if prev is not None and item.x0 - prev.x1 > CELL_GAP * max(prev.width, 1.0) and item.get_text().strip():
+            apart = prev is not None and item.x0 - prev.x1 > CELL_GAP * max(prev.width, 1.0)
+            ruled = prev is not None and any(prev.x1 - 1 <= x <= item.x0 + 1 for x in borders)
+            if (apart or ruled) and item.get_text().strip():
                 cells.append(["", None, None])
             cells[-1][1] = item.x0 if cells[-1][1] is None else cells[-1][1]
             cells[-1][2] = item.x1
@@ -301,8 +310,8 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
         raise CorpusFormatError(f"无法读取 PDF 文件 {path}：文件已损坏或不是 PDF（{exc}）。") from None
     except Exception as exc:  # pdfminer raises many types (encryption, broken xref); the message names the file
         raise CorpusFormatError(f"无法读取 PDF 文件 {path}：{type(exc).__name__}：{exc}") from None
-    pages = [_page_lines(page, n) for n, page in enumerate(layout)]
     rules = [_page_rules(page) for page in layout]
+    pages = [_page_lines(page, n, rules[n]) for n, page in enumerate(layout)]
     if not any(pages):
         raise CorpusFormatError(
             f"无法读取 PDF 文件 {path}：扫描版 PDF，没有文字层（共 {len(layout)} 页）。"
@@ -386,10 +395,17 @@ def _paragraphs(lines: list[_Line], sizes: dict[int, tuple[int, int]] | None = N
         full = prev is not None and prev.x1 + _lead_width(text, width) >= right - MARGIN_CHARS * width
         at_left = ln.x0 <= left + 0.5 * width
         # a heading, or an appendix's label (附件2), after a sentence's end starts a line of its own
-        heading = out and out[-1].endswith(_SENTENCE_END) and (
-            _is_heading(text) or matches_any("document", ("back", "appendix"), text)
+        heading = out and (
+            (out[-1].endswith(_SENTENCE_END) and _is_heading(text))
+            # (after the 落款's date too: "2025年5月20日" then "附表")
+            or (
+                (out[-1].endswith(_SENTENCE_END) or matches_any("document", ("back", "date"), out[-1].strip()))
+                and matches_any("document", ("back", "appendix"), text)
+            )
         )
-        larger = prev is not None and prev.height > SIZE_STEP * ln.height  # a title line above body text
+        # a wrapped paragraph keeps its type size: a title line above body text, or a 文号 above a title, ends a line
+        larger = prev is not None and (prev.height > SIZE_STEP * ln.height or ln.height > SIZE_STEP * prev.height)
+        larger = larger or bool(out and matches_any("document", ("front", "doc_number"), out[-1].strip()))
         row = "\t" in text or (out and "\t" in out[-1])  # a table row is a line of its own
         if prev is not None and full and at_left and out and not heading and not larger and not row:
             out[-1] += text
