@@ -304,6 +304,7 @@ class Assistant:
                 if redone[0].answerable:
                     q, (draft, intent, turn) = second, redone
         self._explain(q, draft)
+        self._difference(q, draft)
         if session is not None:
             if turn is None and not (q.injection or q.off_domain):
                 # a refused question still sets the topic: "2030年…？" then "那2025年的呢？"
@@ -381,6 +382,22 @@ class Assistant:
         """The question with the plan's bracketed enumerations as the plan writes them (各县区 → 各县（市、区）)."""
         pattern, forms = self._bracket_forms
         return pattern.sub(lambda m: forms[m.group(0)], text) if pattern else text
+
+    def _difference(self, q: Question, draft: Draft) -> None:
+        """"…比2016年那版多了几项": the change between the two figures a quoted sentence writes ("将2016年实施的24项
+        督查激励措施调整增加为30项"), computed and said as computed."""
+        if not draft.answerable or not lexicon().has(q.text, "difference"):
+            return
+        for cite in draft.citations:
+            m = _CHANGE_RE.search(cite.quote)
+            if m is None:
+                continue
+            before, after, unit = float(m.group("a")), float(m.group("b")), m.group("unit")
+            change = after - before
+            shown = f"{abs(change):g}{unit}"
+            more = "增加" if change > 0 else "减少"
+            draft.parts.append(f"\n（按上文，由{m.group('a')}{unit}{more}到{m.group('b')}{unit}，{more}{shown}。）")
+            return
 
     def _explain(self, q: Question, draft: Draft) -> None:
         """Say how the question was read: an English lead-in for English questions, typos corrected."""
@@ -1877,6 +1894,14 @@ class Assistant:
         if found is None:
             return False
         clause, sentence = found
+        quoted = (m.group(1) for m in re.finditer(r"“([^“”]{4,80})”", sentence.text))
+        # the term inside a quoted list of the plan's ("实现“…管网清零、…水体清零、…提标”目标"): the items carrying the
+        # word are what it refers to, as the plan writes them
+        listed = next((x for x in quoted if term[0] in x and "、" in x), "")
+        if listed and not slogan:
+            said = f"方案中的“{term[0]}”见于{where(clause)}所列的“{listed}”：{sentence.text}"
+            draft.add(said, Citation.of(clause, sentence))
+            return True
         what = "具体包括哪些" if slogan else "的含义"
         draft.add(
             f"抱歉，{self._plan_name}没有说明“{term[0]}”{what}，只在{where(clause)}中提到：{sentence.text}",
@@ -2460,6 +2485,11 @@ _PHASE_PERIOD_RE = re.compile(
 # when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
 # a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
 # grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
+# a figure changed to another of the same unit in one sentence ("将2016年实施的24项督查激励措施调整增加为30项")
+_CHANGE_RE = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<unit>[项个家所条名人万亿元吨亩%]{1,2})[^。；;]{0,40}?"
+    r"(?:调整增加|调整减少|增加|提高|提升|扩大|减少|降低|下降|压减|调整)(?:为|到|至)(?P<b>\d+(?:\.\d+)?)(?P=unit)"
+)
 # a sentence about the task as a whole ("本项工作长期坚持", "上述任务于2025年底前完成")
 _WHOLE_TASK_RE = re.compile(r"\s*(?:本项|该项|此项|上述|以上|本条|以上各项)(?:工作|任务|措施)?")
 _TIME_RE = re.compile(

@@ -972,7 +972,8 @@ def bare_units(text: str) -> list[str]:
     endings = grammar["together"]["unit_endings"] + grammar["bare"]["endings"]
     names = [n.strip() for n in re.split(r"[、，,；;]", text.strip())]
     longest = grammar["bare"]["max_chars"]
-    if not names or any(not (3 <= len(n) <= longest) or n[-1] not in endings for n in names):
+    words = tuple(grammar["together"].get("unit_ending_words", ()))  # 县中医药主管部门 (not 门 alone: 鹭门)
+    if not names or any(not (3 <= len(n) <= longest) or not (n[-1] in endings or n.endswith(words)) for n in names):
         return []
     if any(not re.fullmatch(r"[\u4e00-\u9fff（）()]+", n) for n in names):
         return []

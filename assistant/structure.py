@@ -1555,9 +1555,9 @@ def _subject_re() -> re.Pattern[str]:
     verbs = sorted(
         (v for role in ("responsible", "implement", "guide") for v in g["subjects"][role]), key=len, reverse=True
     )
-    return re.compile(
-        rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,40}}?[{endings}])(?P<verb>{'|'.join(map(re.escape, verbs))})"
-    )
+    words = "".join(f"|{re.escape(w)}" for w in g["together"].get("unit_ending_words", ()))  # (…主管部门)
+    said = "|".join(map(re.escape, verbs))
+    return re.compile(rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,40}}?(?:[{endings}]{words}))(?P<verb>{said})")
 
 
 def _subject_notes(text: str) -> list[_Note]:

@@ -283,3 +283,43 @@ def test_a_sentence_pointing_back_is_quoted_with_what_it_points_to(engine) -> No
 def test_a_units_tasks_of_one_role_are_counted_as_asked(engine) -> None:
     answer = engine.ask("县农业农村局牵头的任务有几项？")
     assert answer.answer.startswith("县农业农村局牵头的任务共")
+
+
+def test_a_body_named_as_a_department_heads_a_note_but_a_place_ending_in_men_does_not() -> None:
+    text = "某县中医药方案\n一、任务\n（一）传播文化。开展宣传。〔县中医药主管部门会同县委宣传部、县教育体育局负责〕\n"
+    r = _structure(text).responsibility("一(一)")
+    assert r.leads == ("县中医药主管部门",) and r.co == ("县委宣传部", "县教育体育局")
+    text = "某区方案\n一、任务\n（一）建设电网。完成改造。（区工业和信息化局牵头，国网鹭门供电公司配合）\n"
+    assert _structure(text).responsibility("一(一)").co == ("国网鹭门供电公司",)
+
+
+def test_a_figure_in_numerals_closing_a_statement_is_asked_to_be_confirmed(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("confirm") / "plan.txt"
+    path.write_text("某市预制菜行动计划\n一、目标\n到2027年，预制菜原料基地面积达到35万亩。\n", "utf-8")
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("预制菜原料基地到2027年要扩到三十五万亩？")
+    assert answer.answer.startswith("是的") and "35万亩" in answer.answer
+
+
+def test_how_much_more_is_computed_from_the_two_figures_quoted(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("change") / "plan.txt"
+    path.write_text(
+        "某市督查激励措施\n一、总体要求\n根据新形势，将2016年实施的24项督查激励措施调整增加为30项。\n二、措施\n（一）对落实有力的给予激励。\n",
+        "utf-8",
+    )
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("督查激励措施比2016年那版多了几项？")
+    assert "增加6项" in answer.answer
+
+
+def test_a_word_of_a_quoted_list_is_answered_with_the_list(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("listed") / "plan.txt"
+    path.write_text(
+        "某区节能减排方案\n一、任务\n（一）提升环境基础设施。到2025年，实现“城市建成区雨污合流管网清零、城市建成区黑臭水体清零、"
+        "城市污水处理厂提标”目标。\n",
+        "utf-8",
+    )
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("方案里说的“清零”到底指啥？")
+    assert answer.answerable and "黑臭水体清零" in answer.answer
+    assert_verbatim(engine, answer)
