@@ -598,6 +598,9 @@ class Assistant:
             written(x, t.sentence.text.replace(" ", "")) for x in stated for t in matches
         )
         if q.approx and not stated:  # "是三百多万平米吗？": the target's figure inside the range said, or not
+            units = {a.unit for a in q.approx if a.unit}
+            if units:  # a figure said with its unit checks the targets written in it ("三十五万亩" → 35万亩)
+                matches = [t for t in matches if any(u in t.display for u in units)]
             if not (q.yesno and matches):
                 return None  # "大概一千吨左右？具体是多少": answered as a figure question
             values = [v for t in matches if (v := figure_value(t.display)) is not None]
@@ -1166,6 +1169,7 @@ class Assistant:
         # nouns ("国家资历框架什么时候建成": 建成 is how completion is asked, not what is asked about)
         nouns = [t for t in terms if self.segmenter.is_noun(t)] or terms
         named: tuple[float, tuple[Clause, Sentence, str, bool]] | None = None
+        first_in_steps = False
         for rank, label in enumerate(candidates):
             found = self._stated_time(self.plan.clause(label), terms, retrieval, span_kind, q.topic)
             if found is None:
@@ -1182,6 +1186,8 @@ class Assistant:
                 and when
                 and (
                     (covered and (cov > first_cov or (cov == first_cov and spanned and not first_spanned)))
+                    # the plan's timeline (实施步骤) first, a task of its own dating the same as well: the task's date
+                    or (cov >= first_cov and first_in_steps and self.structure.responsibility(label) is not None)
                     # the span asked, written where the first writes none, about as much of the question
                     or (span_kind and spanned and not first_spanned and cov >= first_cov)
                 )
@@ -1190,11 +1196,12 @@ class Assistant:
                 break
             if rank == 0:
                 first_cov, first_spanned = cov, spanned
+                first_in_steps = label in self._steps_labels
                 is_task = self.structure.responsibility(clause.label) is not None
                 # not one of the plan's tasks and no time stated: the plan sets no date for it
                 fallback = found if when or is_task or covered else None
-                if when and (spanned or not span_kind):
-                    break
+                if when and (spanned or not span_kind) and not first_in_steps:
+                    break  # (a timeline's date waits for a task of the plan that dates the same)
         if fallback is None and named is not None:
             # a runner-up is what the question is about ("国家资历框架什么时候建成" when retrieval ranks the
             # chapter's opening first)
@@ -1748,6 +1755,11 @@ class Assistant:
                 matching = [
                     s for s in sections if s in tasks and c.coverage(terms, self.plan.clause(s).text) >= LIST_COVERAGE
                 ]
+                if matching and not q.yesno and len(tasks) > 1 and all(
+                    c.coverage(terms, self.plan.clause(s).text) >= LIST_COVERAGE for s in tasks
+                ):  # the topic words fit every task of the unit ("老字号" in a plan on 老字号): its tasks are asked
+                    c.unit_tasks(unit.name, q.roles, draft)
+                    continue
                 if matching:
                     role, resp = tasks[matching[0]]
                     rows = [r for r in resp.readings if r.field("task")]
@@ -2293,6 +2305,13 @@ class Assistant:
                 labels = tuple(cl.label for cl in self.plan.clauses)
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: an item asked by its number"))
         return draft if labels and c.item_part(number, list(labels), draft) else None
+
+    @functools.cached_property
+    def _steps_labels(self) -> frozenset[str]:
+        """The clauses of the plan's timeline part (实施步骤, 进度安排: ``data/part_roles.toml`` role ``steps``)."""
+        role = next((r for r in part_roles() if r.name == "steps"), None)
+        found = parts_of(self.plan, AskedPart(role, role.headings[0])) if role else []
+        return frozenset(label for part in found for label in self._labels_of(part))
 
     def _labels_of(self, part: Part) -> tuple[str, ...]:
         """The clause labels a part covers: a chapter's clauses, or the one clause."""

