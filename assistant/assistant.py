@@ -600,7 +600,7 @@ class Assistant:
         if q.approx and not stated:  # "是三百多万平米吗？": the target's figure inside the range said, or not
             units = {a.unit for a in q.approx if a.unit}
             if units:  # a figure said with its unit checks the targets written in it ("三十五万亩" → 35万亩)
-                matches = [t for t in matches if any(u in t.display for u in units)]
+                matches = [t for t in matches if any(_writes_unit(t.sentence.text, u) for u in units)]
             if not (q.yesno and matches):
                 return None  # "大概一千吨左右？具体是多少": answered as a figure question
             values = [v for t in matches if (v := figure_value(t.display)) is not None]
@@ -2545,6 +2545,11 @@ def _span(text: str, kind: str = "period") -> re.Match[str] | None:
 _ISSUING_BODY_RE = re.compile(
     r"(?:国务院|国办|中办|人民政府|政府|办公厅|办公室)[\u4e00-\u9fff]{0,3}?(?:印发|发布|下发|出台|颁布|发)"
 )
+
+
+def _writes_unit(text: str, unit: str) -> bool:
+    """Whether ``text`` writes a figure in ``unit`` ("150个骨干专业" writes 个, "35万亩" writes 亩)."""
+    return re.search(rf"\d+(?:\.\d+)?\s*(?:万|亿)?{re.escape(unit)}", text) is not None
 
 
 def _shown_note(note: str) -> str:
