@@ -19,7 +19,7 @@ from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import PREAMBLE_LABEL, Clause, Plan, Sentence, SentenceKind, load_plan
-from .compose import DEADLINE_KIND, KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, where
+from .compose import DEADLINE_KIND, KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, shown_note, where
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -1817,7 +1817,7 @@ class Assistant:
                     named = next((r.note for r in resp.readings if any(v in r.note.text for v in spellings)), None)
                     if named is not None:  # named in the note with no role of the model (县发改局（监督）, 分牵头)
                         draft.add(
-                            f"不是，{unit.name}不是该项的牵头或配合单位；方案的分工写的是：{_shown_note(named.text)}。",
+                            f"不是，{unit.name}不是该项的牵头或配合单位；方案的分工写的是：{_quoted_note(named.text)}。",
                             Citation.of(clause, named),
                         )
                         c.lead_part(top, draft)
@@ -2501,9 +2501,6 @@ _PHASE_PERIOD_RE = re.compile(
     r"^(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])?(?P<name>[^，。：；:;（()）]{2,16})[（(](?P<period>(?:19|20)\d{2}年"
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至|—|－|-|~|～)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)[)）]"
 )
-# when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
-# a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
-# grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
 # a figure changed to another of the same unit in one sentence ("将2016年实施的24项督查激励措施调整增加为30项")
 _CHANGE_RE = re.compile(
     r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<unit>[项个家所条名人万亿元吨亩%]{1,2})[^。；;]{0,40}?"
@@ -2511,6 +2508,9 @@ _CHANGE_RE = re.compile(
 )
 # a sentence about the task as a whole ("本项工作长期坚持", "上述任务于2025年底前完成")
 _WHOLE_TASK_RE = re.compile(r"\s*(?:本项|该项|此项|上述|以上|本条|以上各项)(?:工作|任务|措施)?")
+# when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
+# a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
+# grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
 _TIME_RE = re.compile(
     r"(?:到|至|在|于|从|自)?(?<![比较])(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|起|开始)?"
     r"|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?"
@@ -2547,15 +2547,15 @@ _ISSUING_BODY_RE = re.compile(
 )
 
 
+def _quoted_note(note: str) -> str:
+    """A note quoted in an answer as ``shown_note`` shows it, in quotes unless it is bracketed itself."""
+    text = shown_note(note).strip()
+    return text if text[:1] in "（(【〔" else f"“{text}”"
+
+
 def _writes_unit(text: str, unit: str) -> bool:
     """Whether ``text`` writes a figure in ``unit`` ("150个骨干专业" writes 个, "35万亩" writes 亩)."""
     return re.search(rf"\d+(?:\.\d+)?\s*(?:万|亿)?{re.escape(unit)}", text) is not None
-
-
-def _shown_note(note: str) -> str:
-    """A note quoted in an answer: a table row's cells (tabs) apart, in quotes unless it is bracketed itself."""
-    text = note.strip().replace("\t", "：", 1).replace("\t", "；")
-    return text if text[:1] in "（(【〔" else f"“{text}”"
 
 
 def _names_issuer(question: str, issuer: str) -> bool:

@@ -785,7 +785,7 @@ class Composer:
                             *(Citation.of(clause, r.note) for r in self._row_readings(tasks.unit, t.section)),
                         )
                         continue
-                    notes = "".join(_shown(c.quote) for c in t.citations if c.section == t.section)  # as written
+                    notes = "".join(shown_note(c.quote) for c in t.citations if c.section == t.section)  # as written
                     draft.add(
                         f"\n{role.label}：{t.section}“{t.title}”——{t.text}{notes}",
                         *(Citation.of(clause, s) for s in t.sentences[:1]),
@@ -875,7 +875,7 @@ class Composer:
         table."""
         if task.role is Role.IMPLEMENT or self._row_readings(unit, task.section):
             return ""
-        notes = [_shown(c.quote).strip() for c in task.citations if c.section == task.section]
+        notes = [shown_note(c.quote).strip() for c in task.citations if c.section == task.section]
         shown = [n if len(n) <= NOTE_SHOWN_CHARS else n[:NOTE_SHOWN_CHARS] + "…" for n in notes if n]
         spellings = (unit, *self.s.units.resolve(unit).variants)
         named = [
@@ -996,7 +996,7 @@ class Composer:
                 continue  # quoted already
             cite = Citation.of(clause, note)
             if cite not in draft.citations:
-                draft.add(_shown(note.text), cite)
+                draft.add(shown_note(note.text), cite)
 
     def structure_part(self, draft: Draft, counted: str = "") -> None:
         """The plan's chapters (and, for each, its first clause) — for 方案分几部分.
@@ -1472,7 +1472,7 @@ def _row_name(reading: NoteReading) -> str:
     return "；".join(cells) if len(cells) >= ROW_NAME_CELLS else ""
 
 
-def _shown(note: str) -> str:
+def shown_note(note: str) -> str:
     """A note as an answer shows it: a task table's row pasted as text (cells by tabs) with its cells apart."""
     return note.replace("\t", "；")
 

@@ -1667,7 +1667,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 sentence.kind is SentenceKind.BODY
                 and "\t" in sentence.text
                 and (row := _defined_row_note(plan, sentence, columns))
-            ):  # a row of a table whose columns are the document's own role labels (行业主管部门, 属地责任单位)
+            ):  # a row of a table whose columns are role labels, the document's own (行业主管部门) or the grammar's
                 notes.append((c, sentence, parse_note(row, marks, defined)))
             elif sentence.kind is SentenceKind.BODY and (units := _standing_rule(sentence.text)):
                 notes.append((c, sentence, _Note((), (), (), units, standing=True)))

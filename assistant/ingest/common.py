@@ -32,8 +32,8 @@ class Extracted:
     meta: MetaRows = ()
     fmt: str = "txt"
     headings: tuple[str, ...] = ()  # lines the format marks as headings (<h2>–<h6>), for a plan that numbers none
-    # spans of ``text`` the file sets in bold (start, end), which a document's own rule may give a meaning ("字体加粗的
-    #为牵头单位"); () for a format that carries none
+    # spans of ``text`` the file sets in bold (start, end), which a document's own rule may give a meaning
+    # ("字体加粗的为牵头单位"); () for a format that carries none
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
