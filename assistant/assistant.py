@@ -1427,6 +1427,11 @@ class Assistant:
             if _TIME_LIMIT_RE.search(sentence.text) and not (date and date in sentence.text)
         ]
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: the plan's time limits"))
+        term = [(c, s) for c in self.plan.clauses for s in c.sentences if _own_term(s.text)] if clauses is None else []
+        if term:  # "本方案实施期限为2025年1月1日至2025年12月31日": how long the plan itself runs answers first
+            for clause, sentence in term:
+                draft.add(f"{self._plan_name}的实施期限（{where(clause)}）：{sentence.text}", Citation.of(clause, sentence))
+            return draft
         if not found:
             draft.add(f"{self._plan_name}正文没有给出完成时限：没有写明要在哪一年或哪个期限前完成。")
             return draft
@@ -2394,6 +2399,15 @@ def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> s
 _TIME_LIMIT_RE = re.compile(
     r"(?:到|至)(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?前|(?:19|20)\d{2}年[上下]半年"
 )
+
+
+def _own_term(text: str) -> bool:
+    """Whether a sentence states how long the plan itself runs (data/document.toml ``[back] own_term``)."""
+    from .rules import load
+
+    return any(re.search(p, text) for p in load("document")["back"].get("own_term", []))
+
+
 # At most this many of a plan's time limits are quoted when the whole plan's are asked for
 TIME_LIMITS_SHOWN = 5
 # At most this many of those sentences are quoted

@@ -328,8 +328,12 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
         if i in frame.skip:
             continue
         line = lines[i].strip()
-        if matches_any("document", ("front", "doc_number"), line) and not frame.doc_number:
-            frame.doc_number = line
+        signer = re.search(doc["front"].get("signer", "(?!)"), line)  # "汾政报〔2025〕9号　签发人：沈立航"
+        number = line[: signer.start()].strip() if signer else line
+        if matches_any("document", ("front", "doc_number"), number) and not frame.doc_number:
+            frame.doc_number = number
+            if signer:
+                frame.rows.append(("签发人", signer.group(1)))
             frame.skip.add(i)
             runs.append([])
         elif matches_any("document", ("back", "date"), line) and not preamble_started and not frame.date:

@@ -183,7 +183,9 @@ def score_structure(structure: PlanStructure, table: dict) -> RoleScore:
         matched.append((entry, reading, expected, found))
     # units a table says implement every task by the document's rule, not written in each entry
     # ("implement_by_rule": ["各镇人民政府"]): found implementing a task, they are as expected; not found, not missed
-    by_rule = {fold(n) for n in table.get("implement_by_rule", [])}
+    # (written as the list, or as {"units": […], "applies_to": …} with the rule's evidence)
+    ruled_units = table.get("implement_by_rule", [])
+    by_rule = {fold(n) for n in (ruled_units.get("units", []) if isinstance(ruled_units, dict) else ruled_units)}
     for entry, reading, expected, found in matched:  # once every entry has its own note
         found = {**other_parts(entry, reading), **found}
         ruled = {u: "implement" for u, role in found.items() if u in by_rule and role == "implement"}

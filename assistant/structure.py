@@ -326,11 +326,19 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
     known = set(_all_labels())
     out: dict[str, str] = {}
     conventions = _grammar()["conventions"]
-    for _, sentence in _rule_sentences(plan):  # (a cover notice may define them)
+    defining = None  # the clause of the last sentence that defined a label: its later sentences may define more
+    legend = False  # inside a legend: from its opening ("说明：") to the end of its sentence, over its ；-parts
+    for clause, sentence in _rule_sentences(plan):  # (a cover notice may define them)
         patterns = list(conventions.get("defined_labels", []))
-        if re.match(conventions.get("legend_opening", "(?!)"), sentence.text.strip()):
+        opens = re.match(conventions.get("legend_opening", "(?!)"), sentence.text.strip())
+        if opens or (legend and clause is defining):
             patterns += conventions.get("legend_labels", [])  # "说明：主办单位负责…，承办单位负责…组织实施"
-        for pattern in patterns:
+            defining = clause
+        legend = bool(opens or (legend and clause is defining)) and not sentence.text.rstrip().endswith("。")
+        after = conventions.get("defined_labels_after", []) if clause is defining else []
+        if any(re.search(p, sentence.text.strip()) for p in patterns):
+            defining, after = clause, conventions.get("defined_labels_after", [])
+        for pattern in patterns + after:
             for m in re.finditer(pattern, sentence.text.strip()):
                 phrase = m.group(2)
                 found = {role for marker, role in _markers() if marker in phrase}
@@ -644,7 +652,10 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
                 fields.append((label, value))
                 continue
             value, tagged = _untag(value, marks)
-            names, coll = _unit_list(value)
+            pieces = top_level_split(value, "，,")
+            closing = value[pieces[-1][0] : pieces[-1][1]].strip() if len(pieces) > 1 else ""
+            naming = closing if _named_lead_match(closing) else ""  # "责任单位：A、B、C，其中A牵头"
+            names, coll = _unit_list(value[: pieces[-1][0]].rstrip("，, ") if naming else value)
             if role == FIRST_LEADS:  # the document's rule: of several units in the cell the first leads
                 _assign(names[:1], "lead", tagged, roles)
                 _assign(names[1:], "co", tagged, roles)
@@ -652,6 +663,8 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
                 continue
             _assign(names, role, tagged, roles)
             collective += coll
+            if naming:
+                _named_leads(naming, roles)
     else:
         statement = _read_parts(body, roles, propagate, collective, unread)
     for pattern in g["conventions"]["first_listed_lead"]:
@@ -705,15 +718,8 @@ def _read_parts(
             continue
         if any(re.search(p, seg) for p in g["conventions"]["filler"]):
             continue
-        named = next((m for p in g["conventions"].get("named_lead", ()) if (m := re.search(p, seg))), None)
-        if named:  # "（A、B按职责分工负责，A为牵头单位）": A leads, the others of the note co-handle
-            lead = _unit_list(named.group(1))[0]
-            listed = [*roles["lead"], *roles["responsible"], *roles["co"]]
-            if lead and lead[0] in listed:
-                roles["lead"] = [lead[0]]
-                roles["co"] = [u for u in listed if u != lead[0]]
-                roles["responsible"] = []
-                continue
+        if _named_leads(seg, roles):  # "（A、B按职责分工负责，A为牵头单位）": A leads, the others co-handle
+            continue
         seg = re.sub(r"^由", "", items_prefix(re.sub(g["prose"].get("phase", "(?!)"), "", seg)))  # 2026年起由A统筹
         not_after = g["together"].get("name_endings", "") or "\n"
         words_after = (f"(?<={re.escape(e)})" for e in g["together"].get("unit_ending_words", ()))
@@ -743,8 +749,50 @@ def _read_parts(
         if bare_units(seg):  # "（市教育局、市体育局）": a plain list with no role word, read as "（A、B负责）"
             roles["responsible"] += _unit_list(seg)[0]
             continue
+        with_duty = _units_with_duty(seg)
+        if with_duty is not None:  # "各区人民政府负责属地协调": the units in the marker's role, the duty left out
+            names, role = with_duty
+            roles[role] += names
+            continue
         unread.append(seg)
     return statement
+
+
+def _units_with_duty(seg: str) -> tuple[list[str], str] | None:
+    """A part that opens with a list of units and a role marker and goes on with the units' duty ("各区人民政府负责属地
+    协调", "B配合做好资金保障"): the units and the marker's role; None when the part is anything else. The duty is at most
+    notes.toml ``[duty] max_chars`` long and names no unit itself."""
+    longest = _grammar().get("duty", {}).get("max_chars", 0)
+    for marker, role in _markers():
+        if role not in ("lead", "co", "implement", "responsible"):
+            continue
+        at = seg.find(marker)
+        if at <= 0:
+            continue
+        head, duty = seg[:at], seg[at + len(marker) :]
+        if 2 <= len(duty) <= longest and bare_units(head) and not bare_units(duty):
+            return _unit_list(head)[0], role
+    return None
+
+
+def _named_lead_match(seg: str) -> re.Match[str] | None:
+    return next((m for p in _grammar()["conventions"].get("named_lead", ()) if (m := re.search(p, seg))), None)
+
+
+def _named_leads(seg: str, roles: dict[str, list[str]]) -> bool:
+    """A part naming the leads among the units the note listed before it ("A为牵头单位", "其中A、B共同牵头"; notes.toml
+    ``named_lead``): they lead and the other listed units co-handle. False when it names no listed unit."""
+    named = _named_lead_match(seg)
+    if named is None:
+        return False
+    listed = list(dict.fromkeys([*roles["lead"], *roles["responsible"], *roles["co"]]))
+    leads = [u for u in _unit_list(named.group(1))[0] if u in listed]
+    if not leads:
+        return False
+    roles["lead"] = leads
+    roles["co"] = [u for u in listed if u not in leads]
+    roles["responsible"] = []
+    return True
 
 
 def _after_markers(seg: str) -> list[str]:
