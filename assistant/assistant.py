@@ -1430,7 +1430,8 @@ class Assistant:
         term = [(c, s) for c in self.plan.clauses for s in c.sentences if _own_term(s.text)] if clauses is None else []
         if term:  # "本方案实施期限为2025年1月1日至2025年12月31日": how long the plan itself runs answers first
             for clause, sentence in term:
-                draft.add(f"{self._plan_name}的实施期限（{where(clause)}）：{sentence.text}", Citation.of(clause, sentence))
+                said = f"{self._plan_name}的实施期限（{where(clause)}）：{sentence.text}"
+                draft.add(said, Citation.of(clause, sentence))
             return draft
         if not found:
             draft.add(f"{self._plan_name}正文没有给出完成时限：没有写明要在哪一年或哪个期限前完成。")

@@ -760,8 +760,8 @@ def _read_parts(
 
 def _units_with_duty(seg: str) -> tuple[list[str], str] | None:
     """A part that opens with a list of units and a role marker and goes on with the units' duty ("各区人民政府负责属地
-    协调", "B配合做好资金保障"): the units and the marker's role; None when the part is anything else. The duty is at most
-    notes.toml ``[duty] max_chars`` long and names no unit itself."""
+    协调", "B配合做好资金保障"): the units and the marker's role; None when the part is anything else. The duty is at
+    most notes.toml ``[duty] max_chars`` long and names no unit itself."""
     longest = _grammar().get("duty", {}).get("max_chars", 0)
     for marker, role in _markers():
         if role not in ("lead", "co", "implement", "responsible"):

@@ -4,8 +4,8 @@ question sets and of qa-v21:
   a phase before each lead ("排查阶段：A牵头；整治阶段：B牵头"); 分别牵头; 领办/协办; a label the document defines
   without quotes ("所标注的责任部室为该项任务的牵头部门") and the labels its paragraph goes on to define; a table
   legend whose labels are parted by semicolons; a note under several items ("以上第1、2项由A牵头…"); 参加单位; units
-  with their duty ("各区人民政府负责属地协调"); a rule of implementers stated once ("各镇人民政府对…负属地责任，…各项任务
-  均须结合实际抓好落实，不再逐项列出", "…不再逐项标注");
+  with their duty ("各区人民政府负责属地协调"); a rule of implementers stated once ("各镇人民政府对…负属地责任，…各项
+  任务均须结合实际抓好落实，不再逐项列出", "…不再逐项标注");
 - the document frame: who signed a report, on its 文号 line; a report (…的报告) titled as such;
 - questions: "这几年" frames the years, it asks no period; 为止 and 执行 say nothing of the topic; how long the plan
   itself runs ("本方案实施期限为…") answers when the plan ends; 报给哪个单位 asks for the 主送;
