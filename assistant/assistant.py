@@ -1391,7 +1391,10 @@ class Assistant:
         for unit in q.units:
             for name in dict.fromkeys((unit.name, *unit.variants)):
                 m = re.search(
-                    rf"([\u4e00-\u9fff]{{2,30}}?)[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]", self.plan.text
+                    rf"([\u4e00-\u9fff]{{2,30}}?)(?:[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]"
+                    rf"|(?<![（(以])简称[“\"]?{re.escape(name)}[”\"]?(?=[，,。；;、]|$))",
+                    self.plan.text,
+                    re.MULTILINE,
                 )
                 found = self.composer.sentence_at(m.start()) if m else None
                 if m is None or found is None:
@@ -2503,7 +2506,8 @@ _META_FIELDS = (
 
 
 # asks for the full name of what the question names by a short one
-_FULL_NAME_RE = re.compile(r"全称|全名|完整名称|完整的名称")
+# (or asks which body a name it quotes stands for: "“县就业中心”是哪个单位")
+_FULL_NAME_RE = re.compile(r"全称|全名|完整名称|完整的名称|[”\"](?:是|指)(?:哪个|哪家|什么|啥)(?:单位|部门|机构)")
 # asks for the several time points of something ("分了几个时间节点", "各是哪年", "哪几个阶段性目标年份")
 _TIME_POINTS_RE = re.compile(r"(?:几个|哪些|哪几个)(?:时间节点|时间点|节点|年份)|(?:各|分别)是(?:哪年|哪一年|什么时候)")
 # verbs by which a document comes out (印发, 出台): the plan's own date, or a date it sets for another document

@@ -405,6 +405,8 @@ def build_registry(written_names: Iterable[str], text: str, places: Iterable[str
 
 # a short name a document defines where it first writes the full one: "…（以下简称县生态环境分局）", "（以下称X）"
 DEFINED_SHORT_RE = re.compile(r"[（(]以下(?:简称|称)[“\"‘「]?([^）)”\"’」]{2,16})[”\"’」]?[）)]")
+# the same written inline, without brackets ("县残疾人就业服务中心简称县就业中心，…"): the full name ends before 简称
+INLINE_SHORT_RE = re.compile(r"(?<![（(以])简称[“\"]?([\u4e00-\u9fff]{2,12}?)[”\"]?(?=[，,。；;、]|$)", re.MULTILINE)
 
 
 def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
@@ -412,7 +414,7 @@ def _defined_short_names(names: list[str], text: str) -> dict[str, str]:
     whose full name is one of ``names`` (the longest that ends right before the bracket)."""
     out: dict[str, str] = {}
     by_length = sorted(names, key=len, reverse=True)
-    for m in DEFINED_SHORT_RE.finditer(text):
+    for m in (*DEFINED_SHORT_RE.finditer(text), *INLINE_SHORT_RE.finditer(text)):
         before = text[max(0, m.start() - 40) : m.start()]
         full = next((n for n in by_length if before.endswith(n)), None)
         if full is not None and m.group(1) != full:

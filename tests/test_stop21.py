@@ -6,9 +6,12 @@ question sets and of qa-v21:
   legend whose labels are parted by semicolons; a note under several items ("以上第1、2项由A牵头…"); 参加单位; units
   with their duty ("各区人民政府负责属地协调"); a rule of implementers stated once ("各镇人民政府对…负属地责任，…各项
   任务均须结合实际抓好落实，不再逐项列出", "…不再逐项标注");
-- the document frame: who signed a report, on its 文号 line; a report (…的报告) titled as such;
+- the document frame: who signed a report, on its 文号 line; a report (…的报告) titled as such; a chapter numeral
+  followed by a full-width space instead of 、 ("一　总体要求");
 - questions: "这几年" frames the years, it asks no period; 为止 and 执行 say nothing of the topic; how long the plan
-  itself runs ("本方案实施期限为…") answers when the plan ends; 报给哪个单位 asks for the 主送;
+  itself runs ("本方案实施期限为…") answers when the plan ends; 报给哪个单位 asks for the 主送; a short name defined
+  inline ("A简称B", no brackets) and "“B”是哪个单位" answered with its full name; 基本思路 is the guiding part;
+  "只写了A一家" asks for A's sole tasks; 栋/场/棵… count things;
 - the role scorer: a table's implementers by rule written as {"units": […]}."""
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import pytest
 from tiny_plans import assert_verbatim, engine_for
 
 from assistant.clauses import parse_plan
-from assistant.numberforms import asked_kind
+from assistant.lexicon import lexicon
+from assistant.numberforms import asked_kind, writes_kind
 from assistant.roles_eval import score_structure
 from assistant.structure import extract_structure
 
@@ -124,6 +128,15 @@ def test_who_signed_a_report_and_the_report_as_its_title() -> None:
     assert parse_plan(bare, source="tiny.txt").title == "某县人民政府关于报送《某县粪污利用实施方案》的报告"
 
 
+def test_a_chapter_numeral_followed_by_a_full_width_space() -> None:
+    text = (
+        "某县心理健康方案\n为加强工作，制定本方案。\n一　总体要求\n（一）工作目标。到2027年，测评覆盖率达到100%。\n"
+        "二　重点任务\n（一）开设课程。每学期不少于6课时。\n"
+    )
+    plan = parse_plan(text, source="tiny.txt")
+    assert [c.label for c in plan.clauses] == ["序言", "一(一)", "二(一)"]
+
+
 # ------------------------------------------------------------------ the role scorer
 
 
@@ -155,7 +168,7 @@ REPORT = """汾湾县人民政府文件
 一、目标
 “十四五”期间，新增绿色建筑面积320万平方米。
 二、保障
-（一）强化督导。本方案实施期限为2025年1月1日至2025年12月31日，国家另有规定的，从其规定。
+（一）强化督导。本方案中县残疾人就业服务中心简称县就业中心。本方案实施期限为2025年1月1日至2025年12月31日，国家另有规定的，从其规定。
 汾湾县人民政府
 2025年3月26日
 """
@@ -190,3 +203,28 @@ def test_to_whom_a_report_is_sent_is_its_addressee(tmp_path_factory) -> None:
     library = LibraryAssistant(load_settings(corpus_path=folder, index_dir=tmp_path_factory.mktemp("report-index")))
     answer = library.ask("这个报告是报给哪个单位的？")
     assert "临溪市人民政府" in answer.answer
+
+
+def test_a_short_name_defined_inline_and_asked_which_body_it_is(engine) -> None:
+    answer = engine.ask("文件里的“县就业中心”是哪个单位？")
+    assert "县残疾人就业服务中心" in answer.answer
+    assert_verbatim(engine, answer)
+
+
+def test_the_plans_basic_approach_is_its_guiding_part(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("approach") / "plan.txt"
+    path.write_text(
+        "某县田长制实施方案\n一、总体要求\n（一）基本思路。坚持党政同责、属地管理，构建县镇村三级田长体系。\n"
+        "（二）工作目标。到2025年底，耕地保有量不低于58万亩。\n二、重点任务\n（一）划定网格。划定1600个网格。\n",
+        "utf-8",
+    )
+    engine = engine_for(path, tmp_path_factory)
+    answer = engine.ask("田长制方案总体上是个什么思路？")
+    assert "党政同责" in answer.answer
+
+
+def test_a_unit_written_alone_and_the_classifiers_of_buildings_and_events() -> None:
+    assert lexicon().has("负责部门只写了海关总署一家的措施有几条？", "alone")
+    assert not lexicon().has("海关总署负责哪几条措施？", "alone")
+    assert asked_kind("危旧房屋一共要排查多少栋？") == "count" and asked_kind("每年办几场招聘会？") == "count"
+    assert writes_kind("预计排查房屋约4.3万栋", "count") and writes_kind("每年举办招聘会不少于4场", "count")
