@@ -66,6 +66,7 @@ from .structure import (
     role_markers,
 )
 from .typo_tables import confusable
+from .units import DEFINED_SHORT_RE, INLINE_SHORT_RE
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -1390,18 +1391,18 @@ class Assistant:
         河长制工作办公室（以下简称县河长办）"), cited there; None when the plan shortens none of the names asked."""
         for unit in q.units:
             for name in dict.fromkeys((unit.name, *unit.variants)):
-                m = re.search(
-                    rf"([\u4e00-\u9fff]{{2,30}}?)(?:[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]"
-                    rf"|(?<![（(以])简称[“\"]?{re.escape(name)}[”\"]?(?=[，,。；;、]|$))",
-                    self.plan.text,
-                    re.MULTILINE,
-                )
+                # where the plan shortens it: "…（以下简称B）" or inline "A简称B" (units.py reads both)
+                defined = (*DEFINED_SHORT_RE.finditer(self.plan.text), *INLINE_SHORT_RE.finditer(self.plan.text))
+                m = next((d for d in defined if d.group(1) == name), None)
                 found = self.composer.sentence_at(m.start()) if m else None
                 if m is None or found is None:
                     continue
                 clause, sentence = found
                 # the full name is the run of the sentence's last phrase before the bracket (设在X: X)
-                full = re.split(r"[，,。；;：:]|设在|由|为|是|成立|组建", m.group(1))[-1]
+                before = re.search(r"[\u4e00-\u9fff]{2,30}$", self.plan.text[max(0, m.start() - 30) : m.start()])
+                if before is None:
+                    continue
+                full = re.split(r"[，,。；;：:]|设在|由|为|是|成立|组建|本方案中", before.group(0))[-1]
                 evidence = Evidence(top_section=clause.label, top_plan=self.plan.id, detail="rule: full name")
                 draft = Draft(evidence=evidence)
                 draft.add(
@@ -1421,7 +1422,8 @@ class Assistant:
 
     def _time_limits(self, clauses: list[Clause] | None = None) -> Draft:
         """The time limits a plan writes (到2025年, 2019年6月底前, 上半年), each with its sentence — or that its text
-        gives none (the 成文日期 is not a time limit). ``clauses``: those of these clauses only."""
+        gives none (the 成文日期 is not a time limit). ``clauses``: those of these clauses only. Asked of the whole
+        plan, a sentence stating how long the plan itself runs (本方案实施期限为…) answers alone."""
         date = self.plan.meta.date
         found = [
             (clause, sentence)
