@@ -49,6 +49,7 @@ from .numberforms import (
 from .parts import AskedPart, Part, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import load as load_rules
+from .rules import matches_any
 from .segment import Segmenter, domain_terms
 from .settings import Settings
 from .structure import (
@@ -1389,10 +1390,10 @@ class Assistant:
     def _full_name(self, q: Question) -> Draft | None:
         """The full name of a unit the question names by its short form, where the plan introduces it ("办公室设在县
         河长制工作办公室（以下简称县河长办）"), cited there; None when the plan shortens none of the names asked."""
+        # where the plan shortens a name: "…（以下简称B）" or inline "A简称B" (units.py reads both)
+        defined = (*DEFINED_SHORT_RE.finditer(self.plan.text), *INLINE_SHORT_RE.finditer(self.plan.text))
         for unit in q.units:
             for name in dict.fromkeys((unit.name, *unit.variants)):
-                # where the plan shortens it: "…（以下简称B）" or inline "A简称B" (units.py reads both)
-                defined = (*DEFINED_SHORT_RE.finditer(self.plan.text), *INLINE_SHORT_RE.finditer(self.plan.text))
                 m = next((d for d in defined if d.group(1) == name), None)
                 found = self.composer.sentence_at(m.start()) if m else None
                 if m is None or found is None:
@@ -1432,7 +1433,7 @@ class Assistant:
             if _TIME_LIMIT_RE.search(sentence.text) and not (date and date in sentence.text)
         ]
         draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: the plan's time limits"))
-        term = [(c, s) for c in self.plan.clauses for s in c.sentences if _own_term(s.text)] if clauses is None else []
+        term = self._own_term if clauses is None else ()
         if term:  # "本方案实施期限为2025年1月1日至2025年12月31日": how long the plan itself runs answers first
             for clause, sentence in term:
                 said = f"{self._plan_name}的实施期限（{where(clause)}）：{sentence.text}"
@@ -2318,6 +2319,12 @@ class Assistant:
         return draft if labels and c.item_part(number, list(labels), draft) else None
 
     @functools.cached_property
+    def _own_term(self) -> tuple[tuple[Clause, Sentence], ...]:
+        """The sentences stating how long the plan itself runs (data/document.toml ``[back] own_term``)."""
+        own = ("back", "own_term")
+        return tuple((c, s) for c in self.plan.clauses for s in c.sentences if matches_any("document", own, s.text))
+
+    @functools.cached_property
     def _steps_labels(self) -> frozenset[str]:
         """The clauses of the plan's timeline part (实施步骤, 进度安排: ``data/part_roles.toml`` role ``steps``)."""
         role = next((r for r in part_roles() if r.name == "steps"), None)
@@ -2405,13 +2412,6 @@ def _asking_clause(text: str, roles: tuple[str, ...] = ("measure", "time")) -> s
 _TIME_LIMIT_RE = re.compile(
     r"(?:到|至)(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?前|(?:19|20)\d{2}年[上下]半年"
 )
-
-
-def _own_term(text: str) -> bool:
-    """Whether a sentence states how long the plan itself runs (data/document.toml ``[back] own_term``)."""
-    from .rules import load
-
-    return any(re.search(p, text) for p in load("document")["back"].get("own_term", []))
 
 
 # At most this many of a plan's time limits are quoted when the whole plan's are asked for
