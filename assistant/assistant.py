@@ -625,6 +625,8 @@ class Assistant:
             unmet = ([] if in_targets else stated) + wrong_years
             draft.add(_not_required(unmet) if unmet else "是的，方案的要求是：")
             c.target_part(matches, draft)
+            if {Intent.LEAD, Intent.CO} & set(q.intents):  # "…达到95%，对吧？谁牵头？": the second ask too
+                c.lead_part(matches[0].section, draft)
             return draft
         missing = [x for x in stated if not (x in plan_flat or figure_value(x) in plan_figures)]
         if missing and q.yesno:
@@ -1927,6 +1929,14 @@ class Assistant:
             draft.add(said, Citation.of(clause, sentence))
             return True
         what = "具体包括哪些" if slogan else "的含义"
+        if not slogan and lexicon().has(q.text, "how"):
+            # "“免督查”是什么意思，怎么才能拿到？": how it comes about is asked too, and the sentence that names it
+            # says that (对…的市，…实行“免督查”): answered with it, the missing definition said
+            draft.add(
+                f"{self._plan_name}没有单独解释“{term[0]}”的含义；{where(clause)}的规定是：{sentence.text}",
+                Citation.of(clause, sentence),
+            )
+            return True
         draft.add(
             f"抱歉，{self._plan_name}没有说明“{term[0]}”{what}，只在{where(clause)}中提到：{sentence.text}",
             Citation.of(clause, sentence),

@@ -122,6 +122,8 @@ class Plan:
     family: str = ""  # the heading family the plan was read with (assistant/data/headings.toml)
     # spans of ``text`` the file sets in bold ((start, end)); a document's rule may give them a meaning
     emphasis: tuple[tuple[int, int], ...] = ()
+    # spans of ``text`` the file underlines; a document's rule may give them a meaning ("加下划线的为牵头单位")
+    underline: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         self._by_label.update({c.label: c for c in self.clauses})
@@ -173,7 +175,9 @@ def load_plan(path: str | Path) -> Plan:
     path = Path(path)
     extracted = read_document(path)
     plan = parse_plan(extracted.text, source=path.name, meta_rows=extracted.meta, marked=extracted.headings)
-    return replace(plan, emphasis=extracted.emphasis) if extracted.emphasis else plan
+    if extracted.emphasis or extracted.underline:
+        return replace(plan, emphasis=extracted.emphasis, underline=extracted.underline)
+    return plan
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -607,6 +607,10 @@ def read_english(
 ) -> tuple[str, tuple[str, ...]]:
     """An English question's glossary phrases and pinyin place names in Chinese (the plan's own wording where the
     glossary offers several), and the content words left unread."""
+    from .lexicon import lexicon
+
+    for tag in sorted(lexicon().matches(text, "eng_tag"), key=lambda m: -m.start()):  # "…for 2025, right?"
+        text = f"{text[: tag.start()]} 对吧？ {text[tag.end() :]}"
     translation = translate(text, function_words, typo.plan_text if typo is not None else "")
     q, unread = translation.text, translation.unread
     first = latin_words(text)[:1]

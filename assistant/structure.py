@@ -225,6 +225,9 @@ class _Note:
     keyed: bool = False  # a clause headed by a unit's name ("（一）县财政局：负责…"): its duties are that unit's
     assigned: bool = False  # from a list of assignments by unit: the role is the list's, whoever else it names
     duties: bool = False  # each unit given its own duty ("（A牵头：…；B：…）"): one with no role word is responsible
+    # units named for one kind of the task ("（种植业产品：A；水产品：B）"): responsible for their kind, unless the
+    # document's rule says such units lead (notes.toml ``kind_keyed_lead``)
+    by_kind: tuple[str, ...] = ()
 
 
 def _grammar() -> dict:
@@ -625,6 +628,7 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
     collective: list[str] = []
     fields: list[tuple[str, str]] = []
     unread: list[str] = []
+    by_kind: list[str] = []
     statement = ""
 
     defined = defined or {}
@@ -644,13 +648,25 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
         for m, nxt in zip(found, [*found[1:], None], strict=True):
             value = body[m.end() : nxt.start() if nxt else len(body)].strip(g["separators"] + " 。")
             # a field under a label the grammar does not know ends the value ("会办部门：A；2025年节点：…"): a field
-            value, *others = re.split(r"[；;](?=[^；;：:（）()]{1,12}[：:])", value)
+            value, *others = re.split(r"[；;](?=(?:[^；;：:（）()]|[（(][^（）()]{1,6}[）)]){1,14}[：:])", value)
             fields += [tuple(o.split("：" if "：" in o else ":", 1)) for o in others]  # type: ignore[misc]
             label = _label_of(m)
             role = defined.get(label) or _label_role(label)
             if role == "ignore" or role is None:
                 fields.append((label, value))
                 continue
+            if label in defined and any(
+                _ends_on_marker(value[a:b].strip()) for a, b in top_level_split(value, g["separators"])
+            ):  # a label of the document's own whose parts carry their own markers ("县级：A牵头，B配合"): by those
+                _read_parts(value, roles, propagate, collective, unread)
+                continue
+            # a part after a semicolon that closes on a role marker of its own ("责任单位：A、B；C参与监督"): read as
+            # a part of its own, not as more units of the label
+            parts = [value[a:b].strip() for a, b in top_level_split(value, "；;")]
+            own = [p for p in parts[1:] if _ends_on_marker(p)]
+            if own:
+                value = "；".join(p for p in parts if p not in own)
+                _read_parts("；".join(own), roles, propagate, collective, unread)
             value, tagged = _untag(value, marks)
             pieces = top_level_split(value, "，,")
             closing = value[pieces[-1][0] : pieces[-1][1]].strip() if len(pieces) > 1 else ""
@@ -666,7 +682,16 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
             if naming:
                 _named_leads(naming, roles)
     else:
-        statement = _read_parts(body, roles, propagate, collective, unread)
+        parts = [body[a:b].strip() for a, b in top_level_split(body, "；;")]
+        kinds = [m for p in parts if (m := _KIND_KEY_RE.fullmatch(p)) and bare_units(m.group(2))]
+        for m in kinds:  # "种植业产品：A": units named for one kind of the task, responsible for it
+            names, coll = _unit_list(m.group(2))
+            by_kind += names
+            roles["responsible"] += names
+            collective += coll
+            fields.append((m.group(1), m.group(2)))
+        rest = "；".join(p for p in parts if not any(m.string == p for m in kinds)) if kinds else body
+        statement = _read_parts(rest, roles, propagate, collective, unread)
     for pattern in g["conventions"]["first_listed_lead"]:
         m = re.search(pattern, note)
         if m:
@@ -684,7 +709,17 @@ def parse_note(note: str, marks: frozenset[str] = frozenset(), defined: dict[str
         fields=tuple(fields),
         unread=tuple(unread),
         labelled=bool(found),
+        by_kind=tuple(by_kind),
     )
+
+
+# a part of a note that names the kind of the task its units answer for ("种植业产品：A", "种植业产品和畜禽产品：A")
+_KIND_KEY_RE = re.compile(r"([^：:，,、（）()；;]{2,12})[：:](.+)")
+
+
+def _ends_on_marker(part: str) -> bool:
+    """Whether a part of a note closes on a role marker of the grammar (``C参与监督``, ``D配合``)."""
+    return any(part.endswith(m) and len(part) > len(m) for ms in _grammar()["markers"].values() for m in ms)
 
 
 def _depth_at(text: str, pos: int) -> int:
@@ -781,12 +816,18 @@ def _named_lead_match(seg: str) -> re.Match[str] | None:
 
 def _named_leads(seg: str, roles: dict[str, list[str]]) -> bool:
     """A part naming the leads among the units the note listed before it ("A为牵头单位", "其中A、B共同牵头"; notes.toml
-    ``named_lead``): they lead and the other listed units co-handle. False when it names no listed unit."""
-    named = _named_lead_match(seg)
-    if named is None:
-        return False
+    ``named_lead``), or naming one by its place ("前者牵头": ``pointed_lead``): they lead and the other listed units
+    co-handle. False when it names no listed unit."""
     listed = list(dict.fromkeys([*roles["lead"], *roles["responsible"], *roles["co"]]))
-    leads = [u for u in _unit_list(named.group(1))[0] if u in listed]
+    pointers = _grammar()["conventions"].get("pointed_lead", {})
+    pointer = re.fullmatch(rf"({'|'.join(map(re.escape, pointers))})(?:为|是)?(?:牵头|牵头单位|牵头部门)", seg)
+    named = _named_lead_match(seg)
+    if pointer is not None and pointers and listed:  # "（A、B负责，前者牵头）": the unit the pointer word names
+        leads = [listed[pointers[pointer.group(1)]]]
+    elif named is None:
+        return False
+    else:
+        leads = [u for u in _unit_list(named.group(1))[0] if u in listed]
     if not leads:
         return False
     roles["lead"] = leads
@@ -1456,14 +1497,15 @@ def _merged_writing(plan: Plan) -> Callable[[str], str] | None:
     return write_out
 
 
-def _bold_leads(plan: Plan, sentence: Sentence, note: _Note) -> _Note:
-    """A plain list read under the rule that units set in bold lead (notes.toml ``emphasis_lead``): the units whose
-    name the file sets in bold where the note writes it lead, the others co-handle; the note as it was when none is."""
+def _bold_leads(sentence: Sentence, note: _Note, spans: tuple[tuple[int, int], ...]) -> _Note:
+    """A plain list read under the rule that units set in bold (or underlined) lead (notes.toml ``emphasis_lead``,
+    ``underline_lead``; ``spans`` the file's bold or underlined text): the units whose name the file marks so where
+    the note writes it lead, the others co-handle; the note as it was when none is."""
     bold = [
         name
         for name in note.plain
         if (at := sentence.text.find(name)) >= 0
-        and any(s <= sentence.start + at and sentence.start + at + len(name) <= e for s, e in plan.emphasis)
+        and any(s <= sentence.start + at and sentence.start + at + len(name) <= e for s, e in spans)
     ]
     if not bold:
         return note
@@ -1678,6 +1720,9 @@ def extract_structure(plan: Plan) -> PlanStructure:
     lead_bracket = bracket_rule[2].group(1) if bracket_rule else ""
     bracket_led: set[str] = set()  # clauses whose lead such a bracket names
     bold_rule = _first_in_body(plan, g["conventions"].get("emphasis_lead", [])) if plan.emphasis else None
+    underline_rule = _first_in_body(plan, g["conventions"].get("underline_lead", [])) if plan.underline else None
+    kind_rule = _first_in_body(plan, g["conventions"].get("kind_keyed_lead", []))  # "按产品类别标注…的…牵头"
+    marked_leads = plan.underline if underline_rule is not None else plan.emphasis if bold_rule is not None else ()
     merged = _merged_writing(plan)  # "“县财政、自然资源部门”即指县财政局、县自然资源局": how to read such lists
     # a table's columns named by role labels (the document's own, or the grammar's: 牵头部门) make its rows notes
     columns = {**{lab: role for role, labs in _label_lists().items() if role != "ignore" for lab in labs}, **defined}
@@ -1701,8 +1746,13 @@ def extract_structure(plan: Plan) -> PlanStructure:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
                 if groups and (grouped := _group_note(sentence.text, groups)) is not None:
                     note = grouped  # "（责任组：排查摸底组）": the units the plan puts in that group
-                if bold_rule is not None and note.plain and not note.leads:
-                    note = _bold_leads(plan, sentence, note)  # "字体加粗的为牵头单位": the units set in bold lead
+                if kind_rule is not None and note.by_kind and not note.leads:
+                    # "（种植业产品：A；水产品：B；C配合）" under the rule: the units named for a kind lead it
+                    others = (*note.co, *(u for u in note.plain if u not in note.by_kind))
+                    note = replace(note, leads=note.by_kind, co=others, plain=())
+                if marked_leads and note.plain and not note.leads:
+                    # "字体加粗的为牵头单位", "名称下加下划线的为牵头单位": the units the file marks so lead
+                    note = _bold_leads(sentence, note, marked_leads)
                 if lead_bracket and sentence.text.lstrip().startswith(lead_bracket) and note.plain and not note.leads:
                     note = replace(note, leads=note.plain, plain=())  # "〔市应急局〕" under the rule: the lead
                     bracket_led.add(c.label)

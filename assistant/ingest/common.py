@@ -35,6 +35,41 @@ class Extracted:
     # spans of ``text`` the file sets in bold (start, end), which a document's own rule may give a meaning
     # ("字体加粗的为牵头单位"); () for a format that carries none
     emphasis: tuple[tuple[int, int], ...] = ()
+    # spans of ``text`` the file underlines ("名称下加下划线的为牵头单位"); () for a format that carries none
+    underline: tuple[tuple[int, int], ...] = ()
+
+
+# Private-use characters a reader writes around underlined text while it reads a file (so that the marks travel with
+# the text through tables, rows rewritten as notes and line clean-up); ``take_marks`` takes them out at the end.
+UNDERLINE_OPEN, UNDERLINE_CLOSE = "\ue000", "\ue001"
+
+
+def take_marks(
+    text: str, spans: tuple[tuple[int, int], ...] = ()
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """``text`` without the underline marks, the spans they enclosed, and ``spans`` (offsets in the marked text, such
+    as the bold ones) as offsets in the text without them."""
+    out: list[str] = []
+    moved = [0] * (len(text) + 1)  # each offset of the marked text in the text without marks
+    underlined: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        moved[i] = len(out)
+        if ch == UNDERLINE_OPEN:
+            opened = len(out)
+        elif ch == UNDERLINE_CLOSE:
+            if opened is not None and len(out) > opened:
+                underlined.append((opened, len(out)))
+            opened = None
+        else:
+            out.append(ch)
+    moved[len(text)] = len(out)
+    return "".join(out), tuple(underlined), tuple((moved[s], moved[e]) for s, e in spans if moved[e] > moved[s])
+
+
+def unmarked(text: str) -> str:
+    """``text`` without underline marks (a metadata value, a heading)."""
+    return text.replace(UNDERLINE_OPEN, "").replace(UNDERLINE_CLOSE, "")
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +217,19 @@ def task_table_lines(rows: list[list[str]]) -> list[str]:
     reads like any other: ``（重点任务：（三）加快充电设施建设；牵头单位：省能源局；配合单位：…；完成时限：…）``.
     [] when the table is no such table."""
     header = task_table_header(rows[0]) if len(rows) >= 2 else []
-    return [line for row in rows[1:] if (line := labelled_row(header, row))] if header else []
+    return [line for row in _dittos_read(rows[1:]) if (line := labelled_row(header, row))] if header else []
+
+
+def _dittos_read(rows: list[list[str]]) -> list[list[str]]:
+    """Rows with each ditto cell (同上, 〃: notes.toml ``[fields] ditto``) read as the cell above it, as read."""
+    from ..rules import load
+
+    ditto = set(load("notes")["fields"].get("ditto", ()))
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else []
+        out.append([above[i] if c.strip() in ditto and i < len(above) else c for i, c in enumerate(row)])
+    return out
 
 
 def table_lines(rows: list[list[str]], before: list[str]) -> list[str]:

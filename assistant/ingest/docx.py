@@ -12,7 +12,19 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, joined_spans, meta_rows_from_cells, split_spans, table_lines
+from .common import (
+    UNDERLINE_CLOSE,
+    UNDERLINE_OPEN,
+    Extracted,
+    clean_lines,
+    fold_compat,
+    joined_spans,
+    meta_rows_from_cells,
+    split_spans,
+    table_lines,
+    take_marks,
+    unmarked,
+)
 from .docx_numbering import W, read_numbering
 
 # Text-bearing elements of a paragraph and what each contributes; w:delText (a tracked deletion) and w:instrText (a
@@ -42,6 +54,8 @@ def _paragraph_runs(paragraph) -> tuple[str, list[tuple[int, int]]]:
         if tag == "br" and element.get(W + "type") in ("page", "column"):
             continue  # a page break is layout, not a line of the text
         piece = element.text or "" if tag == "t" else _TEXT_PARTS[tag]
+        if piece and tag == "t" and _underlined(element.getparent()):
+            piece = f"{UNDERLINE_OPEN}{piece}{UNDERLINE_CLOSE}"  # taken out, as a span, by ``take_marks``
         if piece and tag == "t" and _bold(element.getparent()):
             if bold and bold[-1][1] == at:
                 bold[-1] = (bold[-1][0], at + len(piece))
@@ -59,6 +73,15 @@ def _bold(run) -> bool:
     props = run.find(W + "rPr")
     b = props.find(W + "b") if props is not None else None
     return b is not None and b.get(W + "val", "true").lower() not in ("0", "false", "off")
+
+
+def _underlined(run) -> bool:
+    """Whether a ``w:r`` is underlined by its own properties (``<w:u w:val="single"/>`` or any line but ``none``)."""
+    if run is None or _local(run) != "r":
+        return False
+    props = run.find(W + "rPr")
+    u = props.find(W + "u") if props is not None else None
+    return u is not None and u.get(W + "val", "single").lower() not in ("none", "0", "false")
 
 
 def _local(element) -> str:
@@ -116,7 +139,9 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
                 added = table_lines(cells, lines)
                 lines += added
                 marks += [[] for _ in added]
-    return Extracted(fold_compat(clean_lines(lines)), tuple(meta), "docx", emphasis=joined_spans(lines, marks))
+    text, underline, emphasis = take_marks(fold_compat(clean_lines(lines)), joined_spans(lines, marks))
+    meta = [(label, unmarked(value)) for label, value in meta]
+    return Extracted(text, tuple(meta), "docx", emphasis=emphasis, underline=underline)
 
 
 def _distinct(cells: list) -> list:

@@ -10,7 +10,18 @@ import re
 from pathlib import Path
 
 from ..errors import CorpusFormatError
-from .common import Extracted, clean_lines, fold_compat, matrix_table_lines, meta_rows_from_cells, task_table_lines
+from .common import (
+    UNDERLINE_CLOSE,
+    UNDERLINE_OPEN,
+    Extracted,
+    clean_lines,
+    fold_compat,
+    matrix_table_lines,
+    meta_rows_from_cells,
+    take_marks,
+    task_table_lines,
+    unmarked,
+)
 from .txt import decode_text
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section", "article")
@@ -182,11 +193,15 @@ def read_html(raw: bytes, path: Path) -> Extracted:
     except ImportError:  # pragma: no cover - beautifulsoup4 is a dependency
         raise CorpusFormatError(f"读取 {path} 需要 beautifulsoup4 和 lxml，请安装后重试。") from None
     soup = BeautifulSoup(_decode(raw, path), "lxml")
+    for tag in soup.find_all(_is_underlined):  # the marks travel with the text; ``take_marks`` takes them out
+        if text := tag.get_text():
+            tag.clear()
+            tag.append(f"{UNDERLINE_OPEN}{text}{UNDERLINE_CLOSE}")
     meta: list[tuple[str, str]] = []
     for table in soup.find_all("table"):
         if table.find("table"):
             continue  # a layout table around the page: only innermost tables can be metadata tables
-        rows = [[td.get_text(" ", strip=True) for td in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+        rows = _grid(table)
         found = meta_rows_from_cells(rows)
         if found:
             meta += [row for row in found if row not in meta]
@@ -201,7 +216,7 @@ def read_html(raw: bytes, path: Path) -> Extracted:
             table.replace_with(block)
     body, total = _article(soup)
     for table in body.find_all("table") if body is not None else ():
-        rows = [[td.get_text(" ", strip=True) for td in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+        rows = _grid(table)
         if not table.find("table") and _data_table(rows):
             # any other table of the article: a line a row, its cells joined by TAB (as a .docx table is read)
             block = soup.new_tag("div")
@@ -222,5 +237,59 @@ def read_html(raw: bytes, path: Path) -> Extracted:
         fold_compat(re.sub(r"[\s\u3000]+", "", h.get_text()))
         for h in body.find_all(_SECTION_TAGS)
     ]
-    marked = [h for h in marked if 2 <= len(h) <= MARKED_HEADING_MAX_CHARS]
-    return Extracted(fold_compat(text), tuple(meta), "html", tuple(dict.fromkeys(marked)))
+    marked = [unmarked(h) for h in marked if 2 <= len(unmarked(h)) <= MARKED_HEADING_MAX_CHARS]
+    text, underline, _ = take_marks(fold_compat(text))
+    meta = [(label, unmarked(value)) for label, value in meta]
+    return Extracted(text, tuple(meta), "html", tuple(dict.fromkeys(marked)), underline=underline)
+
+
+def _is_underlined(tag) -> bool:
+    """An element that underlines its text: <u>, or an inline style with ``text-decoration: underline``."""
+    style = (tag.get("style") or "").replace(" ", "").lower()
+    return tag.name == "u" or "text-decoration:underline" in style or "text-decoration-line:underline" in style
+
+
+def _grid(table) -> list[list[str]]:
+    """A table's rows as a grid of cell texts: a cell merged down several rows (``rowspan``) stands in each row it
+    spans, as python-docx reads a Word table's vertically merged cell; one merged across columns stands once, as in
+    a Word table. A row of the grid is what a reader of the page sees on that line of the table."""
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # grid column → (text, rows it still spans below)
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue  # a row of a table nested in a cell
+        row: list[str] = []
+        column = 0
+        cells = iter(tr.find_all(["td", "th"], recursive=False))
+        cell = next(cells, None)
+        while cell is not None or column in pending:
+            if column in pending:  # a cell from a row above spans this one
+                text, left = pending.pop(column)
+                row.append(text)
+                if left > 1:
+                    pending[column] = (text, left - 1)
+                column += 1
+                continue
+            text = cell.get_text(" ", strip=True)
+            span = _span(cell, "colspan")
+            down = _span(cell, "rowspan")
+            row.append(text)
+            if down > 1:
+                pending[column] = (text, down - 1)
+            column += span
+            cell = next(cells, None)
+        for at in sorted(c for c in pending if c >= column):  # spanning cells past the row's last own cell
+            text, left = pending.pop(at)
+            row.append(text)
+            if left > 1:
+                pending[at] = (text, left - 1)
+        rows.append(row)
+    return rows
+
+
+def _span(cell, attribute: str) -> int:
+    """A cell's ``rowspan`` or ``colspan`` as a count (1 when absent or unreadable)."""
+    try:
+        return max(1, min(int(str(cell.get(attribute, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
