@@ -46,11 +46,13 @@ _PAGE = """<html><head><title>某县禁毒方案</title></head><body><div class=
 确保各项任务落地见效，推动全县禁毒工作再上新台阶，为建设平安县城提供坚实保障。</p>
 <p>二、责任分工</p><p>各项任务按下表分工落实。</p>
 <table><tr><td>任务类别</td><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>
-<tr><td rowspan="2">打击整治</td><td>1</td><td>开展专项行动</td><td><u>县公安局</u>、县检察院</td><td>2026年底前</td></tr>
+<tr><td rowspan="2">打击整治</td><td>1</td><td>开展专项行动</td><td><u>县公安局</u>、县检察院</td>
+<td>2026年底前</td></tr>
 <tr><td>2</td><td>物流寄递查缉</td><td>县交通运输局、<u>县邮政管理局</u></td><td>长期坚持</td></tr>
 <tr><td>预防教育</td><td>3</td><td>学校毒品预防教育</td><td>县教育局、团县委</td><td>每学期</td></tr>
 </table>
-<p>注：责任单位中加下划线的为牵头单位，其余为配合单位；未加下划线的，由所列单位按职责分工共同负责。各乡镇人民政府负责本辖区各项任务的组织落实，表中不再列出。</p>
+<p>注：责任单位中加下划线的为牵头单位，其余为配合单位；未加下划线的，由所列单位按职责分工共同负责。
+各乡镇人民政府负责本辖区各项任务的组织落实，表中不再列出。</p>
 </div></body></html>"""
 
 
@@ -110,16 +112,23 @@ def test_a_ditto_cell_reads_as_the_cell_above(tmp_path) -> None:
 
 
 def test_units_named_for_a_kind_lead_it_under_the_rule_else_are_responsible() -> None:
-    rule = "以下各项任务后括号内按产品类别标注责任单位的，所标注单位对本类别产品相关工作牵头负责，其他所列单位按职责配合。"
+    rule = (
+        "以下各项任务后括号内按产品类别标注责任单位的，所标注单位对本类别产品相关工作牵头负责，"
+        "其他所列单位按职责配合。"
+    )
     note = "（种植业产品：县农业农村局；水产品：县水利局；县市场监管局配合）"
-    r = _structure(f"某县农产品方案\n一、说明\n{rule}\n二、任务\n（一）抽检。每年2000批次。{note}\n").responsibility("二(一)")
+    text = f"某县农产品方案\n一、说明\n{rule}\n二、任务\n（一）抽检。每年2000批次。{note}\n"
+    r = _structure(text).responsibility("二(一)")
     assert r.leads == ("县农业农村局", "县水利局") and r.co == ("县市场监管局",)
     plain = _structure(f"某县农产品方案\n一、任务\n（一）抽检。每年2000批次。{note}\n").responsibility("一(一)")
     assert plain.leads == () and plain.responsible == ("县农业农村局", "县水利局")  # no rule: no lead guessed
 
 
 def test_notes_keyed_by_level_read_by_the_levels_the_rule_defines() -> None:
-    rule = "各项任务后括号内按县、乡镇两级标注责任主体：县级所列单位中注明“牵头”的为牵头单位，注明“配合”的为配合单位；乡镇级所列单位负责组织实施。"
+    rule = (
+        "各项任务后括号内按县、乡镇两级标注责任主体：县级所列单位中注明“牵头”的为牵头单位，注明“配合”的为配合单位；"
+        "乡镇级所列单位负责组织实施。"
+    )
     note = "（县级：县民政局牵头，县财政局配合；乡镇级：各乡镇人民政府）"
     r = _structure(f"某县殡葬改革方案\n一、任务\n{rule}\n（一）建设公墓。建成10处。{note}\n").responsibility("一(一)")
     assert r.leads == ("县民政局",) and r.co == ("县财政局",) and r.implementers == ("乡镇人民政府",)
@@ -137,7 +146,10 @@ def test_the_lead_named_by_its_place_in_the_list() -> None:
 
 
 def test_who_drafts_leads_and_who_reviews_or_approves_has_no_role() -> None:
-    text = "某县安宁疗护意见\n一、任务\n（一）完善支付政策。出台办法。（县医保局拟定，县卫健局、县财政局审核，报县人民政府审定）\n"
+    text = (
+        "某县安宁疗护意见\n一、任务\n（一）完善支付政策。出台办法。"
+        "（县医保局拟定，县卫健局、县财政局审核，报县人民政府审定）\n"
+    )
     r = _structure(text).responsibility("一(一)")
     assert r.leads == ("县医保局",) and r.co == () and r.responsible == ()
 
@@ -204,7 +216,8 @@ def engine(tmp_path_factory):
 
 
 def test_a_premise_checked_and_the_second_ask_answered(engine) -> None:
-    for question in ("清洁取暖率要达到95%，对吧？谁牵头？", "The plan sets a 95% clean heating rate for 2025, right? Who leads that work?"):
+    english = "The plan sets a 95% clean heating rate for 2025, right? Who leads that work?"
+    for question in ("清洁取暖率要达到95%，对吧？谁牵头？", english):
         answer = engine.ask(question)
         assert answer.answerable and "不是" in answer.answer and "90%" in answer.answer, question
         assert "市住房城乡建设局牵头" in answer.answer, question
