@@ -19,7 +19,17 @@ from .aliases import title_places
 from .answer import Answer, Citation, Evidence, RefusalReason
 from .batch import validate_question
 from .clauses import PREAMBLE_LABEL, Clause, Plan, Sentence, SentenceKind, load_plan
-from .compose import DEADLINE_KIND, KNOWN_TERM, SLOGAN_RE, WHOLE_TERM, Composer, Draft, shown_note, where
+from .compose import (
+    DEADLINE_KIND,
+    KNOWN_TERM,
+    SLOGAN_RE,
+    TABLE_ROWS_MIN,
+    WHOLE_TERM,
+    Composer,
+    Draft,
+    shown_note,
+    where,
+)
 from .embed import load_embedder
 from .errors import ConfigError
 from .index import Index, ProgressFn, StoreConfig, open_index
@@ -67,7 +77,7 @@ from .structure import (
     role_markers,
 )
 from .typo_tables import confusable
-from .units import DEFINED_SHORT_RE, INLINE_SHORT_RE
+from .units import DEFINED_SHORT_RE, INLINE_SHORT_RE, Unit
 
 if TYPE_CHECKING:
     from .backends.generate import Generator
@@ -96,6 +106,9 @@ FIELD_LABEL_COVERAGE = 0.5
 SCOPED_SHOWN = 3
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
+# A table is named by a question word of at least this many characters written in its title ("负面" of
+# "琦水县殡葬活动负面清单"), other than the words that name any table (清单, 表格, 附件)
+TABLE_TITLE_WORD = 2
 # a time that says when work starts ("从2019年起", "自2025年1月1日起"), not when it is due
 _START_RE = re.compile(r"(?:从|自)\S{2,12}?(?:起|开始)")
 # A deadline is looked for in this many of a clause's best sentences (the time is often in the one next to the topic).
@@ -750,9 +763,11 @@ class Assistant:
         if Intent.UNIT_TASKS in intents and Intent.TARGET in intents and lexicon().has(q.text, "count"):
             intents.remove(Intent.TARGET)  # "海关牵头的一共多少条": a count of the unit's tasks, not a target
         asks_when = {Intent.DEADLINE, Intent.TARGET} & set(intents)
+        subjects: tuple[Unit, ...] = ()  # units a figure is asked of ("康宁护理院有多少张床位")
         if Intent.UNIT_TASKS in intents and asks_when and terms and not role_check:
             # "试点城市政府印发实施方案的时间节点？": the unit says whose task; the topic says which, and when is asked
             intents.remove(Intent.UNIT_TASKS)
+            subjects = q.units
         named = c.named_chapter(q.text) if intents == [Intent.MEASURES] else None
         title = next((ch.title for ch in self.plan.chapters if ch.numeral == named), "")
         if named and all(t in title or self._naming(t) for t in terms):  # a whole chapter and nothing else asked
@@ -883,6 +898,13 @@ class Assistant:
                 self._unit_tasks(q, terms, retrieval, sections, draft)
             elif intent is Intent.TARGET:
                 focus = self._targets(q, last, followup, target_terms, sections, retrieval, draft)
+                stranger = self._figure_not_of(subjects, focus, draft) if focus is not None else None
+                if stranger is not None:  # "澧川县康宁护理院现有多少张床位": the figure found is another's
+                    return self._refuse(
+                        f"抱歉，{self._plan_name}没有给出{stranger}的“{self._asked_phrase(q)}”。",
+                        _figure_reason(q),
+                        evidence,
+                    )
                 if focus is None:
                     msg = f"抱歉，{self._plan_name}没有给出“{self._asked_phrase(q)}”的具体量化目标。"
                     if len(intents) > 1:  # another intent may still answer (the unit's part was dropped above)
@@ -1772,13 +1794,13 @@ class Assistant:
                 if matching and not q.yesno and len(tasks) > 1 and all(
                     c.coverage(terms, self.plan.clause(s).text) >= LIST_COVERAGE for s in tasks
                 ):  # the topic words fit every task of the unit ("老字号" in a plan on 老字号): its tasks are asked
-                    c.unit_tasks(unit.name, q.roles, draft)
+                    c.unit_tasks(unit.name, q.roles, draft, within=self._tables_named(q, terms))
                     continue
                 if matching:
                     role, resp = tasks[matching[0]]
                     rows = [r for r in resp.readings if r.field("task")]
                     if not q.yesno and len(rows) >= 2:  # a table of tasks (管控领域 by row): the unit's rows of it
-                        c.unit_tasks(unit.name, q.roles, draft)
+                        c.unit_tasks(unit.name, q.roles, draft, within=self._tables_named(q, terms))
                         continue
                     reading = self._reading_asked(resp, terms)
                     if reading is not None and q.yesno and len(q.roles) == 1:
@@ -1843,7 +1865,33 @@ class Assistant:
                     else:
                         c.lead_part(top, draft)
                     continue
-            c.unit_tasks(unit.name, q.roles, draft)
+            c.unit_tasks(unit.name, q.roles, draft, within=self._tables_named(q, terms))
+
+    def _figure_not_of(self, units: tuple[Unit, ...], focus: str, draft: Draft) -> str | None:
+        """The name of a unit a figure is asked of when the figure found is not its own: no quoted sentence names it
+        and it has no part in the clause's note ("康宁护理院有多少张床位" answered with 县人民医院's 10张). None when
+        the figure is the unit's, or no unit is asked of."""
+        resp = self.structure.responsibility(focus)
+        quoted = "".join(c.quote for c in draft.citations)
+        for unit in units:
+            spellings = (unit.name, *unit.variants, *unit.aliases)
+            if not any(s in quoted for s in spellings) and not (resp is not None and resp.role_of(unit.name)):
+                return unit.name
+        return None
+
+    def _tables_named(self, q: Question, terms: list[str]) -> frozenset[str]:
+        """The sections of the tables a question names ("按负面清单": by a word of the table's title; "在分工表里":
+        the plan's tables of task notes); empty when it names none."""
+        if not (lexicon().has(q.text, "table_named") or lexicon().has(q.text, "task_table")):
+            return frozenset()
+        titled = frozenset(
+            clause.label
+            for clause, title, _ in self.composer.tables
+            if any(len(t) >= TABLE_TITLE_WORD and t in title and not lexicon().has(t, "table_named") for t in terms)
+        )
+        if titled or not lexicon().has(q.text, "task_table"):
+            return titled
+        return frozenset(r.section for r in self.structure.responsibilities if len(r.readings) >= TABLE_ROWS_MIN)
 
     def _enumeration(self, q: Question, terms: list[str]) -> Draft | None:
         """ "哪几个中心": the kind named right after the asking words, answered by the plan's enumeration of it."""

@@ -479,7 +479,7 @@ class Composer:
                 draft.targets += [t.id for t in group]
                 continue
             statements = [self._target_statement(t) for t in group]
-            lead = f"{t0.deadline}，" if t0.deadline else ""
+            lead = f"{t0.deadline}，" if t0.deadline and t0.deadline not in "".join(statements) else ""
             # a 分别 list is stated item by item in words the plan does not write as such: its own wording follows
             own = f"（原文：{t0.phrase.strip(' 。；;')}）" if "分别" in t0.phrase else ""
             draft.add(f"{lead}{'，'.join(statements)}{own}。", Citation.of(clause, t0.sentence))
@@ -491,6 +491,8 @@ class Composer:
             return f"{t.indicator}：{t.display}"
         if "分别" not in t.phrase:  # (the condition the figure applies under is said with it, verbatim before it)
             phrase = re.sub(r"^(到\d{4}年(底|末)?|“十[一二三四五六七八九]五”期间)[,，]?", "", t.phrase).strip(" 。；;")
+            if t.indicator not in phrase and phrase.startswith(t.target_year or "\0"):
+                phrase = t.indicator + phrase  # a later year of a series ("，2027年底达到65%以上"): its indicator said
             return t.condition + phrase if phrase == t.phrase.strip(" 。；;") else phrase
         base = f"较{t.baseline_year}年" if t.baseline_year else ""
         return f"{t.indicator}{base}{t.direction}{t.display}"
@@ -747,10 +749,18 @@ class Composer:
         draft.add(text + "。", cite)
         return True
 
-    def unit_tasks(self, unit_name: str, roles: tuple[Role, ...], draft: Draft) -> bool:
+    def unit_tasks(
+        self, unit_name: str, roles: tuple[Role, ...], draft: Draft, within: frozenset[str] = frozenset()
+    ) -> bool:
         """A unit's tasks from ``tasks.task_list`` (the CLI and exports read the same list): titles per role,
-        whole clauses only when there are at most two; each task cites the note that assigns it."""
+        whole clauses only when there are at most two; each task cites the note that assigns it. ``within``: the
+        sections of a part the question names ("在分工表里", "按负面清单"), to which the list keeps when it has any
+        task there."""
         tasks = task_list(self.s, unit_name, roles)
+        scope = "方案"
+        if within and (kept := tuple(t for t in tasks.tasks if t.section in within)):
+            tasks = replace(tasks, tasks=kept)
+            scope = "、".join(dict.fromkeys(t.section for t in kept))  # "在附件中共涉及4项任务"
         if not tasks.tasks:
             asked = "、".join(r.label for r in roles) if len(roles) < len(Role) else ""
             if asked and task_list(self.s, unit_name, tuple(Role)).tasks:
@@ -767,9 +777,9 @@ class Composer:
         if asked is not None and items > len(tasks):  # the plan's numbered measures are what is counted
             draft.add(f"{tasks.unit}{asked.label}的具体措施共{items}项（分属{n}个条目，各有分工说明）。")
         elif asked is not None:
-            draft.add(f"{tasks.unit}{asked.label}的任务共{n}项。")
+            draft.add(f"{tasks.unit}{'' if scope == '方案' else '在' + scope + '中'}{asked.label}的任务共{n}项。")
         else:
-            draft.add(f"{tasks.unit}在方案中共涉及{n}项任务{counted}。")
+            draft.add(f"{tasks.unit}在{scope}中共涉及{n}项任务{counted}。")
         detailed = len(tasks) <= 2
         for role in Role:
             items = tasks.by_role(role)

@@ -273,7 +273,11 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     asks_value = any(not lex.is_a(m.group(0), "soft_measure") for m in lex.matches(q, "measure"))
     yesno = lex.has(q, "yesno") or (lex.has(q, "confirm") and not (lex.has(q, "time") or asks_value))
     intents: list[Intent] = []
-    if found and not asks_units:
+    # "意见要求县人民医院2025年底前设病区、床位不少于20张，是这样吗？": the unit is the subject of a figure stated to be
+    # checked, not asked about its part (no role word)
+    role_named = lex.has(q, "lead") or lex.has(q, "co") or _ROLE_VERB_RE.search(q)
+    checks_figure = yesno and _STATED_FIGURE_RE.search(q) and not role_named
+    if found and not asks_units and not checks_figure:
         intents.append(Intent.UNIT_TASKS)
     if lex.has(q, "time"):
         intents.append(Intent.DEADLINE)
@@ -362,6 +366,14 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
         unread=unread,
         approx=approx,
     )
+
+
+# verbs that ask about a unit's part in the work (负责, 落实): with them a stated figure is the unit's task, asked about
+_ROLE_VERB_RE = re.compile(r"负责|落实|参与|承担|配合|协助|主管|分管")
+# a figure a question states (不少于20张, 90%), not a year or a date
+_STATED_FIGURE_RE = re.compile(
+    r"(?<![\d.])(?!\d{4}年)\d+(?:\.\d+)?\s*(?:%|％|[个家张台辆座所处项条名人户套吨元米亩]|公里|千瓦)"
+)
 
 
 def _asks_what_besides_who(q: str, lex) -> bool:

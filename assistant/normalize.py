@@ -92,7 +92,15 @@ def basic(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().translate(_QUOTES)
     text = _CHINESE_YEAR.sub(lambda m: m.group(1).translate(_CHINESE_DIGITS) + "年", text)  # 二〇一九年 → 2019年
     text = _CHINESE_MONTH.sub(lambda m: f"{_MONTHS[m.group(1)]}月", text)  # 六月底 → 6月底
+    text = _SHORT_YEAR.sub(r"20\1年", text)  # 到27年底 → 到2027年底
     return to_simplified(text)
+
+
+# A year written with its last two digits, as people say it ("到27年底", "25年上半年"): a calendar year of this
+# century when a part of the year or a month follows it; "用25年时间", "25年以上" stay as written.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])([2-4]\d)年(?=底|末|初|年底|年末|前|上半年|下半年|第[一二三四]季度|\d{1,2}月)"
+)
 
 
 # A year written digit by digit in Chinese numerals (二〇一九年, 二零二五年), as plans and officials often write it.

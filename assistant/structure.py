@@ -919,6 +919,8 @@ _YEAR_RE = re.compile(
     r"(?:到|至)(\d{4})年(?:底|末)?"
     r"|(?<![\d至到—-])\d{4}年(?:年?(?:底|末)|\d{1,2}月(?:底|末)?)?前"  # 2024年底前, 2024年年底前, 2023年6月底前
     r"|(?<![\d至到—-])\d{4}年(?=完成|建成|实现|基本|全面|累计)"  # "2025年完成…5000户": the year the figure is due
+    # "节地生态安葬率2025年底达到50%，2027年底达到65%以上": a year's end written before the figure it is due by
+    r"|(?<![\d至到—比较-])\d{4}年年?(?:底|末)(?=达到|达|实现|完成|提高|提升|下降|降低|不低于|不少于|控制在|保持|力争)"
 )
 _PERIOD_RE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)")
 _BASELINE_RE = re.compile(r"(?:相较于|相比于|较|比|与)(\d{4})年(?:相比)?")
@@ -1118,8 +1120,9 @@ def _single(
         qualifiers.append(after_qual.group(1))
     tail_start = m.end() + (after_qual.end() if after_qual else 0)
     after = piece[tail_start:].strip(" ,，。；;")
-    # a comparison with no indicator of its own ("，比2024年提高5个百分点") measures the one just before it
-    compared = previous and piece.lstrip().startswith("比")
+    # a comparison with no indicator of its own ("，比2024年提高5个百分点") measures the one just before it, and so
+    # does a later year's figure of a series ("…2025年底达到50%，2027年底达到65%以上")
+    compared = previous and (piece.lstrip().startswith("比") or bool(_YEAR_RE.match(piece.strip())))
     indicator = (before.strip() + after).strip() or (previous if compared else clause.title)
     indicator = re.sub(r"^(?:[（(][一二三四五六七八九十]+[)）]|[①-⑳])", "", indicator) or indicator  # an item's numeral
     indicator = re.sub(r"^(其中|全区|全市|全省|全县|我区)", "", indicator) or indicator

@@ -241,3 +241,70 @@ def test_which_items_of_a_numbered_slogan(engine) -> None:
 def test_a_topic_jieba_cuts_across_is_read_as_the_plan_writes_it(engine) -> None:
     terms = engine.composer.terms("我们县河长制干得好")
     assert "河长制" in terms and "县河" not in terms
+
+
+def test_a_year_written_with_two_digits_is_a_year_of_this_century() -> None:
+    from assistant.normalize import basic
+
+    assert basic("节地生态安葬率到27年底要搞到多少？").startswith("节地生态安葬率到2027年底")
+    assert basic("25年上半年完成吗") == "2025年上半年完成吗"
+    assert basic("用25年时间") == "用25年时间" and basic("服务满25年以上") == "服务满25年以上"  # spans, not years
+
+
+def test_a_series_of_year_end_figures_keeps_its_indicator_and_years() -> None:
+    text = (
+        "某县殡葬改革方案\n一、目标\n"
+        "（一）主要目标。节地生态安葬率2025年底达到50%，2027年底达到65%以上；比2024年底提高20个百分点。\n"
+    )
+    targets = [t for t in _structure(text).targets if "安葬率" in t.indicator]
+    assert [(t.display, t.target_year) for t in targets][:2] == [("50%", "2025年底"), ("65%以上", "2027年底")]
+
+
+SERIES = """某县殡葬改革三年行动方案
+一、目标
+（一）主要目标。节地生态安葬率2025年底达到50%，2027年底达到65%以上。（县民政局负责）
+二、任务
+（一）建设病区。县人民医院2025年9月底前设置病区，床位不少于10张。（县卫健局牵头，县人民医院配合）
+（二）居家服务。开展居家安宁疗护服务。（县康宁护理院负责）
+三、保障
+（一）强化查处。附件所列负面清单行为，由清单所列查处单位依法负责查处。
+附件
+琦水县殡葬活动负面清单
+序号\t禁止行为\t处置方式\t查处单位
+1\t违规搭设灵棚\t责令改正\t县民政局
+2\t违规燃放烟花爆竹\t依法处罚\t县公安局
+3\t超标准销售墓穴\t没收违法所得\t县民政局
+"""
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stop22-series") / "plan.txt"
+    path.write_text(SERIES, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+def test_a_later_years_figure_is_answered_for_that_year(series) -> None:
+    answer = series.ask("节地生态安葬率到27年底要搞到多少？")
+    assert answer.answerable and "65%" in answer.answer and "2027年底，2027年底" not in answer.answer
+    assert_verbatim(series, answer)
+
+
+def test_a_units_tasks_within_the_table_the_question_names(series) -> None:
+    answer = series.ask("按负面清单，县民政局要查处哪几类行为？")
+    assert answer.answerable and "违规搭设灵棚" in answer.answer and "超标准销售墓穴" in answer.answer
+    assert "安葬率" not in answer.answer and "在附件中" in answer.answer  # its other task is not in that table
+    assert_verbatim(series, answer)
+
+
+def test_a_figure_asked_of_a_unit_is_not_answered_with_anothers(series) -> None:
+    refused = series.ask("县康宁护理院现有多少张床位？")
+    assert not refused.answerable and "县康宁护理院" in refused.answer
+    own = series.ask("县人民医院的病区床位不少于多少张？")
+    assert own.answerable and "10张" in own.answer
+
+
+def test_a_figure_stated_of_a_unit_is_checked_not_its_role(series) -> None:
+    answer = series.ask("方案要求县人民医院2025年底前设病区、床位不少于20张，是这样吗？")
+    assert answer.answerable and "10张" in answer.answer and "未安排" not in answer.answer
+    assert_verbatim(series, answer)
