@@ -106,6 +106,8 @@ FIELD_LABEL_COVERAGE = 0.5
 SCOPED_SHOWN = 3
 # A sentence must cover this share of the topic to be quoted as a qualitative target ("完成市下达的下降目标任务").
 QUALITATIVE_COVERAGE = 0.75
+# "怎么界定", "如何理解": how a term is defined is its meaning asked again, not how something comes about
+_HOW_DEFINED_RE = re.compile(r"(?:怎么|怎样|如何|咋)(?:来)?(?:界定|定义|理解|解释|认定|区分|讲|说)")
 # A table is named by a question word of at least this many characters written in its title ("负面" of
 # "琦水县殡葬活动负面清单"), other than the words that name any table (清单, 表格, 附件)
 TABLE_TITLE_WORD = 2
@@ -1977,7 +1979,7 @@ class Assistant:
             draft.add(said, Citation.of(clause, sentence))
             return True
         what = "具体包括哪些" if slogan else "的含义"
-        if not slogan and lexicon().has(q.text, "how"):
+        if not slogan and lexicon().has(q.text, "how") and not _HOW_DEFINED_RE.search(q.text):
             # "“免督查”是什么意思，怎么才能拿到？": how it comes about is asked too, and the sentence that names it
             # says that (对…的市，…实行“免督查”): answered with it, the missing definition said
             draft.add(

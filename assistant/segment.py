@@ -64,16 +64,10 @@ def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
     """``tokens`` with a lone CJK character (not a function word) joined to its neighbour when ``text`` writes the
     two together as three or more characters (再 + 制造 → 再制造)."""
     out: list[str] = []
-    tokens = list(tokens)
     i = 0
     while i < len(tokens):
         a = tokens[i]
         b = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if shifted := _shifted(a, b, text, not_in):  # 县河 + 长制 → 县 + 河长制, as the plan writes it
-            out.append(shifted[0])
-            tokens[i + 1] = shifted[1]
-            i += 1
-            continue
         lone = len(a) == 1 or len(b) == 1
         both = a + b
         glue = b and lone and len(both) >= 3 and _CJK_RUN.fullmatch(both) and not ({a, b} & _UNGLUED)
@@ -84,18 +78,6 @@ def _glued(tokens: list[str], text: str, not_in: str = "") -> list[str]:
         out.append(a)
         i += 1
     return out
-
-
-def _shifted(a: str, b: str, text: str, not_in: str = "") -> tuple[str, str] | None:
-    """Two words that ``text`` does not write, whose boundary jieba put one character off a word of three or more
-    characters that it does ("我们县河长制": 县河 + 长制 of the plan's 河长制): the two with the boundary moved."""
-    if len(a) < 2 or len(b) < 2 or not _CJK_RUN.fullmatch(a + b):
-        return None
-    # the word that gives up a character is not the plan's (县河); the one that takes it is, whole (河长制)
-    for broken, left, right, word in ((a, a[:-1], a[-1] + b, a[-1] + b), (b, a + b[0], b[1:], a + b[0])):
-        if broken not in text and word in text and not (not_in and word in not_in):
-            return left, right
-    return None
 
 
 def general_freq(word: str) -> int:
