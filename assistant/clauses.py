@@ -365,8 +365,18 @@ def _read_frame(lines: list[str], first_heading: int, last_heading: int) -> _Fra
     # the title is the run that ends like a title (…实施方案（2025—2027年）); a letterhead (XX人民政府办公室文件) or a
     # site's name above the 文号 is not; with no such run, the first run is the title
     runs = [r for r in runs if r]
+    # a subtitle under the title ("——创建国家知识产权强县建设示范县三年行动（2025—2027年）", on one line or wrapped)
+    # is kept as its own row; the title is the lines above it
+    subtitle: list[int] = []
+    for r in runs:
+        at = next((k for k, j in enumerate(r) if k and _SUBTITLE_RE.match(lines[j].strip())), None)
+        if at is not None and _ends_like_title("".join(lines[j].strip() for j in r[:at])):
+            subtitle = r[at:]
+            r[:] = r[:at]
     titled = [r for r in runs if _ends_like_title("".join(lines[j].strip() for j in r))]
     chosen = titled[-1] if titled else (runs[0] if runs else [])
+    if subtitle:
+        frame.rows.append(("副标题", "".join(lines[j].strip() for j in subtitle)))
     while (
         len(chosen) > 1
         and matches_any("document", ("front", "letterhead"), lines[chosen[0]].strip())
@@ -474,6 +484,10 @@ def _read_cover_notice(lines: list[str], first_heading: int, frame: _Frame) -> N
         label = next((j for j in body if d < j < after[0]), None)  # the 附件 label above an attached plan's title
         if label is not None and matches_any("document", ("back", "appendix"), lines[label].strip()):
             frame.skip.add(label)
+
+
+# a subtitle line opens with a dash (——…, ──…, —…)
+_SUBTITLE_RE = re.compile(r"^(?:——|──|—|－－|--)\S")
 
 
 def _ends_like_title(text: str) -> bool:

@@ -344,6 +344,12 @@ def translate_english(text: str) -> str:
     return translate(text).text
 
 
+def _spelled_key(spelled: str) -> str:
+    """A Latin word as the pinyin look-up keys it: lower case, a possessive 's taken off (Zhangpu's → zhangpu), hyphens
+    and apostrophes out (Xi'an → xian)."""
+    return re.sub(r"[-'’]", "", re.sub(r"['’]s$", "", spelled.lower()))
+
+
 def _pinyin(text: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin
 
@@ -409,13 +415,13 @@ class TypoCorrector:
         Chinese."""
 
         def swap(m: re.Match[str]) -> str:
-            return self._pinyin_words.get(re.sub(r"[-']", "", m.group(0).lower()), m.group(0))
+            return self._pinyin_words.get(_spelled_key(m.group(0)), m.group(0))
 
-        return re.sub(r"[A-Za-z][A-Za-z'-]{3,}", swap, text)
+        return re.sub(r"[A-Za-z][A-Za-z'’-]{3,}", swap, text)
 
     def is_plan_word(self, spelled: str) -> bool:
         """Whether a Latin word is the pinyin of a plan word (it is read, not left unread)."""
-        return re.sub(r"[-']", "", spelled.lower()) in self._pinyin_words
+        return _spelled_key(spelled) in self._pinyin_words
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The text with its typos corrected (longest window first), and the corrections as (written, read)."""

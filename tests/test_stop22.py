@@ -294,3 +294,22 @@ def test_a_figure_stated_of_a_unit_is_checked_not_its_role(series) -> None:
     answer = series.ask("方案要求县人民医院2025年底前设病区、床位不少于20张，是这样吗？")
     assert answer.answerable and "10张" in answer.answer and "未安排" not in answer.answer
     assert_verbatim(series, answer)
+
+
+def test_a_subtitle_under_the_title_is_kept_apart() -> None:
+    text = (
+        "樟浦县人民政府文件\n樟政发〔2025〕11号\n樟浦县知识产权强县建设实施方案\n——创建国家知识产权强县建设示范县三年行动（2025—\n"
+        "2027年）\n各乡镇人民政府，县政府各部门：\n为加快建设知识产权强县，制定本方案。\n一、总体要求\n（一）基本思路。坚持创造与运用并重。\n"
+    )
+    plan = parse_plan(text, source="tiny.txt")
+    assert plan.title == "樟浦县知识产权强县建设实施方案"
+    assert ("副标题", "——创建国家知识产权强县建设示范县三年行动（2025—2027年）") in plan.meta.extra
+
+
+def test_a_place_named_with_a_possessive_in_english_is_read_as_the_plans() -> None:
+    from assistant.normalize import TypoCorrector
+
+    typo = TypoCorrector(["樟浦"], "樟浦县知识产权强县建设实施方案")
+    read = typo.romanized("What is the document number of Zhangpu's plan?")
+    assert read == "What is the document number of 樟浦 plan?"
+    assert typo.is_plan_word("Zhangpu’s") and not typo.is_plan_word("Zhangpus")
