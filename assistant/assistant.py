@@ -161,6 +161,17 @@ _PARTS_ASKED_RE = re.compile(r"(?:哪些|哪几个|哪几|什么)(?:方面|部�
 # refusals that say the plan lacks what the question names: before one is given, the question is read a second time
 # (``TypoCorrector.relaxed``); an exact refusal (a unit, year or figure the plan lacks, an injection) is not
 _SECOND_READING = frozenset({RefusalReason.NOT_IN_PLAN, RefusalReason.FIGURE_NOT_IN_PLAN})
+# refusals after which a question of several asks is asked again ask by ask (graded ones, not a rule's verdict)
+_EACH_ASK = _SECOND_READING | {RefusalReason.YEAR_NOT_IN_PLAN}
+# an ask of a question of several: at least this many characters before its question mark
+ASK_MIN_CHARS = 4
+
+
+def _asks_of(text: str) -> list[str]:
+    """The asks of a question that puts several, each closed by its question mark ("专业目录几年修一次？教材又是几年修
+    一次？"); one ask (the question itself) otherwise."""
+    asks = [a.strip(" ，,") + "？" for a in re.split(r"[？?]", text) if len(a.strip(" ，,")) >= ASK_MIN_CHARS]
+    return asks if len(asks) > 1 else [text]
 
 
 @dataclass
@@ -320,6 +331,13 @@ class Assistant:
                 redone = self._answer(second, last, vectors)
                 if redone[0].answerable:
                     q, (draft, intent, turn) = second, redone
+        asks = _asks_of(text)
+        if not draft.answerable and draft.reason in _EACH_ASK and len(asks) > 1:
+            # "专业目录几年修一次？教材又是几年修一次？": refused as one question, each ask answered in turn (a later
+            # one following the earlier, as a conversation would) — kept only when every ask is answered
+            parts = self._each_ask(asks, last, vectors)
+            if parts is not None:
+                draft, intent, turn = parts
         self._explain(q, draft)
         self._difference(q, draft)
         if session is not None:
@@ -341,6 +359,26 @@ class Assistant:
             evidence=draft.evidence,
             plan_id=self.plan.id,
         )
+
+    def _each_ask(
+        self, asks: list[str], last: Turn | None, vectors: QueryVectors | None
+    ) -> tuple[Draft, Intent, Turn | None] | None:
+        """Every ask of a question answered on its own, a later ask following the earlier (its turn the last one),
+        merged into one draft; None when one of them is refused."""
+        merged: Draft | None = None
+        first: Intent | None = None
+        turn = last
+        for ask in asks:
+            draft, intent, next_turn = self._answer(self.understand(ask), turn, vectors)
+            if not draft.answerable:
+                return None
+            if merged is None:
+                merged, first = Draft(evidence=draft.evidence), intent
+            merged.extend(draft)
+            turn = next_turn or turn
+        if merged is None or first is None:
+            return None
+        return merged, first, turn
 
     def understand(self, text: str, typo: TypoCorrector | None = None) -> Question:
         """The question as understood (normalised, typos corrected, intents, units, topic); ``typo``: another
@@ -756,6 +794,16 @@ class Assistant:
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
         unit_asked = asked_unit(q.text)  # "多少公里": the unit the figure is asked in is no word of the indicator
         target_terms = [t for t in target_terms if t != unit_asked] or target_terms
+        if not target_terms and not followup and not q.units and Intent.TARGET in q.intents and not q.years:
+            # "殡葬改革每年安排多少钱" in a plan on 殡葬改革: the words the scope filter took are what is asked about;
+            # "这个殡葬改革方案的目标是多少": the plan's own subject alone asks for its main targets
+            subject = self._subject_words(q)
+            if subject and all(t in self.plan.title or t in _GOAL_WORDS for t in subject):
+                goals = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: the plan's main targets"))
+                first = [self.structure.targets[0].section] if self.structure.targets else []
+                if first and c.target_list(first, goals):
+                    return goals, Intent.TARGET, Turn(q.topic, tuple(goals.sections), tuple(goals.targets), ())
+            target_terms = subject
 
         intents = list(q.intents)
         role_check = q.yesno or lexicon().has(q.text, "lead") or lexicon().has(q.text, "co")
@@ -1869,6 +1917,19 @@ class Assistant:
                     continue
             c.unit_tasks(unit.name, q.roles, draft, within=self._tables_named(q, terms))
 
+    def _subject_words(self, q: Question) -> list[str]:
+        """The words of a question's topic that the plan writes and that ask nothing (no question word, filler, genre
+        word or the plan's place): its own subject words among them, which the topic terms leave out as too common."""
+        return [
+            t
+            for t in self.segmenter.content_terms(q.topic)
+            if len(t) >= 2
+            and t in self.plan.text
+            and not lexicon().roles_of(t) - {"filler"}  # (每年, 安排: fillers of a question, words of this one)
+            and not _GENRE_WORD_RE.fullmatch(t)
+            and t not in self._place_names
+        ]
+
     def _figure_not_of(self, units: tuple[Unit, ...], focus: str, draft: Draft) -> str | None:
         """The name of a unit a figure is asked of when the figure found is not its own: no quoted sentence names it
         and it has no part in the clause's note ("康宁护理院有多少张床位" answered with 县人民医院's 10张). None when
@@ -2491,6 +2552,8 @@ _BRACKETED_LIST_RE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(]([\u4e00-\u9fff]{1
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
 # A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
 # are read as the name.
+# words that ask for a plan's targets as such ("这个方案的目标是多少"): with its own subject alone, its main targets
+_GOAL_WORDS = frozenset({"目标", "目标值", "指标", "主要目标", "主要指标", "量化", "要求", "具体"})
 _GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
 NAMING_MAX_CHARS = 12
 

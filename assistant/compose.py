@@ -512,7 +512,9 @@ class Composer:
             if row.section != current:
                 current = row.section
                 draft.add(f"{'' if not draft.parts else chr(10)}{row.section}“{row.title}”：")
-            draft.add(f"{self._target_statement(target)}（{row.deadline}）；", Citation.of(clause, target.sentence))
+            statement = self._target_statement(target)
+            when = "" if row.deadline in statement else f"（{row.deadline}）"  # (节地生态安葬率2025年底达到50%)
+            draft.add(f"{statement}{when}；", Citation.of(clause, target.sentence))
             draft.targets.append(row.id)
         draft.parts[-1] = draft.parts[-1].rstrip("；") + "。"
         return True

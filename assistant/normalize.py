@@ -244,6 +244,13 @@ def _acronym(token: str) -> bool:
     return any(c.isdigit() or c in "&+" for c in token) or sum(c.isupper() for c in token) >= 2
 
 
+def _hyphenated_acronym(token: str) -> bool:
+    """COVID-19, PM2.5-related: a hyphenated token whose parts are all acronyms or figures stays whole;
+    "strong-IP-county" is its words (an acronym among them stays one)."""
+    parts = [p for p in token.split("-") if p]
+    return all(_acronym(p) or p.isdigit() for p in parts)
+
+
 # "(by) (the) end of 2025": a year's end as a deadline, written as plans write it (2025年底前)
 _YEAR_END_RE = re.compile(r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(\d{4})\b", re.IGNORECASE)
 
@@ -263,7 +270,7 @@ def translate(text: str, function_words: frozenset[str] = frozenset(), plan_text
         for t in tokens
         for part in (
             t.split("-")
-            if "-" in t.strip("-") and not _acronym(t) and t.lower() not in _glossary_tokens()
+            if "-" in t.strip("-") and not _hyphenated_acronym(t) and t.lower() not in _glossary_tokens()
             else [t]
         )
         if part

@@ -254,6 +254,7 @@ SERIES = """某县殡葬改革三年行动方案
 （二）居家服务。开展居家安宁疗护服务。（县康宁护理院负责）
 三、保障
 （一）强化查处。附件所列负面清单行为，由清单所列查处单位依法负责查处。
+（二）落实资金。县财政每年安排殡葬改革专项资金不少于600万元。
 附件
 琦水县殡葬活动负面清单
 序号\t禁止行为\t处置方式\t查处单位
@@ -313,3 +314,27 @@ def test_a_place_named_with_a_possessive_in_english_is_read_as_the_plans() -> No
     read = typo.romanized("What is the document number of Zhangpu's plan?")
     assert read == "What is the document number of 樟浦 plan?"
     assert typo.is_plan_word("Zhangpu’s") and not typo.is_plan_word("Zhangpus")
+
+
+def test_a_question_of_several_asks_refused_whole_is_answered_ask_by_ask(series) -> None:
+    from assistant.assistant import _asks_of
+
+    assert _asks_of("专业目录几年修一次？教材又是几年修一次？") == ["专业目录几年修一次？", "教材又是几年修一次？"]
+    assert _asks_of("清洁取暖率是多少？") == ["清洁取暖率是多少？"]
+    answer = series.ask("节地生态安葬率2027年底要达到多少？县人民医院的病区床位不少于多少张？")
+    assert answer.answerable and "65%" in answer.answer and "10张" in answer.answer
+    assert_verbatim(series, answer)
+
+
+def test_a_hyphenated_english_word_with_an_acronym_is_read_word_by_word() -> None:
+    assert "县" in translate("the strong-IP-county plan").text
+    assert translate("COVID-19 response").text.startswith("COVID-19")  # acronyms and figures only: kept whole
+
+
+def test_a_figure_asked_about_the_plans_own_subject(series) -> None:
+    goals = series.ask("这个殡葬改革方案的目标是多少？")  # the plan's subject alone: its main targets
+    assert goals.answerable and "50%" in goals.answer and "65%" in goals.answer
+    assert "（2025年底）" not in goals.answer  # the year a statement writes is not said again
+    assert_verbatim(series, goals)
+    money = series.ask("殡葬改革每年安排多少钱？")  # its subject with the words of the ask: that figure
+    assert money.answerable and "600万元" in money.answer
