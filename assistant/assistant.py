@@ -794,7 +794,8 @@ class Assistant:
         target_terms = terms or (c.terms(last.topic) if followup and last else [])
         unit_asked = asked_unit(q.text)  # "多少公里": the unit the figure is asked in is no word of the indicator
         target_terms = [t for t in target_terms if t != unit_asked] or target_terms
-        if not target_terms and not followup and not q.units and Intent.TARGET in q.intents and not q.years:
+        asks_figure = bool(_HOW_MUCH_RE.search(q.text))  # (目标有哪些: what they are, which the clause says)
+        if not target_terms and not followup and not q.units and Intent.TARGET in q.intents and asks_figure:
             # "殡葬改革每年安排多少钱" in a plan on 殡葬改革: the words the scope filter took are what is asked about;
             # "这个殡葬改革方案的目标是多少": the plan's own subject alone asks for its main targets
             subject = self._subject_words(q)
@@ -2552,6 +2553,8 @@ _BRACKETED_LIST_RE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(]([\u4e00-\u9fff]{1
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
 # A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
 # are read as the name.
+# a figure asked for in so many words (多少, 几, 多大, 百分之几)
+_HOW_MUCH_RE = re.compile(r"多少|几|多大|百分之|how (?:much|many)", re.IGNORECASE)
 # words that ask for a plan's targets as such ("这个方案的目标是多少"): with its own subject alone, its main targets
 _GOAL_WORDS = frozenset({"目标", "目标值", "指标", "主要目标", "主要指标", "量化", "要求", "具体"})
 _GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
