@@ -2551,12 +2551,12 @@ _ASK_ROLES = ("measure", "time", "lead", "co", "who", "how", "what", "list", "co
 _BRACKETED_LIST_RE = re.compile(r"([\u4e00-\u9fff]{1,2})[（(]([\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+)[)）]")
 # Questions that can ask for a part of the plan by its role (a lead, a deadline or a unit's tasks are other questions)
 _PART_INTENTS = frozenset({Intent.MEASURES, Intent.OVERVIEW, Intent.TARGET})
-# A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
-# are read as the name.
 # a figure asked for in so many words (多少, 几, 多大, 百分之几)
 _HOW_MUCH_RE = re.compile(r"多少|几|多大|百分之|how (?:much|many)", re.IGNORECASE)
 # words that ask for a plan's targets as such ("这个方案的目标是多少"): with its own subject alone, its main targets
 _GOAL_WORDS = frozenset({"目标", "目标值", "指标", "主要目标", "主要指标", "量化", "要求", "具体"})
+# A genre word after words of a plan's title names the plan ("莱芜节能方案里"); at most this many characters before it
+# are read as the name.
 _GENRE_WORD_RE = re.compile(r"(?:方案|意见|通知|文件|规划|办法)(?:里面|当中|里|中|上|的)?")
 NAMING_MAX_CHARS = 12
 
