@@ -276,7 +276,7 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
     # "意见要求县人民医院2025年底前设病区、床位不少于20张，是这样吗？": the unit is the subject of a figure stated to be
     # checked, not asked about its part (no role word)
     role_named = lex.has(q, "lead") or lex.has(q, "co") or _ROLE_VERB_RE.search(q)
-    checks_figure = yesno and _STATED_FIGURE_RE.search(q) and not role_named
+    checks_figure = yesno and _stated_figure_re().search(q) and not role_named
     if found and not asks_units and not checks_figure:
         intents.append(Intent.UNIT_TASKS)
     if lex.has(q, "time"):
@@ -370,10 +370,17 @@ def analyse(text: str, units: UnitRegistry, typo: object | None = None) -> Quest
 
 # verbs that ask about a unit's part in the work (负责, 落实): with them a stated figure is the unit's task, asked about
 _ROLE_VERB_RE = re.compile(r"负责|落实|参与|承担|配合|协助|主管|分管")
-# a figure a question states (不少于20张, 90%), not a year or a date
-_STATED_FIGURE_RE = re.compile(
-    r"(?<![\d.])(?!\d{4}年)\d+(?:\.\d+)?\s*(?:%|％|[个家张台辆座所处项条名人户套吨元米亩]|公里|千瓦)"
-)
+
+
+@cache
+def _stated_figure_re() -> re.Pattern[str]:
+    """A figure a question states (不少于20张, 90%, 120公里), not a year or a date: digits with a measure unit or one
+    of the counting words of ``number_forms.tsv``."""
+    from .numberforms import number_forms
+
+    counted = "".join(sorted(number_forms().classifiers))
+    units = "%|％|万吨|吨|平方米|公里|千瓦|亿元|万元|元|亩|米|人|处"
+    return re.compile(rf"(?<![\d.])(?!\d{{4}}年)\d+(?:\.\d+)?\s*(?:{units}|[{counted}])")
 
 
 def _asks_what_besides_who(q: str, lex) -> bool:
