@@ -42,6 +42,7 @@ from .intent import (
     figure_value,
     figures_in,
     is_generic,
+    synonym_pairs,
     without_doc_number,
 )
 from .lexicon import lexicon
@@ -60,7 +61,7 @@ from .parts import AskedPart, Part, asked_part, part_roles, parts_of
 from .retrieve import Retrieval, RetrievalMode, Retriever
 from .rules import load as load_rules
 from .rules import matches_any
-from .segment import Segmenter, domain_terms
+from .segment import Segmenter, domain_terms, word_freq
 from .settings import Settings
 from .structure import (
     CONVENTION_EXPLICIT,
@@ -884,7 +885,7 @@ class Assistant:
                 named = c.most_informative_unknown(in_ask) or max(unknown_in_ask, key=c.weight)
             else:
                 named = c.most_informative_unknown(terms)
-            return self._not_covered(named or "", RefusalReason.NOT_IN_PLAN, evidence)
+            return self._not_covered(_nameable(named or "", q.text), RefusalReason.NOT_IN_PLAN, evidence)
         if graded and primary in (Intent.TARGET, Intent.DEADLINE) and not q.english:
             # a target for an indicator the plan never names: an exact refusal (二氧化硫 when the plan sets none)
             asked = _asking_clause(q.text)  # "…人均用水量要降多少，写汇报用": 汇报 is not what is measured
@@ -894,8 +895,11 @@ class Assistant:
                 if self.segmenter.is_noun(t) and not c.abbreviates(t) and (not asked or t in asked)
             ]
             if missing:
+                name = _nameable(missing[0], q.text)
                 return self._refuse(
-                    f"抱歉，{self._plan_name}没有给出“{missing[0]}”的目标，方案中也没有提到“{missing[0]}”。",
+                    f"抱歉，{self._plan_name}没有给出“{name}”的目标，方案中也没有提到“{name}”。"
+                    if name
+                    else f"抱歉，{self._plan_name}没有给出所问指标的目标，方案中也没有提到这项指标。",
                     _figure_reason(q),
                     evidence,
                 )
@@ -2769,3 +2773,14 @@ def _common_suffix(values: list[str]) -> str:
         while tail and not v.endswith(tail):
             tail = tail[1:]
     return tail
+
+
+def _nameable(term: str, question: str) -> str:
+    """``term`` when a refusal may name it as what the plan lacks: a word of the segmenter's dictionary (清扫车, 福彩),
+    a word of the general lexicon (社零) or one the asker quotes; else "" — a piece of two words the segmenter cut
+    across (职教20条说到 → 条说, 每一千人托位 → 人托位) is no topic to name, and the refusal says 这方面的 instead."""
+    if not term:
+        return ""
+    if word_freq(term) > 0 or f"“{term}”" in question or term in dict(synonym_pairs()):
+        return term
+    return ""

@@ -143,7 +143,20 @@ def expand_synonyms(text: str, plan_text: str) -> str:
             extra += [
                 t for t in targets if t != word and t not in text and t not in extra and _spelled_by(t, plan_text)
             ]
+    extra += [a for a in _abbreviations_written(text, plan_text) if a not in extra]
     return " ".join([text, *extra]) if extra else text
+
+
+def _abbreviations_written(text: str, plan_text: str) -> list[str]:
+    """The Latin abbreviations the plan writes for terms the question spells out (挥发性有机物 in the question, VOCs
+    in the plan's clause on them): the lexicon read backwards, for abbreviations only — a plan that says VOCs in its
+    measures is found by the term's name as well as by the shorthand."""
+    found: list[str] = []
+    for word, targets in _synonyms():
+        if word.isascii() and word in plan_text and word not in text and any(t in text for t in targets):
+            if not any(word.lower() in f.lower() for f in found):  # VOC inside VOCs, vocs beside VOCs
+                found.append(word)
+    return found
 
 
 def _replace_words(text: str, word: str, by: str) -> str:

@@ -329,6 +329,7 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
     known = set(_all_labels())
     out: dict[str, str] = {}
     conventions = _grammar()["conventions"]
+    negation = conventions.get("negated_roles", "")
     defining = None  # the clause of the last sentence that defined a label: its later sentences may define more
     legend = False  # inside a legend: from its opening ("说明：") to the end of its sentence, over its ；-parts
     for clause, sentence in _rule_sentences(plan):  # (a cover notice may define them)
@@ -344,8 +345,13 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
         for pattern in patterns + after:
             for m in re.finditer(pattern, sentence.text.strip()):
                 phrase = m.group(2)
+                denied = re.findall(negation, phrase) if negation else []
+                phrase = re.sub(negation, "", phrase) if negation else phrase
                 found = {role for marker, role in _markers() if marker in phrase}
+                found -= {role for marker, role in _markers() for d in denied if marker in d}
                 role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
+                if role is None and denied:  # every role it could have is denied: read, but no role of the model
+                    role = "supervise"
                 for label in re.findall(r"[“\"]([^”\"]+)[”\"]", m.group(1)) or [m.group(1)]:
                     # the document's own definition of a 负责 label (whose sense is the document's to give) wins over
                     # the general grammar's ("“责任部门”对任务推进负主要责任，牵头组织落实": its 责任部门 lead)
@@ -1744,6 +1750,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
                     written = written.replace(label, units)
                 if merged is not None:  # "县财政、自然资源部门" where the document says it means 县财政局、县自然资源局
                     written = merged(written)
+                if desk := g.get("desk", {}).get("pattern"):  # "县水利局〔水资源股〕牵头": the desk is no unit
+                    written = re.sub(desk, "", written)
                 note = parse_note(written, marks, defined)
                 if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
@@ -1893,6 +1901,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         if source and clause.label not in sources:
             sources[clause.label] = source
 
+    _copy_cross_references(plan, readings, names)  # "（分工同第（一）项）": the division of the task it names
     responsibilities = []
     for clause in plan.clauses:
         reads = readings.get(clause.label)
@@ -1925,6 +1934,58 @@ def extract_structure(plan: Plan) -> PlanStructure:
             )
         )
     return PlanStructure(plan, registry, tuple(responsibilities), extract_targets(plan))
+
+
+def _copy_cross_references(
+    plan: Plan, readings: dict[str, list[NoteReading]], names: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> None:
+    """Readings of notes that give a task another task's division (notes.toml ``[crossref]``: "（分工同第（一）项）",
+    "（责任分工同本部分第（三）项，另增A、B）", "（分工同三（二））") take the roles of the clause named — chains
+    followed, a note naming a later clause too — and the units after 另增 join: co-handling where the named clause
+    has a lead, else responsible. A reference to no clause of the plan is left as it was read (unread, a finding)."""
+    pattern = _grammar().get("crossref", {}).get("pattern")
+    if not pattern:
+        return
+    chapter_of = {c.label: c.chapter for c in plan.clauses}
+
+    def target(label: str, m: re.Match[str]) -> str:
+        return f"{m.group('chapter') or chapter_of.get(label, '')}({m.group('sub')})"
+
+    def resolved(label: str, seen: frozenset[str]) -> list[NoteReading] | None:
+        out = []
+        for r in readings.get(label, []):
+            m = re.match(pattern, r.note.text.strip())
+            if m is None:
+                out.append(r)
+                continue
+            ref = target(label, m)
+            if ref in seen or ref not in readings:
+                return None
+            copied = resolved(ref, seen | {ref})
+            if not copied:
+                return None
+            more = names(tuple(_unit_list(m.group("more"))[0])) if m.group("more") else ()
+            for c in copied:
+                extra = tuple(u for u in more if u not in c.units)
+                out.append(
+                    replace(
+                        c,
+                        section=label,
+                        note=r.note,
+                        item=r.item,
+                        co=(*c.co, *extra) if c.leads else c.co,
+                        responsible=c.responsible if c.leads else (*c.responsible, *extra),
+                        implementers=r.implementers or c.implementers,
+                        unread=(),
+                    )
+                )
+        return out
+
+    for label in list(readings):
+        if any(re.match(pattern, r.note.text.strip()) for r in readings[label]):
+            copied = resolved(label, frozenset({label}))
+            if copied:
+                readings[label] = copied
 
 
 _STRENGTH = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.GUIDE: 2, Role.CO: 3, Role.IMPLEMENT: 4}
