@@ -84,3 +84,22 @@ def test_a_units_handling_desk_in_brackets_is_no_unit() -> None:
     )
     r = _readings(text)["一(一)"]
     assert r.leads == ("县水利局",) and r.co == ("县工业和信息化局", "开发区管委会")
+
+
+DATA = __import__("pathlib").Path(__file__).parent / "data"
+
+
+def test_a_two_column_pdf_page_is_read_column_by_column() -> None:
+    """tests/data/two-column-gazette.pdf: two-column-gazette.html (CSS ``column-count: 2`` under a full-width
+    masthead) printed by ``chromium --headless --print-to-pdf``, as a government gazette sets its pages."""
+    from assistant.clauses import parse_plan
+    from assistant.ingest import read_document
+    from assistant.structure import extract_structure
+
+    text = read_document(DATA / "two-column-gazette.pdf").text
+    assert "\t" not in text  # no line of one column glued to the other's
+    assert "（二）推进公共建筑屋顶应装尽装。2025年底前完成区级党政机关办公楼屋顶光伏建设，" in text
+    assert text.index("某区人民政府公报") < text.index("一、主要目标") < text.index("（四）稳妥推进农村户用光伏")
+    structure = extract_structure(parse_plan(text, source="two-column-gazette.pdf"))
+    lead = {r.section: r.leads for r in structure.responsibilities}
+    assert lead["二(二)"] == ("区机关事务服务中心",) and lead["二(四)"] == ("区农业农村局",)

@@ -171,6 +171,46 @@ def _grid_rows(lines: list[_Line], rules: _Rules) -> list[_Line]:
     return out
 
 
+def _in_columns(lines: list[_Line], page_width: float) -> list[_Line]:
+    """A page set in two columns (a government gazette) read column by column: between two lines that span the
+    gutter (the masthead, a full-width title or table), the left column's lines top to bottom, then the right's —
+    shifted onto the left column's margins, so that wrapped lines rejoin as in a page of one column. A page is in
+    columns when each side of its middle holds at least ``COLUMN_MIN_LINES`` lines of text at least
+    ``COLUMN_FILL`` as wide as the column; a page of one column (whose text lines cross the middle) or a table's
+    short cells do not qualify, and the page is returned as it was."""
+    mid = page_width / 2
+    left = [ln for ln in lines if ln.x1 <= mid]
+    right = [ln for ln in lines if ln.x0 >= mid]
+    if not left or not right:
+        return lines
+    column = mid - min(ln.x0 for ln in left)
+    wide_left = [ln for ln in left if ln.x1 - ln.x0 >= COLUMN_FILL * column]
+    wide_right = [ln for ln in right if ln.x1 - ln.x0 >= COLUMN_FILL * column]
+    if len(wide_left) < COLUMN_MIN_LINES or len(wide_right) < COLUMN_MIN_LINES:
+        return lines
+    shift = min(ln.x0 for ln in wide_right) - min(ln.x0 for ln in wide_left)
+    out: list[_Line] = []
+    band_left: list[_Line] = []
+    band_right: list[_Line] = []
+    for ln in lines:
+        if ln.x1 <= mid:
+            band_left.append(ln)
+        elif ln.x0 >= mid:
+            cells = tuple((t, a - shift, b - shift) for t, a, b in ln.cells)
+            band_right.append(_Line(ln.page, ln.x0 - shift, ln.y0, ln.x1 - shift, ln.y1, ln.text, cells))
+        else:  # a line across the gutter closes the band above it
+            out += band_left + band_right + [ln]
+            band_left, band_right = [], []
+    return out + band_left + band_right
+
+
+# A page is read in two columns when each half holds at least this many lines of text (a gazette's column holds
+# dozens; a table of short cells or a signature block holds few) ...
+COLUMN_MIN_LINES = 8
+# ... each at least this share of the column's width (a justified column's lines fill it; cells rarely do)
+COLUMN_FILL = 0.6
+
+
 def _merged(values: list[float]) -> list[float]:
     """Coordinates of rules drawn twice or a hair apart (a cell's border and its neighbour's) as one."""
     out: list[float] = []
@@ -320,8 +360,9 @@ def read_pdf(raw: bytes, path: Path) -> Extracted:
     meta, table = _meta_table(pages[0])
     furniture = _furniture(pages, [page.height for page in layout])
     kept = [ln for p, lines in enumerate(pages)
-            for ln in _grid_rows([ln for i, ln in enumerate(lines)
-                                  if (p, i) not in furniture and not (p == 0 and i in table)], rules[p])]  # fmt: skip
+            for ln in _in_columns(_grid_rows([ln for i, ln in enumerate(lines)
+                                              if (p, i) not in furniture and not (p == 0 and i in table)], rules[p]),
+                                  layout[p].width)]  # fmt: skip
     # pages of one size share their margins; a landscape page of a wide table has its own
     sizes = {n: (round(page.width), round(page.height)) for n, page in enumerate(layout)}
     return Extracted(_tables(_paragraphs(_rows(kept), sizes)), tuple(meta), "pdf")
