@@ -850,6 +850,12 @@ class Assistant:
         # a target: 农机化率啥时候到70%); who leads the whole work needs the document pointed at or 总体上
         whole = all(self._naming(t) for t in terms) and not followup and not q.units and not q.unread
         pointed = bool(_GENRE_WORD_RE.search(q.text) or _POINTER_RE.search(q.text))  # (the library took its name)
+        if lexicon().has(q.text, "implementer") and not q.units:
+            # "这项具体由谁来落实", "具体活儿最后落到谁头上": who carries it out, as the notes or the plan's rule say
+            under = list(last.sections) if followup and last and last.sections else sections
+            carried = self._implementers(under[:1])
+            if carried is not None:
+                return carried, Intent.LEAD, Turn(q.topic, tuple(carried.sections), (), ())
         if lexicon().has(q.text, "reading_rule") and not q.units and not followup:
             rule = self._reading_rule()  # "括号里好几个部门，怎么看谁牵头": the plan's own rule for its notes
             return rule, Intent.LEAD, Turn(q.topic, tuple(rule.sections), (), ())
@@ -1541,6 +1547,29 @@ class Assistant:
         elif CONVENTION_NONE in conventions or not conventions:
             draft.add("方案没有说明牵头规则：分工说明中所列单位均为负责单位，不区分牵头与配合。")
         return draft
+
+    def _implementers(self, sections: list[str]) -> Draft | None:
+        """Who carries the work out: the implementers of the clause under discussion (its note's, or the plan's rule
+        reaching it, cited where the rule is written); with none there, those the plan names most often (a rule
+        stated once: "以下均需试点城市政府落实"). None when the plan names no implementers."""
+        draft = Draft(evidence=Evidence(top_plan=self.plan.id, detail="rule: who carries the work out"))
+        resp = self.structure.responsibility(sections[0]) if sections else None
+        whose = where(self.plan.clause(resp.section)) if resp is not None and resp.implementers else "本方案的各项任务"
+        if resp is None or not resp.implementers:
+            counts: dict[tuple[str, ...], int] = {}
+            for r in self.structure.responsibilities:
+                if r.implementers and r.implementer_note is not None:
+                    counts[r.implementers] = counts.get(r.implementers, 0) + 1
+            if not counts:
+                return None
+            most = max(counts, key=lambda k: counts[k])
+            resp = next(r for r in self.structure.responsibilities if r.implementers == most)
+        note = resp.implementer_note
+        source = self.plan.clause(resp.implementer_source) if resp.implementer_source else None
+        if note is not None and source is not None:
+            names = "、".join(resp.implementers)
+            draft.add(f"{whose}由{names}负责落实；依据{where(source)}：{note.text}", Citation.of(source, note))
+        return draft if draft.citations else None
 
     def _overall_lead(self) -> Draft | None:
         """Who leads the work as a whole: the sentences of the plan's organising part (保障措施, 组织实施, 有关要求:

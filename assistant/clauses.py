@@ -956,9 +956,15 @@ def _is_note(sentence: str) -> bool:
         return False
     if any(k in sentence for k in grammar["note_words"]) or bool(bare_units(sentence[1:-1])) or _duties(sentence):
         return True
+    # units parted by a slash ("（A／B、C）": leads before it where the document says so) are a note too
+    if any(m in sentence for m in NOTE_SLASHES) and bare_units(re.sub(f"[{NOTE_SLASHES}]", "、", sentence[1:-1])):
+        return True
     from .ingest.common import role_labels  # a row of a table read as labelled fields: "（政策事项：…；经办机构：A）"
 
     return any(f"{label}：" in sentence or f"{label}:" in sentence for label in role_labels()) or _unit_fields(sentence)
+
+
+NOTE_SLASHES = "／/"  # marks a note may part its units by (the document's rule says what the parts mean)
 
 
 def _unit_fields(sentence: str) -> bool:

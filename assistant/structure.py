@@ -347,7 +347,10 @@ def _defined_labels(plan: Plan) -> dict[str, str]:
                 phrase = m.group(2)
                 denied = re.findall(negation, phrase) if negation else []
                 phrase = re.sub(negation, "", phrase) if negation else phrase
-                found = {role for marker, role in _markers() if marker in phrase}
+                # the first part of the phrase that names a role says it: "协助A角单位推进，…由B角单位接续牵头"
+                # co-handles (what it does in a contingency comes after)
+                parts = [p for p in re.split("[，,]", phrase) if any(marker in p for marker, _ in _markers())]
+                found = {role for marker, role in _markers() if marker in (parts[0] if parts else phrase)}
                 found -= {role for marker, role in _markers() for d in denied if marker in d}
                 role = next((r for r in _DEFINED_ROLE_ORDER if r in found), None)
                 if role is None and denied:  # every role it could have is denied: read, but no role of the model
@@ -431,13 +434,14 @@ def _defined_units(plan: Plan) -> dict[str, str]:
     return out
 
 
-def _semicolon_note(note: str) -> _Note | None:
+def _semicolon_note(note: str, marks: str = "；;") -> _Note | None:
     """A plain note split by a semicolon under the document's rule ("分号前所列为牵头单位，分号后所列为配合单位"):
-    "（A、B；C）" → leads A, B and co C; None when the note is no plain list with one semicolon."""
+    "（A、B；C）" → leads A, B and co C; None when the note is no plain list with one semicolon. ``marks``: the
+    mark the rule names instead ("“／”前的为牵头单位": "（A／B、C）")."""
     body = note.strip()
     if body[:1] in "(（" and body[-1:] in ")）":
         body = body[1:-1]
-    parts = [body[a:b] for a, b in top_level_split(body, "；;")]
+    parts = [body[a:b] for a, b in top_level_split(body, marks)]
     if len(parts) != 2:
         return None
     before, after = (bare_units(p) for p in parts)
@@ -1725,6 +1729,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     defined = _first_lead_cells(plan, _defined_labels(plan))  # "标注“监管责任”的部门牵头…": the document's own
     standing_for = _defined_units(plan)  # "标注“分系统抓总”的任务，…由A抓总": a label the note writes for units
     semicolon = _first_in_body(plan, g["conventions"].get("semicolon_lead", []))  # "分号前所列为牵头单位"
+    separator = _first_in_body(plan, g["conventions"].get("separator_lead", []))  # "“／”前的为牵头单位"
+    parting = separator[2].group(1) if separator else ""
     bracket_rule = _first_in_body(plan, g["conventions"].get("bracket_lead", []))  # "“〔〕”内所列单位为…牵头单位"
     lead_bracket = bracket_rule[2].group(1) if bracket_rule else ""
     bracket_led: set[str] = set()  # clauses whose lead such a bracket names
@@ -1755,6 +1761,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
                 note = parse_note(written, marks, defined)
                 if semicolon is not None and (split := _semicolon_note(sentence.text)) is not None:
                     note = split  # "（A；B）" under the rule: A leads, B co-handles
+                if parting and (split := _semicolon_note(sentence.text, parting)) is not None:
+                    note = split  # "（A／B、C）" under the rule: A leads, B and C co-handle
                 if groups and (grouped := _group_note(sentence.text, groups)) is not None:
                     note = grouped  # "（责任组：排查摸底组）": the units the plan puts in that group
                 if kind_rule is not None and note.by_kind and not note.leads:
@@ -1815,6 +1823,8 @@ def extract_structure(plan: Plan) -> PlanStructure:
     def names(seq: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canon(n) for n in seq))
 
+    outside = _first_in_body(plan, g["conventions"].get("outside_order", []))
+    outside_order = frozenset(names(tuple(_unit_list(outside[2].group(1))[0]))) if outside else frozenset()
     items = _item_patterns(plan)
     carried: tuple[str, ...] = ()
     carried_from: str | None = None
@@ -1836,6 +1846,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         in_scope = stated_for is None or clause.chapter in stated_for  # "以上“主要任务”…两部分": not 保障措施
         in_scope = in_scope and clause.label not in exempt
         leads, co, responsible = list(note.leads), list(note.co), []
+        placed: list[str] = []
         convention = CONVENTION_EXPLICIT
         beside = g["conventions"].get("labelled_beside_lead", "co")
         if note.plain and note.leads and ((note.labelled and beside == "responsible") or note.duties):
@@ -1856,8 +1867,12 @@ def extract_structure(plan: Plan) -> PlanStructure:
             convention = CONVENTION_STATED.format(statement=marker_rule[2].group(0))
         elif note.plain:
             if stated and in_scope:
-                leads.append(note.plain[0])
-                co += note.plain[1:]
+                # units the rule puts outside the order ("乡镇人民政府…无论排列位置如何…不作为牵头单位或配合单位")
+                # carry the task out wherever they stand in the list
+                ordered = [u for u in note.plain if canon(u) not in outside_order] or list(note.plain)
+                placed = [u for u in note.plain if u not in ordered]
+                leads.append(ordered[0])
+                co += ordered[1:]
                 convention = CONVENTION_STATED.format(statement=stated)
             else:
                 responsible += note.plain
@@ -1870,7 +1885,7 @@ def extract_structure(plan: Plan) -> PlanStructure:
         nobody_else = not (leads or responsible or note.guides) and clause.label not in bracket_led
         if co and nobody_else and not note.assigned and g["conventions"].get("co_without_lead") == "responsible":
             responsible, co = [*responsible, *co], []
-        implementers = names(note.implementers)
+        implementers = names((*note.implementers, *placed))
         source = (clause.label, sentence) if implementers else None
         if not implementers and carried and carried_from and carried_note:
             implementers, source = carried, (carried_from, carried_note)

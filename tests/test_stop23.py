@@ -6,10 +6,17 @@ role tables of three new batches (eval/unseen31–33):
 - note grammars: a note giving a task another task's division ("（分工同第（一）项）", "（责任分工同本部分第（三）项，
   另增A、B）", "（分工同三（二））") copies the roles of the clause it names; a defined label whose phrase denies a
   role ("…不因此承担牵头责任", "…不作为固定配合单位") does not get it; a unit's handling desk in brackets after
-  its name ("县水利局〔水资源股〕牵头") is no unit."""
+  its name ("县水利局〔水资源股〕牵头") is no unit; a slash parting leads from co-handlers, A角/B角, 轮值牵头 and units the
+  rule puts outside the order, as each document states them;
+- formats: a PDF page in two columns; a Word file's footnotes and emphasis dots (着重号);
+- questions: who carries the work out on the ground (具体由谁落实, 落到谁头上)."""
 
 from __future__ import annotations
 
+import pytest
+from tiny_plans import assert_verbatim, engine_for
+
+from assistant.assistant import Session
 from assistant.intent import expand_synonyms
 
 
@@ -103,3 +110,77 @@ def test_a_two_column_pdf_page_is_read_column_by_column() -> None:
     structure = extract_structure(parse_plan(text, source="two-column-gazette.pdf"))
     lead = {r.section: r.leads for r in structure.responsibilities}
     assert lead["二(二)"] == ("区机关事务服务中心",) and lead["二(四)"] == ("区农业农村局",)
+
+
+def test_a_slash_parts_leads_from_co_handlers_where_the_rule_says_so() -> None:
+    text = (
+        "某县家庭医生方案\n一、重点任务\n"
+        "以下各项任务后括号内标明责任单位：“／”前的为牵头单位，“／”后的为配合单位；未使用“／”的，所列单位共同负责。\n"
+        "（一）壮大队伍。（县卫生健康局／县人力资源和社会保障局、县级医院）\n"
+        "（二）医保支持。（县卫生健康局、县医疗保障局／县财政局）\n"
+        "（三）绩效考核。（县卫生健康局、县医疗保障局）\n"
+    )
+    r = _readings(text)
+    assert r["一(一)"].leads == ("县卫生健康局",) and r["一(一)"].co == ("县人力资源和社会保障局", "县级医院")
+    assert r["一(二)"].leads == ("县卫生健康局", "县医疗保障局") and r["一(二)"].co == ("县财政局",)
+    assert not r["一(三)"].leads and r["一(三)"].responsible == ("县卫生健康局", "县医疗保障局")
+
+
+def test_ab_roles_and_rotating_leads_and_units_outside_the_order() -> None:
+    ab = (
+        "某区义务教育实施意见\n一、重点任务\n"
+        "（一）优化布局。（A角：区教育局；B角：区自然资源局；配合：区财政局）\n"
+        "二、组织实施\n本意见各项任务实行“AB角”责任制：括号内标注“A角”的单位为牵头单位，对任务落实负总责；标注“B角”的单位"
+        "协助A角单位推进，A角单位不能履职时，由B角单位接续牵头；标注“配合”的单位按照职责做好配合。\n"
+    )
+    r = _readings(ab)["一(一)"]
+    assert r.leads == ("区教育局",) and set(r.co) == {"区自然资源局", "区财政局"}
+    rotating = "某县方案\n一、重点任务\n（一）联合执法。（县市场监管局、县邮政管理局轮值牵头）\n"
+    assert _readings(rotating)["一(一)"].leads == ("县市场监管局", "县邮政管理局")
+    outside = (
+        "某县扬尘方案\n一、重点任务\n"
+        "本部分各项任务后括号内所列为责任单位，排在首位的部门为牵头单位，其他部门为配合单位；乡镇人民政府、街道办事处"
+        "无论排列位置如何，均负责本辖区属地落实，不作为牵头单位或配合单位。\n"
+        "（一）道路扬尘。（各乡镇人民政府、街道办事处，县住房和城乡建设局、县城市管理局）\n"
+    )
+    r = _readings(outside)["一(一)"]
+    assert r.leads == ("县住房和城乡建设局",) and r.co == ("县城市管理局",)
+    assert set(r.implementers) >= {"乡镇人民政府", "街道办事处"}
+
+
+def test_a_word_files_footnotes_and_emphasis_dots() -> None:
+    """tests/data/footnote-emphasis-plan.docx (eval/unseen32's plastics plan): the role rule is footnote 1, and each
+    note's lead carries emphasis dots (w:em) — the footnote is read after the paragraph citing it, the dots as spans."""
+    from assistant.clauses import load_plan
+    from assistant.structure import extract_structure
+
+    plan = load_plan(DATA / "footnote-emphasis-plan.docx")
+    assert "名称下方加着重号的为牵头单位" in plan.text and plan.emphasis
+    lead = {r.section: r.leads for r in extract_structure(plan).responsibilities}
+    assert lead["二(一)"] == ("县市场监管局",) and lead["二(三)"] == ("县商务局", "县市场监管局")
+
+
+PLAN = """某市生活垃圾减量工作方案
+一、重点任务
+（一）强化顶层设计。编制垃圾减量规划，建立工作台账。（市生态环境局指导，各区人民政府负责落实。以下均需各区人民政府落实，不再列出）
+（二）推进源头减量。到2025年，城市生活垃圾回收利用率达到35%以上。（市商务局指导）
+（三）完善收运体系。新建垃圾中转站12座。（市城市管理局指导）
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stop23") / "plan.txt"
+    path.write_text(PLAN, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+def test_who_carries_the_work_out_is_answered_from_the_notes_or_the_rule(engine) -> None:
+    answer = engine.ask("方案里这么多“指导”，具体活儿最后落到谁头上？")
+    assert answer.answerable and "各区人民政府" in answer.answer and "负责落实" in answer.answer
+    assert [c.section for c in answer.citations] == ["一(一)"]  # the rule, cited where it is written
+    assert_verbatim(engine, answer)
+    session = Session()
+    engine.ask("新建垃圾中转站多少座？", session=session)
+    followup = engine.ask("那这项具体由谁来落实？", session=session)
+    assert followup.answerable and "一(三)" in followup.answer and "各区人民政府" in followup.answer

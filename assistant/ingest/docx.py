@@ -56,7 +56,7 @@ def _paragraph_runs(paragraph) -> tuple[str, list[tuple[int, int]]]:
         piece = element.text or "" if tag == "t" else _TEXT_PARTS[tag]
         if piece and tag == "t" and _underlined(element.getparent()):
             piece = f"{UNDERLINE_OPEN}{piece}{UNDERLINE_CLOSE}"  # taken out, as a span, by ``take_marks``
-        if piece and tag == "t" and _bold(element.getparent()):
+        if piece and tag == "t" and (_bold(element.getparent()) or _dotted(element.getparent())):
             if bold and bold[-1][1] == at:
                 bold[-1] = (bold[-1][0], at + len(piece))
             else:
@@ -73,6 +73,35 @@ def _bold(run) -> bool:
     props = run.find(W + "rPr")
     b = props.find(W + "b") if props is not None else None
     return b is not None and b.get(W + "val", "true").lower() not in ("0", "false", "off")
+
+
+def _dotted(run) -> bool:
+    """Whether a ``w:r`` carries emphasis marks (着重号: ``<w:em w:val="dot"/>``, any mark but ``none``) — like bold,
+    a way a document's rule may mark its leads ("名称下方加着重号的为牵头单位")."""
+    if run is None or _local(run) != "r":
+        return False
+    props = run.find(W + "rPr")
+    em = props.find(W + "em") if props is not None else None
+    return em is not None and em.get(W + "val", "dot").lower() != "none"
+
+
+def _footnotes(document) -> dict[str, list[str]]:
+    """The text of each footnote (``word/footnotes.xml``) by its id, one line a paragraph; {} when there are none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    try:
+        part = document.part.part_related_by(RT.FOOTNOTES)
+    except (KeyError, ValueError):
+        return {}
+    out: dict[str, list[str]] = {}
+    for note in etree.fromstring(part.blob).iter(W + "footnote"):
+        if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        lines = [t.strip() for p in note.iter(W + "p") if (t := _paragraph_text(p)).strip()]
+        if lines:
+            out[note.get(W + "id", "")] = lines
+    return out
 
 
 def _underlined(run) -> bool:
@@ -121,6 +150,7 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
     marks: list[list[tuple[int, int]]] = []  # the bold spans of each line, parallel to ``lines``
     meta: list[tuple[str, str]] = []
     numbering = read_numbering(document)
+    footnotes = _footnotes(document)
     for tag, child in _blocks(document.element.body):
         if tag == "p":
             text, bold = _paragraph_runs(child)
@@ -129,6 +159,11 @@ def read_docx(raw: bytes, path: Path) -> Extracted:
                 split = split_spans(label + text, [(s + len(label), e + len(label)) for s, e in bold])
                 lines += [line for line, _ in split]
                 marks += [spans for _, spans in split]
+            # a footnote is read after the paragraph that refers to it (where a reader turns to it), a line a paragraph
+            for ref in child.iter(W + "footnoteReference"):
+                added = footnotes.pop(ref.get(W + "id", ""), [])
+                lines += added
+                marks += [[] for _ in added]
         else:
             table = Table(child, document)
             cells = [[_cell_text(cell) for cell in _distinct(row.cells)] for row in table.rows]
