@@ -165,6 +165,9 @@ _TOTAL_ROW_RE = re.compile(r"^\s*(?:合计|总计|小计|共计)")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
 class Composer:
     """Turns an understood question plus retrieval into a Draft. Holds no per-conversation state."""
 
@@ -195,6 +198,10 @@ class Composer:
                     continue  # 能免, 会用: a modal glued to a one-character verb is the asker's wording
                 if t[-1:] in _MODALS and word_freq(t) == 0:
                     t = t[:-1]  # 村能 (一个村能拿多少): a modal jieba glued to the word before it, no word of its own
+            if t not in self.plan.text and (at := text.find(t)) > 0 and _HAN_RE.fullmatch(text[at - 1]):
+                whole = lexicon().matches(text[at - 1] + t, "complement")  # 装 + 到位: the term is the complement
+                if whole and whole[0].start() == 1:
+                    continue
             if t not in self.plan.text:  # 建好, 办完, 建起来: the asker's "done"; the verb alone is what is asked
                 done = lexicon().matches(t, "complement")
                 if done:
@@ -563,7 +570,9 @@ class Composer:
     def _names(self, note: str, units: tuple[str, ...]) -> str:
         out = []
         for name in units:
-            every = re.search(rf"各(?:有关)?{re.escape(name)}", note)
+            # (a note that names no unit — "（分工同第（二）项）" — lets the plan's own writing of the name speak)
+            written_in = note if name in note or "、" in note else self.plan.text
+            every = re.search(rf"各(?:有关)?{re.escape(name)}", written_in)
             if every:  # "各省级人民政府": a distributive the note writes is kept as written
                 out.append(every.group(0))
                 continue

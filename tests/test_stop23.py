@@ -165,6 +165,8 @@ PLAN = """某市生活垃圾减量工作方案
 （一）强化顶层设计。编制垃圾减量规划，建立工作台账。（市生态环境局指导，各区人民政府负责落实。以下均需各区人民政府落实，不再列出）
 （二）推进源头减量。到2025年，城市生活垃圾回收利用率达到35%以上。（市商务局指导）
 （三）完善收运体系。新建垃圾中转站12座。（市城市管理局指导）
+（四）规范末端处置。建设厨余垃圾处理设施。（责任单位：市城市管理局、各县级人民政府）
+（五）加强执法监管。开展专项执法检查。（分工同第（四）项）
 """
 
 
@@ -184,3 +186,13 @@ def test_who_carries_the_work_out_is_answered_from_the_notes_or_the_rule(engine)
     engine.ask("新建垃圾中转站多少座？", session=session)
     followup = engine.ask("那这项具体由谁来落实？", session=session)
     assert followup.answerable and "一(三)" in followup.answer and "各区人民政府" in followup.answer
+
+
+def test_a_complement_alone_is_no_topic_and_a_referred_note_keeps_the_plans_writing(engine) -> None:
+    session = Session()
+    engine.ask("新建垃圾中转站多少座？", session=session)
+    # 装 + 到位: the asker's "done", not a topic the plan lacks — the follow-up stays on the clause under discussion
+    assert "“到位”" not in engine.ask("啥时候之前要建到位？", session=session).answer
+    # a note that only refers to another task's division names its units as the plan writes them (各…)
+    answer = engine.ask("加强执法监管这项由谁负责？")
+    assert "各县级人民政府" in answer.answer and "一(五)" in answer.answer
