@@ -6,8 +6,8 @@ role tables of three new batches (eval/unseen31–33):
 - note grammars: a note giving a task another task's division ("（分工同第（一）项）", "（责任分工同本部分第（三）项，
   另增A、B）", "（分工同三（二））") copies the roles of the clause it names; a defined label whose phrase denies a
   role ("…不因此承担牵头责任", "…不作为固定配合单位") does not get it; a unit's handling desk in brackets after
-  its name ("县水利局〔水资源股〕牵头") is no unit; a slash parting leads from co-handlers, A角/B角, 轮值牵头 and units the
-  rule puts outside the order, as each document states them;
+  its name ("县水利局〔水资源股〕牵头") is no unit; a slash parting leads from co-handlers, A角/B角, 轮值牵头 and units
+  the rule puts outside the order, as each document states them;
 - formats: a PDF page in two columns; a Word file's footnotes and emphasis dots (着重号);
 - questions: who carries the work out on the ground (具体由谁落实, 落到谁头上)."""
 
