@@ -382,13 +382,15 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def _names(plan: Plan) -> list[str]:
     """The names a question may use for a plan, long enough to mean it: also its 文号 without the year, as officials
-    say it ("国发〔2018〕42号" → "国发42号")."""
+    say it ("国发〔2018〕42号" → "国发42号", "42号文")."""
     names = [plan.title, plan.meta.short_title, plan.meta.doc_number, plan.id]
     short = re.fullmatch(r"(\D+?)[〔\[［(（](\d{4})[〕\]］)）](\d+)号", plan.meta.doc_number or "")
     if short:  # and as askers type it without the brackets: 国发2018年42号, 国发2018第42号, 国发2018年第42号
         prefix, year, number = short.groups()
         names.append(f"{prefix}{number}号")
         names += [f"{prefix}{year}{sep}{number}号" for sep in ("年", "年第", "第", "")]
+        # and by its number alone as a document: 38号文, 2018年38号文, 18年38号文件 (two plans of one number: both)
+        names += [f"{number}号文", f"{year}年{number}号文", f"{year[2:]}年{number}号文"]
     return [n for n in names if n and len(normalise_name(n)) >= MIN_NAME_CHARS]
 
 

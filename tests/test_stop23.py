@@ -196,3 +196,12 @@ def test_a_complement_alone_is_no_topic_and_a_referred_note_keeps_the_plans_writ
     # a note that only refers to another task's division names its units as the plan writes them (各…)
     answer = engine.ask("加强执法监管这项由谁负责？")
     assert "各县级人民政府" in answer.answer and "一(五)" in answer.answer
+
+
+def test_a_plan_is_named_by_its_number_as_a_document() -> None:
+    from assistant.clauses import load_plan
+    from assistant.library import _names
+
+    plan = load_plan(DATA / "real" / "sc-2018-free-trade-zones.html")
+    assert plan.meta.doc_number == "国发〔2018〕38号"
+    assert {"38号文", "2018年38号文", "18年38号文", "国发38号"} <= set(_names(plan))
