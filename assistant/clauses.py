@@ -1101,12 +1101,22 @@ def _is_labelled_note(line: str) -> bool:
 
     body = line.lstrip(" \t\u3000")
     prefix = _items_prefix_re().match(body)  # (a line naming items, 第1、2项由A牵头；第3项由B负责, is read by parts)
-    if prefix and "第" not in prefix.group(0) and _closes_on_markers(body[prefix.end() :]):
+    rest = body[prefix.end() :] if prefix else ""
+    speaks_of_notes = any(w in rest for w in _about_notes())  # "…后括号内所注单位为责任单位": the rule, not a note
+    if prefix and "第" not in prefix.group(0) and not speaks_of_notes and _closes_on_markers(rest):
         return True  # "责任分工：A抓总；B、C协同；D落实。": a labelled line that reads as a note in its parts
     if not label_pattern().match(body):
         return False
     # it opens with a label ("牵头领导：副县长…；牵头单位：…" opens with a field) and names a role label somewhere
     return any((m.group(1) or m.group(2)[1:-1]) in role_labels() for m in label_pattern().finditer(body))
+
+
+@functools.cache
+def _about_notes() -> tuple[str, ...]:
+    """Words by which a sentence speaks of the notes themselves: notes.toml ``[prose] about_notes``."""
+    from .rules import load
+
+    return tuple(load("notes")["prose"].get("about_notes", ()))
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
