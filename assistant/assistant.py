@@ -72,6 +72,7 @@ from .structure import (
     PlanStructure,
     Responsibility,
     Role,
+    Target,
     convention_sentences,
     extract_structure,
     items_text,
@@ -144,6 +145,10 @@ KIND_SENTENCES = 2
 # a longer extracted name is a sentence around the figure, not a name an official would type
 EXAMPLE_NAME_MAX = 12
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
+# a person named in a plan: "组长：李明（县长）", "…李明同志" — plans mostly give posts only ("由分管副县长任组长")
+_PERSON_NAMED_RE = re.compile(r"同志|[：:][\u4e00-\u9fff]{2,3}[（(][^（）()]{0,12}(?:长|书记|主任|委员)[）)]")
+# a post a person holds, the way plans write who heads a body ("由分管副县长任组长", "常务副区长任召集人")
+_POST_RE = re.compile(r"(?:县|区|市|镇|乡|省)?长|书记|主任|(?:副)?组长|召集人")
 
 
 @dataclass(frozen=True)
@@ -338,6 +343,12 @@ class Assistant:
             # one following the earlier, as a conversation would) — kept only when every ask is answered
             parts = self._each_ask(asks, last, vectors)
             if parts is not None:
+                draft, intent, turn = parts
+        elif draft.answerable and len(asks) > 1 and not q.yesno:
+            # "区联席会议多长时间开一次？办公室放在哪个单位？": answered whole, one ask may have taken the answer; each
+            # ask answered on its own is kept when they are all answered and quote a sentence the whole answer did not
+            parts = self._each_ask(asks, last, vectors)
+            if parts is not None and not set(parts[0].citations) <= set(draft.citations):
                 draft, intent, turn = parts
         self._explain(q, draft)
         self._difference(q, draft)
@@ -1028,6 +1039,8 @@ class Assistant:
                 c.measures_part(sections[0], terms, retrieval, draft)
         if not draft.parts:
             return self._not_covered(evidence=evidence)
+        if lexicon().has(q.text, "person") and draft.answerable and (unnamed := self._person_not_named(draft)):
+            return unnamed, Intent.OUT_OF_SCOPE, None  # "组长是哪位副县长，叫什么名字": the plan gives the post only
         if q.yesno and draft.answerable and not draft.parts[0].startswith("不是"):
             stated = [x.replace(" ", "") for x in q.quantities]
             answered = "".join(draft.parts).replace(" ", "")
@@ -1218,6 +1231,11 @@ class Assistant:
             # (a task's dated sentence says what its title names: "本项工作长期坚持" under "严格特殊作业和承包商管理")
             if stated and stated[2] and self.composer.coverage(terms, best.title + stated[1].text) > covered:
                 focus, chosen = sections[0], []
+        parted = self._part_time(chosen, terms, retrieval) if focus is not None and len(chosen) == 1 else None
+        if parted is not None:  # "禁用不可降解塑料袋的时间节点": the part of the target's sentence the question names
+            clause, sentence, when = parted
+            draft.add(f"方案给出的时间是“{when}”：{sentence.text}", Citation.of(clause, sentence))
+            return clause.label
         if focus is not None and chosen:
             deadlines = [d for d in dict.fromkeys(t.deadline for t in chosen) if d]
             noted = [n for n in dict.fromkeys(notes.values()) if n]
@@ -1316,6 +1334,21 @@ class Assistant:
             if m and self.composer.coverage(known, m.group("name") + _PHASE_WORDS) >= PHASE_TITLE_COVERAGE:
                 return clause, sentence, m.group("period")
         return None
+
+    def _part_time(
+        self, chosen: list[Target], terms: list[str], retrieval: Retrieval
+    ) -> tuple[Clause, Sentence, str] | None:
+        """The time of another sentence of the target's clause when the question names it rather than the target
+        ("2025年底前，全县快递网点禁止使用不可降解的塑料包装袋…；到2027年底，可降解包装袋使用比例达到60%以上" asked
+        "禁用不可降解塑料包装袋的时间节点": 2025年底前); None when the target's sentence explains the question as
+        well."""
+        target = chosen[0]
+        clause = self.plan.clause(target.section)
+        stated = self._stated_time(clause, terms, retrieval, None)
+        if stated is None or not stated[2] or stated[1].id == target.sentence.id:
+            return None
+        gain = self.composer.coverage(terms, stated[1].text) - self.composer.coverage(terms, target.sentence.text)
+        return (clause, stated[1], stated[2]) if gain > PART_TIME_MARGIN else None
 
     def _stated_time(
         self, clause: Clause, terms: list[str], retrieval: Retrieval, span_kind: str | None, asked: str = ""
@@ -1963,6 +1996,20 @@ class Assistant:
             and not _GENRE_WORD_RE.fullmatch(t)
             and t not in self._place_names
         ]
+
+    def _person_not_named(self, draft: Draft) -> Draft | None:
+        """A refusal when a person's name is asked and the clauses the answer cites name none ("由分管副县长任组长"
+        holds a post, not a name): the post the plan gives is quoted. None when a cited clause names a person
+        ("组长：李明（县长）", "…同志")."""
+        if any(_PERSON_NAMED_RE.search(self.plan.clause(c.section).text) for c in draft.citations):
+            return None
+        refusal = Draft(answerable=False, reason=RefusalReason.NOT_IN_PLAN, evidence=draft.evidence)
+        post = next((c for c in draft.citations if _POST_RE.search(c.quote)), None)
+        if post is None:
+            refusal.add(f"抱歉，{self._plan_name}没有写出具体人员的姓名，无法据此回答。")
+        else:
+            refusal.add(f"抱歉，{self._plan_name}只写明了由哪一职务担任，没有写出具体人员的姓名：“{post.quote}”", post)
+        return refusal
 
     def _figure_not_of(self, units: tuple[Unit, ...], focus: str, draft: Draft) -> str | None:
         """The name of a unit a figure is asked of when the figure found is not its own: no quoted sentence names it
@@ -2691,6 +2738,9 @@ _WHOLE_TASK_RE = re.compile(r"\s*(?:本项|该项|此项|上述|以上|本条|�
 # when a plan says a task is due or recurs: a date at year, month or day precision with its aspect (前, 底前, 起),
 # a Five-Year-Plan period, a relative year end, or a frequency (每年, 每5年, 每季度, 定期); general Chinese date
 # grammar. A year compared with (比2024年, 较2020年) is a baseline, not a time the plan gives.
+# how much more of the question another dated sentence of a target's clause must explain than the target's sentence
+# for its time to answer a deadline question (a term more: terms weigh 1 each, so a fraction of one term is noise)
+PART_TIME_MARGIN = 0.15
 _TIME_RE = re.compile(
     r"(?:到|至|在|于|从|自)?(?<![比较])(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|起|开始)?"
     r"|“?十[一二三四五六七八九]五”?(?:期间|末|时期)?"

@@ -579,7 +579,7 @@ class Composer:
             written = (
                 next((v for v in self.s.units.resolve(name).variants if v in note), None) if name not in note else None
             )
-            out.append(f"{name}（原文此处写作“{written}”）" if written else name)
+            out.append(f"{name}（原文此处写作“{written}”）" if written else name + _desk(name, note))
         return "、".join(out)
 
     def lead_part(self, section: str, draft: Draft, with_co: bool = True, prefix: str = "") -> bool:
@@ -1459,6 +1459,20 @@ def _row_fields(sentence: Sentence) -> list[tuple[str, str]]:
     fields = [tuple(p.split("：", 1)) for p in parts if "：" in p]
     ok = len(fields) >= ROW_FIELDS_MIN and len(fields) == len(parts) and all(len(k) <= ROW_LABEL_MAX for k, _ in fields)
     return fields if ok else []  # type: ignore[return-value]
+
+
+def _desk(name: str, note: str) -> str:
+    """The handling desk the note writes in brackets right after the unit's name ("县水利局〔水资源股〕牵头" →
+    "〔水资源股〕"), as written, so an answer says who handles the work day to day; "" when the note names none
+    (notes.toml ``[desk]``)."""
+    from .rules import load
+
+    pattern = load("notes").get("desk", {}).get("pattern")
+    at = note.find(name)
+    if not pattern or at < 0:
+        return ""
+    found = re.compile(pattern).match(note, at + len(name))
+    return found.group(0) if found else ""
 
 
 def _unit_like(term: str) -> bool:

@@ -2,9 +2,18 @@
 (held-out parts never read):
 - note grammars: a sentence that states the rule the notes follow
   ("本部分各项任务后括号内所注单位为责任单位") opens with the items and closes on a role marker, yet speaks of
-  the notes themselves — it is never a note, and the phrase before its marker is no unit."""
+  the notes themselves — it is never a note, and the phrase before its marker is no unit;
+- answers: a unit's desk the note writes in 〔〕 is named with the unit (县水利局〔水资源股〕); a person's name asked
+  after a post the plan gives without a name is refused, quoting the post; a question of several asks answered whole
+  is answered ask by ask when that quotes what the whole answer missed; a deadline asked of one dated sentence of a
+  target's clause is that sentence's time, not the target's."""
 
 from __future__ import annotations
+
+import pytest
+from tiny_plans import assert_verbatim, engine_for
+
+from assistant.answer import RefusalReason
 
 
 def _readings(text: str):
@@ -31,3 +40,50 @@ def test_a_sentence_stating_the_notes_rule_is_no_note() -> None:
     structure = _readings(text)
     units = {u for r in structure.responsibilities for u in (*r.leads, *r.co, *r.responsible)}
     assert units == {"县商务局", "县邮政管理局"}
+
+
+PLAN = """某县工业节水行动方案
+一、重点任务
+（一）推进非常规水源利用。新建再生水管网10公里。2025年底前，全县快递网点禁止使用不可降解的塑料包装袋；到2027年底，再生水利用率达到30%以上。（县住房和城乡建设局〔市政公用股〕牵头，县水利局〔水资源股〕配合）
+（二）培育节水服务市场。推广合同节水管理。（县工业和信息化局〔中小企业服务中心〕负责）
+二、保障措施
+（一）加强组织领导。成立县节水工作专班（以下简称县专班），由分管副县长任组长，办公室设在县水利局。县专班每季度召开1次调度会议。
+（二）强化督导考核。将节水工作纳入年度考核。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stop24") / "plan.txt"
+    path.write_text(PLAN, "utf-8")
+    return engine_for(path, tmp_path_factory)
+
+
+def test_a_role_answer_names_the_desk_the_note_gives(engine) -> None:
+    answer = engine.ask("非常规水源利用由哪个部门牵头，具体哪个股室负责？")
+    assert "县住房和城乡建设局〔市政公用股〕牵头" in answer.answer and "县水利局〔水资源股〕" in answer.answer
+    answer = engine.ask("培育节水服务市场是县工信局哪个单位负责？")
+    assert "县工业和信息化局〔中小企业服务中心〕负责" in answer.answer
+    assert_verbatim(engine, answer)
+
+
+def test_a_persons_name_asked_of_a_post_is_refused_with_the_post(engine) -> None:
+    answer = engine.ask("县专班的组长是哪位副县长，叫什么名字？")
+    assert not answer.answerable and answer.reason is RefusalReason.NOT_IN_PLAN
+    assert "没有写出具体人员的姓名" in answer.answer and "由分管副县长任组长" in answer.answer
+    assert [c.section for c in answer.citations] == ["二(一)"]
+    # the post itself, asked without a name, is answered
+    assert engine.ask("县专班的组长由谁担任？").answerable
+
+
+def test_every_ask_of_a_question_is_answered(engine) -> None:
+    answer = engine.ask("县专班多长时间开一次会？办公室放在哪个单位？")
+    assert answer.answerable and "每季度召开1次" in answer.answer and "县水利局" in answer.answer
+    assert_verbatim(engine, answer)
+
+
+def test_a_deadline_is_the_one_of_the_sentence_the_question_names(engine) -> None:
+    answer = engine.ask("快递网点禁用不可降解塑料包装袋的时间节点是什么时候？")
+    assert "2025年底前" in answer.answer and "2027年底" not in answer.answer
+    answer = engine.ask("再生水利用率什么时候达到30%？")
+    assert "2027年底" in answer.answer
