@@ -145,6 +145,9 @@ KIND_SENTENCES = 2
 # a longer extracted name is a sentence around the figure, not a name an official would type
 EXAMPLE_NAME_MAX = 12
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
+# the longest label of a note's part read as the document's own (A角, 主导, 视情参与, 汇总); longer text before a colon
+# is a sentence, not a label
+OWN_LABEL_MAX_CHARS = 6
 # a person named in a plan: "组长：李明（县长）", "…李明同志" — plans mostly give posts only ("由分管副县长任组长")
 _PERSON_NAMED_RE = re.compile(r"同志|[：:][\u4e00-\u9fff]{2,3}[（(][^（）()]{0,12}(?:长|书记|主任|委员)[）)]")
 # a post a person holds, the way plans write who heads a body ("由分管副县长任组长", "常务副区长任召集人")
@@ -1941,9 +1944,11 @@ class Assistant:
                             only = resp.readings[0]
                             draft.add(c.reading_text(only), Citation.of(self.plan.clause(resp.section), only.note))
                     c.measures_part(matching[0], terms, retrieval, draft)
+                    labelled = self._own_label(unit.name, resp)  # "B角": the document's own label, as it defines it
                     draft.add(
-                        f"{unit.name}在该项工作中为{role.label}单位。",
+                        f"{unit.name}在该项工作中为{role.label}单位{labelled[0] if labelled else ''}。",
                         *([Citation.of(self.plan.clause(resp.section), resp.note)] if resp.note else []),
+                        *(labelled[1:] if labelled else ()),
                     )
                     if role is not Role.LEAD and resp.leads:  # who it works under
                         draft.add(f"该项工作由{c.names(resp, resp.leads)}牵头。")
@@ -2480,13 +2485,38 @@ class Assistant:
             return False
         role = resp.role_of(unit)
         held = f"{unit}在该项工作中为{role.label}单位" if role else f"{unit}未列入该项工作的责任单位"
+        labelled = self._own_label(unit, resp) if role else None
+        if labelled is not None:  # "（A角：区委编办；B角：区教育局）": the document's label and what it says of it
+            held += labelled[0]
         if q.yesno and len(q.roles) == 1:
             verdict = "是的。" if role in _roles_asked(q) else f"不是，{held}。"
         else:
             verdict = f"{held}。"
-        draft.add(verdict, Citation.of(self.plan.clause(section), resp.note))
+        draft.add(verdict, Citation.of(self.plan.clause(section), resp.note), *(labelled[1:] if labelled else ()))
         self.composer.lead_part(section, draft)
         return True
+
+    def _own_label(self, unit: str, resp: Responsibility) -> tuple[str, Citation] | None:
+        """The label the note puts the unit under when the document defines it ("（A角：区委编办；B角：区教育局）" under
+        "标注“B角”的单位协助A角单位推进，…由B角单位接续牵头"): what to say after its role, with the definition's
+        sentence cited; None for a label the document does not define (牵头单位：, 配合单位：)."""
+        if resp.note is None:
+            return None
+        body = resp.note.text.strip().strip("（）()")
+        label = next(
+            (part.split(sep, 1)[0].strip() for part in re.split("[；;]", body) for sep in "：:" if sep in part
+             if unit in part.split(sep, 1)[1]),
+            "",
+        )
+        if not label or len(label) > OWN_LABEL_MAX_CHARS:
+            return None
+        for clause in self.plan.clauses:
+            for sentence in clause.sentences:
+                for part in re.split("[；;]", sentence.text):
+                    if f"“{label}”" in part and re.search(r"的(?:单位|部门)", part):
+                        defined = part.strip().rstrip("。")
+                        return f"（原文标注为“{label}”：{defined}）", Citation.of(clause, sentence)
+        return None
 
     def _numbered_item(self, q: Question, terms: list[str]) -> Draft | None:
         """The item a question names by its number ("主要任务第17项", "第三部分第二条", "第20条"), within the chapter

@@ -6,7 +6,8 @@
 - answers: a unit's desk the note writes in 〔〕 is named with the unit (县水利局〔水资源股〕); a person's name asked
   after a post the plan gives without a name is refused, quoting the post; a question of several asks answered whole
   is answered ask by ask when that quotes what the whole answer missed; a deadline asked of one dated sentence of a
-  target's clause is that sentence's time, not the target's."""
+  target's clause is that sentence's time, not the target's; a unit's role is said with the label the note puts it
+  under when the document defines that label (B角: 协助…，…由B角单位接续牵头), the definition cited."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from tiny_plans import assert_verbatim, engine_for
 
 from assistant.answer import RefusalReason
+from assistant.assistant import Session
 
 
 def _readings(text: str):
@@ -87,3 +89,24 @@ def test_a_deadline_is_the_one_of_the_sentence_the_question_names(engine) -> Non
     assert "2025年底前" in answer.answer and "2027年底" not in answer.answer
     answer = engine.ask("再生水利用率什么时候达到30%？")
     assert "2027年底" in answer.answer
+
+
+AB_PLAN = """某区义务教育优质均衡发展实施意见
+一、重点任务
+（一）优化学校布局。新建中小学8所。（A角：区教育局；B角：区自然资源局；配合：区发展改革局）
+（二）加强教师队伍建设。每年公开招聘教师不少于150名。（A角：区委编办；B角：区教育局；配合：区财政局）
+二、组织实施
+本意见各项任务实行“AB角”责任制：括号内标注“A角”的单位为牵头单位，对任务落实负总责；标注“B角”的单位协助A角单位推进，A角单位因机构调整等原因不能履职时，由B角单位接续牵头；标注“配合”的单位按照职责分工做好配合。
+"""
+
+
+def test_a_role_answer_says_the_label_the_document_defines(tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("stop24-ab") / "plan.txt"
+    path.write_text(AB_PLAN, "utf-8")
+    engine = engine_for(path, tmp_path_factory)
+    session = Session()
+    engine.ask("教师队伍建设由谁牵头？", session=session)
+    answer = engine.ask("那区教育局在这项里算什么角色？", session=session)
+    assert "原文标注为“B角”" in answer.answer and "接续牵头" in answer.answer
+    assert {c.section for c in answer.citations} >= {"一(二)", "二"}
+    assert_verbatim(engine, answer)
