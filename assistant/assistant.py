@@ -145,6 +145,11 @@ KIND_SENTENCES = 2
 # a longer extracted name is a sentence around the figure, not a name an official would type
 EXAMPLE_NAME_MAX = 12
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
+# the shortest end of a unit-like name of a question that counts as the plan's name (县专班办公室; not 县专班: too
+# little of a unit's name to tell it apart) and the characters a level of government opens with
+WRITTEN_END_MIN = 5
+_LEVEL_CHARS = "省市县区乡镇"
+_PREPOSITIONS = "向给对跟和与找由在到把被让经从"  # a unit's name run into the words before it ends one of these
 # the longest label of a note's part read as the document's own (A角, 主导, 视情参与, 汇总); longer text before a colon
 # is a sentence, not a label
 OWN_LABEL_MAX_CHARS = 6
@@ -409,12 +414,26 @@ class Assistant:
                 q = replace(q, text=q.text.replace(name, written), topic=q.topic.replace(name, written))
             q = replace(q, corrections=(*q.corrections, *misspelt.items()))
             q = replace(q, unknown_units=tuple(misspelt.get(n, n) for n in q.unknown_units))
+        # a name the question's words ran into ("在几号前向县专班办公室"): the longest end of it the plan writes
+        ends = {n: e for n in q.unknown_units if n not in self.plan.text and (e := self._written_end(n))}
         named = [n for n in q.unknown_units if n in self.plan.text]
-        if not named:
+        if not named and not ends:
             return q
         return replace(
-            q, unknown_units=tuple(n for n in q.unknown_units if n not in named), topic=" ".join([q.topic, *named])
+            q,
+            unknown_units=tuple(n for n in q.unknown_units if n not in named and n not in ends),
+            topic=" ".join([q.topic, *named, *ends.values()]),
         )
+
+    def _written_end(self, name: str) -> str:
+        """The longest end of a unit-like name that the plan writes, opening at a level of government right after a
+        preposition the question's words ran into it by (县专班办公室 of "在几号前向县专班办公室"; not 县人民政府办公室
+        of another county's "樟浦县人民政府办公室"); "" when none is at least ``WRITTEN_END_MIN`` characters."""
+        for i in range(1, len(name) - WRITTEN_END_MIN + 1):
+            end = name[i:]
+            if end[0] in _LEVEL_CHARS and name[i - 1] in _PREPOSITIONS and end in self.plan.text:
+                return end
+        return ""
 
     def _misspelt(self, name: str) -> str | None:
         """The name as the plan writes it when the asker mistyped one character of it for a confusable one (same or

@@ -7,7 +7,8 @@
   after a post the plan gives without a name is refused, quoting the post; a question of several asks answered whole
   is answered ask by ask when that quotes what the whole answer missed; a deadline asked of one dated sentence of a
   target's clause is that sentence's time, not the target's; a unit's role is said with the label the note puts it
-  under when the document defines that label (B角: 协助…，…由B角单位接续牵头), the definition cited."""
+  under when the document defines that label (B角: 协助…，…由B角单位接续牵头), the definition cited; a unit's
+  name the question runs into a preposition (在几号前向县专班办公室) is the plan's name it ends on."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ PLAN = """某县工业节水行动方案
 （一）推进非常规水源利用。新建再生水管网10公里。2025年底前，全县快递网点禁止使用不可降解的塑料包装袋；到2027年底，再生水利用率达到30%以上。（县住房和城乡建设局〔市政公用股〕牵头，县水利局〔水资源股〕配合）
 （二）培育节水服务市场。推广合同节水管理。（县工业和信息化局〔中小企业服务中心〕负责）
 二、保障措施
-（一）加强组织领导。成立县节水工作专班（以下简称县专班），由分管副县长任组长，办公室设在县水利局。县专班每季度召开1次调度会议。
+（一）加强组织领导。成立县节水工作专班（以下简称县专班），由分管副县长任组长，办公室设在县水利局。县专班每季度召开1次调度会议。各乡镇于每季度末月25日前向县专班办公室报送工作进展情况。
 （二）强化督导考核。将节水工作纳入年度考核。
 """
 
@@ -82,6 +83,12 @@ def test_every_ask_of_a_question_is_answered(engine) -> None:
     answer = engine.ask("县专班多长时间开一次会？办公室放在哪个单位？")
     assert answer.answerable and "每季度召开1次" in answer.answer and "县水利局" in answer.answer
     assert_verbatim(engine, answer)
+
+
+def test_a_units_name_run_into_the_words_before_it_is_the_plans_name(engine) -> None:
+    answer = engine.ask("各乡镇每个季度要在几号前向县专班办公室报进展？")
+    assert answer.answerable and "25日前" in answer.answer
+    assert engine.ask("樟浦县人民政府办公室在这个方案里负责什么？").reason is RefusalReason.UNKNOWN_UNIT
 
 
 def test_a_deadline_is_the_one_of_the_sentence_the_question_names(engine) -> None:
